@@ -1,0 +1,214 @@
+/* dom.c: the compact tree (see dom.h).  Built by one iterative walk. */
+#include "dom.h"
+#include <stdlib.h>
+#include <string.h>
+#include "tags.h"
+
+static int32_t push(dtree *t) {
+  if (t->count == t->cap) {
+    int32_t cap = t->cap ? t->cap * 2 : 256;
+    if (cap < t->cap) return -1;
+    dnode *p = realloc(t->n, (size_t)cap * sizeof *p);
+    if (!p) return -1;
+    t->n = p;
+    t->cap = cap;
+  }
+  int32_t i = t->count++;
+  dnode *d = &t->n[i];
+  memset(d, 0, sizeof *d);
+  d->parent = d->first = d->last = d->next = d->prev = -1;
+  return i;
+}
+
+static void link_last(dtree *t, int32_t parent, int32_t i) {
+  dnode *p = &t->n[parent], *c = &t->n[i];
+  c->parent = parent;
+  c->prev = p->last;
+  c->next = -1;
+  if (p->last >= 0) t->n[p->last].next = i;
+  else p->first = i;
+  p->last = i;
+}
+
+static int dropped_tag(int tag) {
+  return tag == T_SCRIPT || tag == T_STYLE || tag == T_NOSCRIPT || tag == T_TEMPLATE;
+}
+
+int dom_build(dtree *t, xmlDocPtr doc) {
+  memset(t, 0, sizeof *t);
+  t->html = t->head = t->body = -1;
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  if (!root) return 0;
+  /* the document element, whatever libxml2 named it */
+  int32_t top = push(t);
+  if (top < 0) return -1;
+  t->n[top].x = root;
+  t->n[top].type = DN_ELEM;
+  t->n[top].tag = T_HTML;
+  t->html = top;
+  int32_t cur = top;          /* dtree index of x's parent while descending */
+  xmlNodePtr x = root->children;
+  while (x) {
+    int descend = 0;
+    if (x->type == XML_ELEMENT_NODE) {
+      int tag = sapo_tag_id((const char *)x->name);
+      if (!dropped_tag(tag)) {
+        int32_t i = push(t);
+        if (i < 0) return -1;
+        t->n[i].x = x;
+        t->n[i].type = DN_ELEM;
+        t->n[i].tag = (uint16_t)(tag == T_FONT ? T_SPAN : tag);   /* Readability: font -> span */
+        link_last(t, cur, i);
+        if (tag == T_HEAD && t->head < 0) t->head = i;
+        if (tag == T_BODY && t->body < 0) t->body = i;
+        if (x->children) { cur = i; descend = 1; }
+      }
+    } else if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
+      int32_t i = push(t);
+      if (i < 0) return -1;
+      t->n[i].x = x;
+      t->n[i].type = DN_TEXT;
+      t->n[i].text = (const char *)x->content;
+      size_t len = strlen(t->n[i].text);
+      t->n[i].tlen = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+      link_last(t, cur, i);
+    }
+    if (descend) { x = x->children; continue; }
+    while (x && x != root && !x->next) {
+      x = x->parent;
+      if (x && x != root && t->n[cur].x == x) cur = t->n[cur].parent;
+    }
+    if (!x || x == root) break;
+    x = x->next;
+  }
+  return 0;
+}
+
+void dom_free(dtree *t) {
+  free(t->n);
+  memset(t, 0, sizeof *t);
+  t->html = t->head = t->body = -1;
+}
+
+int dom_copy(dtree *dst, const dtree *src) {
+  dnode *p = malloc((size_t)(src->cap ? src->cap : 1) * sizeof *p);
+  if (!p) return -1;
+  if (src->count) memcpy(p, src->n, (size_t)src->count * sizeof *p);
+  free(dst->n);
+  *dst = *src;
+  dst->n = p;
+  return 0;
+}
+
+int32_t dom_new(dtree *t, uint16_t tag) {
+  int32_t i = push(t);
+  if (i < 0) return -1;
+  t->n[i].type = DN_ELEM;
+  t->n[i].tag = tag;
+  t->n[i].flags = DF_VIRTUAL;
+  return i;
+}
+
+void dom_unlink(dtree *t, int32_t i) {
+  dnode *c = &t->n[i];
+  if (c->parent < 0) return;
+  dnode *p = &t->n[c->parent];
+  if (c->prev >= 0) t->n[c->prev].next = c->next; else p->first = c->next;
+  if (c->next >= 0) t->n[c->next].prev = c->prev; else p->last = c->prev;
+  c->parent = c->prev = c->next = -1;
+}
+
+void dom_append(dtree *t, int32_t parent, int32_t child) {
+  dom_unlink(t, child);
+  link_last(t, parent, child);
+}
+
+void dom_insert_before(dtree *t, int32_t ref, int32_t child) {
+  dom_unlink(t, child);
+  dnode *r = &t->n[ref], *c = &t->n[child];
+  c->parent = r->parent;
+  c->next = ref;
+  c->prev = r->prev;
+  if (r->prev >= 0) t->n[r->prev].next = child; else t->n[r->parent].first = child;
+  r->prev = child;
+}
+
+void dom_replace(dtree *t, int32_t old, int32_t repl) {
+  if (t->n[old].parent < 0) return;
+  dom_insert_before(t, old, repl);
+  dom_unlink(t, old);
+}
+
+int32_t dom_first_elem(const dtree *t, int32_t i) {
+  int32_t c = t->n[i].first;
+  while (c >= 0 && t->n[c].type != DN_ELEM) c = t->n[c].next;
+  return c;
+}
+
+int32_t dom_next_elem(const dtree *t, int32_t i) {
+  int32_t c = t->n[i].next;
+  while (c >= 0 && t->n[c].type != DN_ELEM) c = t->n[c].next;
+  return c;
+}
+
+int32_t dom_prev_elem(const dtree *t, int32_t i) {
+  int32_t c = t->n[i].prev;
+  while (c >= 0 && t->n[c].type != DN_ELEM) c = t->n[c].prev;
+  return c;
+}
+
+int dom_elem_count(const dtree *t, int32_t i) {
+  int k = 0;
+  for (int32_t c = t->n[i].first; c >= 0; c = t->n[c].next) k += t->n[c].type == DN_ELEM;
+  return k;
+}
+
+int32_t dom_next(const dtree *t, int32_t i, int skip_children) {
+  if (!skip_children) {
+    int32_t c = dom_first_elem(t, i);
+    if (c >= 0) return c;
+  }
+  while (i >= 0) {
+    int32_t s = dom_next_elem(t, i);
+    if (s >= 0) return s;
+    i = t->n[i].parent;
+  }
+  return -1;
+}
+
+int32_t dom_next_in(const dtree *t, int32_t i, int32_t root, int skip_children) {
+  if (!skip_children && t->n[i].first >= 0) return t->n[i].first;
+  while (i >= 0 && i != root) {
+    if (t->n[i].next >= 0) return t->n[i].next;
+    i = t->n[i].parent;
+  }
+  return -1;
+}
+
+int dom_is_ancestor(const dtree *t, int32_t anc, int32_t i) {
+  for (int32_t p = t->n[i].parent; p >= 0; p = t->n[p].parent)
+    if (p == anc) return 1;
+  return 0;
+}
+
+const char *xml_attr(xmlNodePtr x, const char *name) {
+  if (!x || x->type != XML_ELEMENT_NODE) return NULL;
+  for (xmlAttrPtr a = x->properties; a; a = a->next) {
+    if (a->name && !strcmp((const char *)a->name, name)) {
+      if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+        return (const char *)a->children->content;
+      return "";
+    }
+  }
+  return NULL;
+}
+
+const char *dom_attr(const dtree *t, int32_t i, const char *name) {
+  return xml_attr(t->n[i].x, name);
+}
+
+void dom_text(const dtree *t, int32_t i, sapo_buf *b) {
+  if (t->n[i].type == DN_TEXT) { sapo_buf_add(b, t->n[i].text, t->n[i].tlen); return; }
+  for (int32_t c = t->n[i].first; c >= 0; c = dom_next_in(t, c, i, 0))
+    if (t->n[c].type == DN_TEXT) sapo_buf_add(b, t->n[c].text, t->n[c].tlen);
+}

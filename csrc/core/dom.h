@@ -1,0 +1,74 @@
+/* dom.h: sapo's own compact tree over a libxml2 document.
+ *
+ * Extraction needs to try things (turn a <div> into a paragraph, wrap loose
+ * text in a paragraph, drop a node, run again with other flags) without
+ * touching the user's libxml2 document.  So the first walk copies the shape
+ * of the document into an array of small records linked by index; every
+ * later change is a few integer writes, a retry is a memcpy, and attributes
+ * and text stay borrowed from libxml2 (never copied). */
+#ifndef SAPO_DOM_H
+#define SAPO_DOM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libxml/tree.h>
+#include "buf.h"
+
+#define DN_ELEM 1
+#define DN_TEXT 3
+
+/* flags */
+#define DF_SCORED    0x01  /* has a content score (Readability's node.readability) */
+#define DF_DATATABLE 0x02  /* a data table (not layout)                            */
+#define DF_VIRTUAL   0x04  /* created by sapo (a wrapping <p>): no libxml2 node    */
+#define DF_LINKHASH  0x08  /* <a href="#..."> : counts 0.3 in link density         */
+#define DF_CAPTION   0x10  /* figcaption or caption-like block                     */
+
+typedef struct dnode {
+  xmlNodePtr x;                 /* libxml2 node, NULL when virtual */
+  int32_t parent, first, last, next, prev;
+  uint16_t tag;
+  uint8_t type;
+  uint8_t flags;
+  float score;
+  const char *text;             /* text nodes: borrowed content */
+  uint32_t tlen;
+} dnode;
+
+typedef struct dtree {
+  dnode *n;
+  int32_t count, cap;
+  int32_t html, head, body;     /* -1 when absent */
+} dtree;
+
+/* Build the tree of doc (scripts, styles, noscript, templates and comments
+ * left out).  Returns 0, or -1 when memory runs out. */
+int  dom_build(dtree *t, xmlDocPtr doc);
+void dom_free(dtree *t);
+int  dom_copy(dtree *dst, const dtree *src);       /* 0 or -1 */
+
+int32_t dom_new(dtree *t, uint16_t tag);           /* virtual element, -1 on ENOMEM */
+void dom_unlink(dtree *t, int32_t i);
+void dom_append(dtree *t, int32_t parent, int32_t child);        /* unlinks child first */
+void dom_insert_before(dtree *t, int32_t ref, int32_t child);
+void dom_replace(dtree *t, int32_t old, int32_t repl);
+
+/* Element-only navigation (Readability's firstElementChild & co). */
+int32_t dom_first_elem(const dtree *t, int32_t i);
+int32_t dom_next_elem(const dtree *t, int32_t i);
+int32_t dom_prev_elem(const dtree *t, int32_t i);
+int     dom_elem_count(const dtree *t, int32_t i);
+/* Pre-order over elements (Readability's _getNextNode). */
+int32_t dom_next(const dtree *t, int32_t i, int skip_children);
+/* Pre-order over all nodes within root. */
+int32_t dom_next_in(const dtree *t, int32_t i, int32_t root, int skip_children);
+int     dom_is_ancestor(const dtree *t, int32_t anc, int32_t i);
+
+/* Attribute value of a node (borrowed from libxml2), or NULL. */
+const char *dom_attr(const dtree *t, int32_t i, const char *name);
+const char *xml_attr(xmlNodePtr x, const char *name);
+
+/* Append the raw text of a subtree. */
+void dom_text(const dtree *t, int32_t i, sapo_buf *b);
+
+#endif

@@ -1,0 +1,141 @@
+/* extract.c: the extraction pipeline in one place:
+ *   metadata (meta.c) -> compact tree (dom.c) -> find and clean the article
+ *   (score.c) -> serialise (emit.c) -> fill the sapo_article.
+ * Every string handed out is malloc'ed, cleaned and NFC. */
+#include "extract.h"
+#include <stdlib.h>
+#include <string.h>
+#include "dom.h"
+#include "emit.h"
+#include "meta.h"
+#include "score.h"
+#include "utext.h"
+
+void sapo_article_free(sapo_article *a) {
+  free(a->title); free(a->byline); free(a->date); free(a->modified); free(a->lead); free(a->lang);
+  free(a->site_name); free(a->url); free(a->description); free(a->top_image); free(a->dir);
+  free(a->text); free(a->markdown); free(a->html);
+  for (int k = 0; k < a->n_authors; k++) free(a->authors[k]);
+  free(a->authors);
+  for (int k = 0; k < a->n_tags; k++) free(a->tags[k]);
+  free(a->tags);
+  for (int k = 0; k < a->n_images; k++) {
+    free(a->images[k].src); free(a->images[k].alt); free(a->images[k].caption); free(a->images[k].credit);
+  }
+  free(a->images);
+  memset(a, 0, sizeof *a);
+}
+
+/* Split a keywords string on commas into a[] (trimmed, non-empty). */
+static int split_tags(const char *s, sapo_article *a) {
+  if (!s) return 0;
+  int cap = 0;
+  while (*s) {
+    const char *e = strchr(s, ',');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    sapo_buf b = SAPO_BUF_INIT;
+    if (sapo_clean(s, n, &b, 0)) { sapo_buf_free(&b); return -1; }
+    if (b.len) {
+      if (a->n_tags == cap) {
+        cap = cap ? cap * 2 : 8;
+        char **p = realloc(a->tags, (size_t)cap * sizeof *p);
+        if (!p) { sapo_buf_free(&b); return -1; }
+        a->tags = p;
+      }
+      a->tags[a->n_tags++] = sapo_buf_detach(&b, NULL);
+    }
+    sapo_buf_free(&b);
+    if (!e) break;
+    s = e + 1;
+  }
+  return 0;
+}
+
+/* <base href> resolved against the page URL, else the page URL. */
+static char *base_url(xmlDocPtr doc, const char *url) {
+  xmlNodePtr html = xmlDocGetRootElement(doc);
+  for (xmlNodePtr h = html ? html->children : NULL; h; h = h->next) {
+    if (h->type != XML_ELEMENT_NODE || strcmp((const char *)h->name, "head")) continue;
+    for (xmlNodePtr b = h->children; b; b = b->next)
+      if (b->type == XML_ELEMENT_NODE && !strcmp((const char *)b->name, "base")) {
+        const char *href = xml_attr(b, "href");
+        if (href && *href) return emit_resolve(url, href);
+      }
+  }
+  return url ? strdup(url) : NULL;
+}
+
+int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a, sapo_error *err) {
+  memset(a, 0, sizeof *a);
+  sapo_meta m;
+  dtree t;
+  emit_out eo;
+  memset(&eo, 0, sizeof eo);
+  memset(&t, 0, sizeof t);
+  score_result sr;
+  memset(&sr, 0, sizeof sr);
+  int rc = SAPO_OK;
+  char *base = NULL;
+  if (meta_read(doc, &m)) { rc = SAPO_ENOMEM; goto out; }
+  base = base_url(doc, opt->url);
+  if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
+  score_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates};
+  if (score_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
+  /* metadata first: an article without a body still has them */
+  a->title = m.title; m.title = NULL;
+  a->byline = m.byline ? m.byline : sr.byline;
+  if (m.byline) { m.byline = NULL; free(sr.byline); } else m.byline = NULL;
+  sr.byline = NULL;
+  if (a->byline) {
+    sapo_buf b = SAPO_BUF_INIT;
+    if (sapo_clean(a->byline, strlen(a->byline), &b, 0)) { sapo_buf_free(&b); rc = SAPO_ENOMEM; goto out; }
+    free(a->byline);
+    a->byline = b.len ? sapo_buf_detach(&b, NULL) : NULL;
+    sapo_buf_free(&b);
+  }
+  a->date = m.published; m.published = NULL;
+  a->modified = m.modified; m.modified = NULL;
+  a->description = m.excerpt; m.excerpt = NULL;
+  a->site_name = m.site_name; m.site_name = NULL;
+  a->lang = m.lang; m.lang = NULL;
+  a->url = m.canonical ? emit_resolve(base, m.canonical) : (opt->url ? strdup(opt->url) : NULL);
+  a->top_image = m.image ? emit_resolve(base, m.image) : NULL;
+  if (split_tags(m.keywords, a)) { rc = SAPO_ENOMEM; goto out; }
+  if (sr.dir_node >= 0) {
+    for (int32_t p = sr.dir_node; p >= 0; p = t.n[p].parent) {
+      const char *d = dom_attr(&t, p, "dir");
+      if (d && *d) { a->dir = strdup(d); break; }
+    }
+  }
+  if (sr.article < 0 || sr.text_length == 0) {
+    rc = sapo_fail(err, SAPO_ENOCONTENT, "no article content found");
+    goto out;
+  }
+  int formats = opt->formats | SAPO_FMT_TEXT;
+  if (emit_article(&t, sr.article, base, formats, opt->keep_captions, &eo)) { rc = SAPO_ENOMEM; goto out; }
+  if (eo.text.len == 0) { rc = sapo_fail(err, SAPO_ENOCONTENT, "no article content found"); goto out; }
+  a->text = sapo_buf_detach(&eo.text, &a->text_len);
+  if (formats & SAPO_FMT_MARKDOWN) a->markdown = sapo_buf_detach(&eo.md, &a->markdown_len);
+  if (formats & SAPO_FMT_HTML) a->html = sapo_buf_detach(&eo.html, &a->html_len);
+  if (!a->text) { rc = SAPO_ENOMEM; goto out; }
+  a->images = eo.images; a->n_images = eo.n_images;
+  eo.images = NULL; eo.n_images = 0;
+  a->word_count = eo.words;
+  if (!a->top_image && a->n_images) a->top_image = strdup(a->images[0].src);
+  if (!a->description) {
+    /* Readability: the first paragraph stands in for a missing excerpt */
+    const char *e = strstr(a->text, "\n\n");
+    size_t n = e ? (size_t)(e - a->text) : a->text_len;
+    a->description = malloc(n + 1);
+    if (a->description) { memcpy(a->description, a->text, n); a->description[n] = '\0'; }
+  }
+  a->method = "readability";
+out:
+  if (rc == SAPO_ENOMEM) sapo_fail(err, SAPO_ENOMEM, "out of memory");
+  free(base);
+  free(sr.byline);
+  meta_free(&m);
+  dom_free(&t);
+  emit_free(&eo);
+  return rc;
+}

@@ -1,0 +1,47 @@
+/* extract.h: article extraction over a parsed document.
+ *
+ * sapo_extract reads the libxml2 document (never modifies it), finds the
+ * article, cleans it, and fills a sapo_article whose strings are all
+ * malloc'ed, valid UTF-8 and NFC.  The caller frees it with
+ * sapo_article_free() whether the call succeeded or not. */
+#ifndef SAPO_EXTRACT_H
+#define SAPO_EXTRACT_H
+
+#include <libxml/tree.h>
+#include "sapo.h"
+
+#define SAPO_FMT_TEXT     1
+#define SAPO_FMT_MARKDOWN 2
+#define SAPO_FMT_HTML     4
+
+typedef struct sapo_extract_options {
+  const char *url;          /* base for links, or NULL                      */
+  int formats;              /* SAPO_FMT_* bits; TEXT is always produced     */
+  int char_threshold;       /* minimum article length before retrying (500) */
+  int nb_top_candidates;    /* candidates compared for a shared parent (5)  */
+  int keep_captions;        /* 1: captions stay in the body text too        */
+  int legacy;               /* 1: decode TCVN3/VNI font pages (default 1)   */
+} sapo_extract_options;
+
+typedef struct sapo_image {
+  char *src, *alt, *caption, *credit;  /* any may be NULL but src */
+} sapo_image;
+
+typedef struct sapo_article {
+  char *title, *byline, *date, *modified, *lead, *lang, *site_name, *url,
+       *description, *top_image, *dir;
+  char *text, *markdown, *html;
+  size_t text_len, markdown_len, html_len;
+  char **authors; int n_authors;
+  char **tags; int n_tags;
+  sapo_image *images; int n_images;
+  long word_count;
+  const char *method;       /* how the body was found (static string)       */
+} sapo_article;
+
+/* Returns SAPO_OK, SAPO_ENOCONTENT (no article: out holds the metadata that
+ * was found), SAPO_ELIMIT or SAPO_ENOMEM. */
+int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *out, sapo_error *err);
+void sapo_article_free(sapo_article *a);
+
+#endif

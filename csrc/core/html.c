@@ -1,0 +1,184 @@
+/* html.c: the parse stage.  Owns the libxml2 parser context for the length
+ * of one call, checks the limits, and offers the plain-text views of a
+ * document (title, all visible text) that do not need extraction. */
+#include "html.h"
+#include <limits.h>
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include "buf.h"
+#include "charset.h"
+#include "tags.h"
+#include "utext.h"
+
+xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children) {
+  if (!skip_children && n->children && n->type != XML_ENTITY_REF_NODE) return n->children;
+  while (n && n != root) {
+    if (n->next) return n->next;
+    n = n->parent;
+  }
+  return NULL;
+}
+
+/* Count nodes and measure depth without recursion. */
+static int check_limits(xmlDocPtr doc, const sapo_parse_options *opt, sapo_parsed *out, sapo_error *err) {
+  int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : SAPO_DEFAULT_MAX_DEPTH;
+  long max_nodes = opt && opt->max_nodes > 0 ? opt->max_nodes : SAPO_DEFAULT_MAX_NODES;
+  long nodes = 0;
+  int depth = 0, deepest = 0;
+  xmlNodePtr root = (xmlNodePtr)doc, n = doc->children;
+  while (n) {
+    nodes++;
+    if (n->type == XML_ELEMENT_NODE && n->children) {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > max_depth) {
+        return sapo_fail(err, SAPO_ELIMIT, "document nested deeper than %d elements (max_depth)", max_depth);
+      }
+      n = n->children;
+      continue;
+    }
+    while (n && n != root && !n->next) {
+      n = n->parent;
+      if (n && n != root && n->type == XML_ELEMENT_NODE) depth--;
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+  if (nodes > max_nodes)
+    return sapo_fail(err, SAPO_ELIMIT, "document has %ld nodes, more than %ld (max_nodes)", nodes, max_nodes);
+  out->nodes = nodes;
+  out->depth = deepest;
+  return SAPO_OK;
+}
+
+/* UTF-16 without a BOM or declaration: browsers would show garbage, but a
+ * page that is clearly "<\0h\0t\0m\0l\0" deserves better. */
+static const char *sniff_utf16(const unsigned char *s, size_t n) {
+  if (n < 8) return NULL;
+  size_t m = n < 512 ? n & ~(size_t)1 : 512, even = 0, odd = 0;
+  for (size_t i = 0; i < m; i += 2) {
+    even += s[i] == 0;
+    odd += s[i + 1] == 0;
+  }
+  if (odd * 10 > m * 4 && even == 0) return "utf-16le";
+  if (even * 10 > m * 4 && odd == 0) return "utf-16be";
+  return NULL;
+}
+
+int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
+                    sapo_parsed *out, sapo_error *err) {
+  size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
+  memset(out, 0, sizeof *out);
+  if (len > max_bytes)
+    return sapo_fail(err, SAPO_ELIMIT, "input too large (%zu bytes > %zu, max_bytes)", len, max_bytes);
+  const unsigned char *s = (const unsigned char *)buf;
+  const char *cs;
+  size_t bom = 0;
+  sapo_charset_source src;
+  int rc = sapo_charset_decide(s, len, opt ? opt->charset : NULL, opt ? opt->content_type : NULL,
+                               &cs, &bom, &src, err);
+  if (rc) return rc;
+  if (src == SAPO_CS_DEFAULT) {
+    const char *u16 = sniff_utf16(s, len);
+    if (u16) { cs = u16; src = SAPO_CS_SNIFF; }
+  }
+  sapo_buf u8 = SAPO_BUF_INIT;
+  rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
+  if (rc) { sapo_buf_free(&u8); return rc; }
+  if (u8.len > INT_MAX) {
+    sapo_buf_free(&u8);
+    return sapo_fail(err, SAPO_ELIMIT, "input too large for libxml2 (%zu bytes after decoding)", u8.len);
+  }
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) { sapo_buf_free(&u8); return sapo_fail(err, SAPO_ENOMEM, "cannot create a parser context"); }
+  int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+              HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+  xmlDocPtr doc = NULL;
+  if (u8.len > 0)
+    doc = htmlCtxtReadMemory(ctxt, u8.data, (int)u8.len, opt ? opt->url : NULL, "UTF-8", flags);
+  xmlFreeParserCtxt(ctxt);
+  sapo_buf_free(&u8);
+  if (!doc) {
+    /* libxml2 gives no document for input with no markup at all (or none
+     * for empty input): an empty document is the honest answer there. */
+    doc = htmlNewDocNoDtD(NULL, NULL);
+    if (!doc) return sapo_fail(err, SAPO_ENOMEM, "cannot create an empty document");
+  }
+  rc = check_limits(doc, opt, out, err);
+  if (rc) { xmlFreeDoc(doc); return rc; }
+  out->doc = doc;
+  out->charset = cs;
+  out->charset_source = (int)src;
+  return SAPO_OK;
+}
+
+/* ===== TEXT VIEWS ===== */
+
+static xmlNodePtr find_element(xmlDocPtr doc, const char *name) {
+  xmlNodePtr root = (xmlNodePtr)doc;
+  for (xmlNodePtr n = doc->children; n; n = sapo_next_node(n, root, 0))
+    if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name)) return n;
+  return NULL;
+}
+
+/* Append text with its ASCII line breaks and tabs turned into spaces, so
+ * that only structure (blocks, <br>) makes lines in the result. */
+static void add_flat(sapo_buf *b, const char *s) {
+  size_t start = b->len;
+  sapo_buf_adds(b, s);
+  if (b->failed) return;
+  for (size_t i = start; i < b->len; i++)
+    if (b->data[i] == '\n' || b->data[i] == '\r' || b->data[i] == '\t' || b->data[i] == '\f') b->data[i] = ' ';
+}
+
+/* Raw text of a subtree (text and CDATA nodes), for cleaning afterwards. */
+static void raw_text(xmlNodePtr top, sapo_buf *b) {
+  for (xmlNodePtr n = top->children; n; n = sapo_next_node(n, top, 0))
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+      sapo_buf_adds(b, (const char *)n->content);
+}
+
+int sapo_html_title(xmlDocPtr doc, sapo_buf *out) {
+  xmlNodePtr t = find_element(doc, "title");
+  if (!t) return 0;
+  sapo_buf raw = SAPO_BUF_INIT;
+  raw_text(t, &raw);
+  int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, out, 0);
+  sapo_buf_free(&raw);
+  return rc;
+}
+
+static int is_hidden_text_tag(int tag) {
+  return tag == T_SCRIPT || tag == T_STYLE || tag == T_NOSCRIPT || tag == T_TEMPLATE ||
+         tag == T_HEAD || tag == T_TITLE || tag == T_IFRAME || tag == T_OBJECT ||
+         tag == T_SELECT || tag == T_TEXTAREA || tag == T_NOFRAMES || tag == T_SVG;
+}
+
+int sapo_html_text(xmlDocPtr doc, sapo_buf *out) {
+  sapo_buf raw = SAPO_BUF_INIT;
+  xmlNodePtr root = (xmlNodePtr)doc;
+  xmlNodePtr n = doc->children;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE) {
+      int tag = sapo_tag_id((const char *)n->name);
+      if (is_hidden_text_tag(tag)) { n = sapo_next_node(n, root, 1); continue; }
+      if ((sapo_tag_flags[tag] & TF_BLOCK) || tag == T_BR) sapo_buf_addc(&raw, '\n');
+      /* a block's end also breaks the line: add it when leaving */
+      if (!n->children && (sapo_tag_flags[tag] & TF_BLOCK)) sapo_buf_addc(&raw, '\n');
+      if (n->children) { n = n->children; continue; }
+    } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+      add_flat(&raw, (const char *)n->content);
+    }
+    /* climb, closing blocks on the way */
+    while (n && n != root && !n->next) {
+      n = n->parent;
+      if (n && n->type == XML_ELEMENT_NODE && (sapo_tag_flags[sapo_tag_id((const char *)n->name)] & TF_BLOCK))
+        sapo_buf_addc(&raw, '\n');
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+  int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, out, 1);
+  sapo_buf_free(&raw);
+  return rc;
+}

@@ -1,0 +1,596 @@
+/* meta.c: the metadata stage (see meta.h).  Walks the libxml2 document
+ * once to collect <meta>, JSON-LD scripts, <title>, headings and links;
+ * then chooses each field. */
+#include "meta.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "buf.h"
+#include "dom.h"
+#include "html.h"
+#include "json.h"
+#include "tags.h"
+#include "utext.h"
+
+/* ===== SMALL STRING HELPERS ===== */
+
+static char *dup_clean(const char *s, size_t n) {
+  sapo_buf b = SAPO_BUF_INIT;
+  if (sapo_clean(s, n, &b, 0)) { sapo_buf_free(&b); return NULL; }
+  if (!b.len) { sapo_buf_free(&b); return NULL; }
+  return sapo_buf_detach(&b, NULL);
+}
+
+static char *dup_str(const char *s) { return s ? dup_clean(s, strlen(s)) : NULL; }
+
+/* Readability's _unescapeHtmlEntities: values are often escaped twice. */
+static char *unescape_dup(const char *s) {
+  if (!s) return NULL;
+  sapo_buf b = SAPO_BUF_INIT;
+  for (const char *p = s; *p;) {
+    if (*p == '&') {
+      static const struct { const char *e; char c; } ents[] = {
+        {"&quot;", '"'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&lt;", '<'}, {"&gt;", '>'}};
+      int done = 0;
+      for (size_t k = 0; k < 5; k++) {
+        size_t l = strlen(ents[k].e);
+        if (!strncmp(p, ents[k].e, l)) { sapo_buf_addc(&b, ents[k].c); p += l; done = 1; break; }
+      }
+      if (done) continue;
+      if (p[1] == '#') {
+        const char *q = p + 2;
+        int hex = (*q == 'x' || *q == 'X');
+        if (hex) q++;
+        char *end;
+        long v = strtol(q, &end, hex ? 16 : 10);
+        if (end != q && *end == ';') {
+          if (v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
+          sapo_buf_add_cp(&b, (int32_t)v);
+          p = end + 1;
+          continue;
+        }
+      }
+    }
+    sapo_buf_addc(&b, *p++);
+  }
+  char *r = dup_clean(sapo_buf_cstr(&b), b.len);
+  sapo_buf_free(&b);
+  return r;
+}
+
+static void lower_in_place(char *s) { for (; *s; s++) *s = (char)tolower((unsigned char)*s); }
+
+static int js_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* str.split(/\s+/).length */
+static int word_count(const char *s) {
+  int n = 1, in = 0;
+  for (; *s; s++) {
+    if (js_ws((unsigned char)*s)) { if (!in) n++; in = 1; }
+    else in = 0;
+  }
+  return n;
+}
+
+/* ===== COLLECTED DOCUMENT FACTS ===== */
+
+#define NVALS 32
+typedef struct { const char *key; char *val; } kv;
+
+typedef struct {
+  kv vals[NVALS]; int nvals;
+  xmlNodePtr title_el, html_el;
+  xmlNodePtr *heads; int nheads, capheads;   /* h1 and h2 in order */
+  int nh1; xmlNodePtr first_h1;
+  xmlNodePtr *ld; int nld, capld;
+  const char *canonical, *lang;
+} facts;
+
+static void set_val(facts *f, const char *key, const char *content) {
+  for (int k = 0; k < f->nvals; k++)
+    if (!strcmp(f->vals[k].key, key)) {
+      free(f->vals[k].val);
+      f->vals[k].val = strdup(content);
+      return;
+    }
+  if (f->nvals == NVALS) return;
+  f->vals[f->nvals].key = key;
+  f->vals[f->nvals].val = strdup(content);
+  f->nvals++;
+}
+
+static const char *get_val(const facts *f, const char *key) {
+  for (int k = 0; k < f->nvals; k++)
+    if (!strcmp(f->vals[k].key, key)) return f->vals[k].val;
+  return NULL;
+}
+
+/* Canonical keys we keep (the interned strings the map stores). */
+static const char *const KEYS[] = {
+  "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+  "twitter:title", "parsely-title", "dc:creator", "dcterm:creator", "author", "parsely-author",
+  "dc:description", "dcterm:description", "og:description", "weibo:article:description",
+  "weibo:webpage:description", "description", "twitter:description", "og:site_name",
+  "article:published_time", "parsely-pub-date", "article:modified_time", "og:image", "keywords",
+  "article:author", "og:updated_time", "pubdate", "date", "news_keywords", NULL};
+
+static const char *intern(const char *k) {
+  for (const char *const *p = KEYS; *p; p++)
+    if (!strcmp(*p, k)) return *p;
+  return NULL;
+}
+
+/* property: space-separated list; each (article|dc|dcterm|og|twitter):(author|creator|description|
+ * published_time|title|site_name) token counts (Readability keeps the first match). */
+static int meta_property(facts *f, const char *prop, const char *content) {
+  char buf[256];
+  size_t n = strlen(prop);
+  if (n >= sizeof buf) return 0;
+  memcpy(buf, prop, n + 1);
+  lower_in_place(buf);
+  static const char *const pre[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
+  static const char *const suf[] = {"author", "creator", "description", "published_time", "title", "site_name",
+                                    "modified_time", "image", "updated_time", NULL};
+  int matched = 0;
+  char *save = NULL;
+  for (char *tok = strtok_r(buf, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save)) {
+    char *colon = strchr(tok, ':');
+    if (!colon) continue;
+    *colon = '\0';
+    const char *a = tok, *b = colon + 1;
+    int okp = 0, oks = 0;
+    for (const char *const *p = pre; *p; p++) okp |= !strcmp(a, *p);
+    for (const char *const *p = suf; *p; p++) oks |= !strcmp(b, *p);
+    if (!okp || !oks) continue;
+    char key[64];
+    snprintf(key, sizeof key, "%s:%s", a, b);
+    const char *ik = intern(key);
+    int readability_suffix = strcmp(b, "modified_time") && strcmp(b, "image") && strcmp(b, "updated_time");
+    if (ik) set_val(f, ik, content);
+    if (readability_suffix) matched = 1;
+  }
+  return matched;
+}
+
+/* name: ^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\s*[-\.:]\s*)?
+ *        (author|creator|pub-date|description|title|site_name)\s*$ (case-insensitive) */
+static void meta_name(facts *f, const char *name, const char *content) {
+  char buf[128];
+  size_t o = 0;
+  for (const char *p = name; *p && o + 1 < sizeof buf; p++)
+    if (!js_ws((unsigned char)*p)) buf[o++] = (char)tolower((unsigned char)*p);
+  buf[o] = '\0';
+  for (char *p = buf; *p; p++) if (*p == '.') *p = ':';
+  if (!strcmp(buf, "keywords") || !strcmp(buf, "news_keywords") || !strcmp(buf, "pubdate") || !strcmp(buf, "date")) {
+    set_val(f, intern(buf), content);
+    return;
+  }
+  static const char *const last[] = {"author", "creator", "pub-date", "description", "title", "site_name", NULL};
+  static const char *const pre[] = {"dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage", NULL};
+  for (const char *const *l = last; *l; l++) {
+    size_t ln = strlen(*l), bn = strlen(buf);
+    if (bn < ln || strcmp(buf + bn - ln, *l)) continue;
+    if (bn == ln) { if (intern(buf)) set_val(f, intern(buf), content); return; }
+    char sep = buf[bn - ln - 1];
+    if (sep != '-' && sep != ':' ) return;
+    buf[bn - ln - 1] = '\0';
+    for (const char *const *p = pre; *p; p++)
+      if (!strcmp(buf, *p)) {
+        char key[64];
+        snprintf(key, sizeof key, "%s%c%s", buf, sep, *l);
+        /* Readability's map keys keep the separator as written (":" after the dot fix-up). */
+        const char *ik = intern(key);
+        if (ik) set_val(f, ik, content);
+        return;
+      }
+    return;
+  }
+}
+
+static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
+  if (*n == *cap) {
+    int c = *cap ? *cap * 2 : 16;
+    xmlNodePtr *p = realloc(*arr, (size_t)c * sizeof *p);
+    if (!p) return -1;
+    *arr = p;
+    *cap = c;
+  }
+  (*arr)[(*n)++] = x;
+  return 0;
+}
+
+static int collect_facts(xmlDocPtr doc, facts *f) {
+  xmlNodePtr root = (xmlNodePtr)doc;
+  for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0)) {
+    if (x->type != XML_ELEMENT_NODE || !x->name) continue;
+    int tag = sapo_tag_id((const char *)x->name);
+    switch (tag) {
+    case T_HTML:
+      if (!f->html_el) { f->html_el = x; f->lang = xml_attr(x, "lang"); }
+      break;
+    case T_TITLE:
+      if (!f->title_el) f->title_el = x;
+      break;
+    case T_META: {
+      const char *name = xml_attr(x, "name"), *prop = xml_attr(x, "property"), *content = xml_attr(x, "content");
+      if (!content || !*content) break;
+      int matched = prop ? meta_property(f, prop, content) : 0;
+      if (!matched && name) meta_name(f, name, content);
+      const char *he = xml_attr(x, "http-equiv");
+      if (he && !strcasecmp(he, "content-language") && !f->lang) f->lang = content;
+      break;
+    }
+    case T_LINK: {
+      const char *rel = xml_attr(x, "rel"), *href = xml_attr(x, "href");
+      if (rel && href && !strcasecmp(rel, "canonical") && !f->canonical) f->canonical = href;
+      break;
+    }
+    case T_SCRIPT: {
+      const char *type = xml_attr(x, "type");
+      if (type && !strcasecmp(type, "application/ld+json") && push_node(&f->ld, &f->nld, &f->capld, x)) return -1;
+      break;
+    }
+    case T_H1: case T_H2:
+      if (tag == T_H1 && !f->nh1++) f->first_h1 = x;
+      if (push_node(&f->heads, &f->nheads, &f->capheads, x)) return -1;
+      break;
+    default: break;
+    }
+  }
+  return 0;
+}
+
+static void facts_free(facts *f) {
+  for (int k = 0; k < f->nvals; k++) free(f->vals[k].val);
+  free(f->heads);
+  free(f->ld);
+}
+
+/* ===== TITLE (Readability _getArticleTitle) ===== */
+
+static void node_text(xmlNodePtr top, sapo_buf *b) {
+  for (xmlNodePtr n = top->children; n; n = sapo_next_node(n, top, 0))
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+      sapo_buf_adds(b, (const char *)n->content);
+}
+
+static char *node_text_clean(xmlNodePtr x) {
+  sapo_buf b = SAPO_BUF_INIT;
+  node_text(x, &b);
+  char *r = b.failed ? NULL : dup_clean(sapo_buf_cstr(&b), b.len);
+  sapo_buf_free(&b);
+  return r;
+}
+
+/* trim (JS white space) into a new string */
+static char *trim_dup(const char *s, size_t n) {
+  while (n && js_ws((unsigned char)*s)) { s++; n--; }
+  while (n && js_ws((unsigned char)s[n - 1])) n--;
+  char *r = malloc(n + 1);
+  if (!r) return NULL;
+  memcpy(r, s, n);
+  r[n] = '\0';
+  return r;
+}
+
+static int is_sep(unsigned char c) { return c == '|' || c == '-' || c == '\\' || c == '/' || c == '>'; }
+/* separator at s[i]: one of |-\/> or » (UTF-8 C2 BB); returns its byte length */
+static int sep_at(const char *s, size_t i) {
+  if (is_sep((unsigned char)s[i])) return 1;
+  if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB) return 2;
+  return 0;
+}
+static int hier_at(const char *s, size_t i) {
+  unsigned char c = (unsigned char)s[i];
+  if (c == '\\' || c == '/' || c == '>') return 1;
+  if (c == 0xC2 && (unsigned char)s[i + 1] == 0xBB) return 2;
+  return 0;
+}
+
+static char *title_from(facts *f, const char *orig) {
+  size_t n = strlen(orig);
+  char *cur = NULL;
+  int has_sep = 0, hier = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (orig[i] != ' ') continue;
+    int k = sep_at(orig, i + 1);
+    if (k && orig[i + 1 + k] == ' ') { has_sep = 1; if (hier_at(orig, i + 1)) hier = 1; }
+  }
+  if (has_sep) {
+    /* (.*)[sep] .*  -> text before the last "sep " */
+    size_t cut = n;
+    for (size_t i = 0; i < n; i++) {
+      int k = sep_at(orig, i);
+      if (k && orig[i + k] == ' ') cut = i;
+    }
+    cur = trim_dup(orig, cut);
+    if (cur && word_count(cur) < 3) {
+      free(cur);
+      size_t i = 0;
+      while (i < n && !sep_at(orig, i)) i++;
+      size_t k = i < n ? (size_t)sep_at(orig, i) : 0;
+      cur = i < n ? strdup(orig + i + k) : strdup(orig);
+    }
+  } else if (strstr(orig, ": ")) {
+    char *t = trim_dup(orig, n);
+    int match = 0;
+    for (int k = 0; t && k < f->nheads && !match; k++) {
+      sapo_buf b = SAPO_BUF_INIT;
+      node_text(f->heads[k], &b);
+      char *h = trim_dup(sapo_buf_cstr(&b), b.len);
+      match = h && !strcmp(h, t);
+      free(h);
+      sapo_buf_free(&b);
+    }
+    free(t);
+    if (!match) {
+      const char *last = strrchr(orig, ':'), *first = strchr(orig, ':');
+      cur = strdup(last + 1);
+      if (cur && word_count(cur) < 3) { free(cur); cur = strdup(first + 1); }
+      else {
+        char *before = trim_dup(orig, (size_t)(first - orig));
+        /* substr(0, indexOf(":")) without trimming for the word count */
+        char *raw = malloc((size_t)(first - orig) + 1);
+        if (raw) { memcpy(raw, orig, (size_t)(first - orig)); raw[first - orig] = '\0'; }
+        if (raw && word_count(raw) > 5) { free(cur); cur = strdup(orig); }
+        free(raw);
+        free(before);
+      }
+    } else cur = strdup(orig);
+  } else {
+    size_t u = sapo_u16len(orig, n);
+    if ((u > 150 || u < 15) && f->nh1 == 1) cur = node_text_clean(f->first_h1);
+    if (!cur) cur = strdup(orig);
+  }
+  if (!cur) return NULL;
+  char *clean = dup_clean(cur, strlen(cur));
+  free(cur);
+  if (!clean) clean = strdup("");
+  if (!clean) return NULL;
+  int wc = word_count(clean);
+  if (wc <= 4) {
+    sapo_buf b = SAPO_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+      int k = sep_at(orig, i);
+      if (k) { i += (size_t)k; continue; }
+      sapo_buf_addc(&b, orig[i++]);
+    }
+    int owc = word_count(sapo_buf_cstr(&b));
+    sapo_buf_free(&b);
+    if (!hier || wc != owc - 1) { free(clean); return strdup(orig); }
+  }
+  return clean;
+}
+
+static char *doc_title(facts *f) {
+  if (!f->title_el) return strdup("");
+  sapo_buf b = SAPO_BUF_INIT;
+  node_text(f->title_el, &b);
+  /* document.title: strip and collapse ASCII white space */
+  sapo_buf o = SAPO_BUF_INIT;
+  int ws = 0;
+  for (size_t i = 0; i < b.len; i++) {
+    unsigned char c = (unsigned char)b.data[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') { ws = 1; continue; }
+    if (ws && o.len) sapo_buf_addc(&o, ' ');
+    ws = 0;
+    sapo_buf_addc(&o, (char)c);
+  }
+  sapo_buf_free(&b);
+  char *r = o.failed ? NULL : strdup(sapo_buf_cstr(&o));
+  sapo_buf_free(&o);
+  return r;
+}
+
+char *meta_article_title(xmlDocPtr doc) {
+  facts f;
+  memset(&f, 0, sizeof f);
+  char *r = NULL;
+  if (collect_facts(doc, &f) == 0) {
+    char *orig = doc_title(&f);
+    if (orig) r = title_from(&f, orig);
+    free(orig);
+  }
+  facts_free(&f);
+  return r;
+}
+
+/* ===== JSON-LD ===== */
+
+static int is_article_type(const char *t) {
+  static const char *const types[] = {
+    "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
+    "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
+    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", NULL};
+  if (!t) return 0;
+  if (!strncmp(t, "Article", 7)) return 1;
+  size_t n = strlen(t);
+  if (n >= 12 && !strcmp(t + n - 12, "APIReference")) return 1;
+  for (const char *const *p = types; *p; p++)
+    if (strstr(t, *p)) return 1;
+  return 0;
+}
+
+/* similarity of B to A (Readability _textSimilarity), duplicated from
+ * score.c's private copy would be wasteful: a plain ASCII-token version */
+static double similarity(const char *a, const char *b) {
+  char ta[1024], tb[1024];
+  size_t na = 0, nb = 0;
+  for (const char *p = a; *p && na + 2 < sizeof ta; p++) {
+    if (isalnum((unsigned char)*p) || *p == '_') ta[na++] = (char)tolower((unsigned char)*p);
+    else if (na && ta[na - 1] != ' ') ta[na++] = ' ';
+  }
+  for (const char *p = b; *p && nb + 2 < sizeof tb; p++) {
+    if (isalnum((unsigned char)*p) || *p == '_') tb[nb++] = (char)tolower((unsigned char)*p);
+    else if (nb && tb[nb - 1] != ' ') tb[nb++] = ' ';
+  }
+  while (na && ta[na - 1] == ' ') na--;
+  while (nb && tb[nb - 1] == ' ') nb--;
+  ta[na] = tb[nb] = '\0';
+  if (!na || !nb) return 0;
+  size_t uniq = 0, cnt = 0;
+  char *save = NULL;
+  char tbc[1024];
+  memcpy(tbc, tb, nb + 1);
+  for (char *tok = strtok_r(tbc, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+    size_t l = strlen(tok);
+    int found = 0;
+    for (const char *q = ta; *q;) {
+      const char *e = strchr(q, ' ');
+      size_t ql = e ? (size_t)(e - q) : strlen(q);
+      if (ql == l && !memcmp(q, tok, l)) { found = 1; break; }
+      if (!e) break;
+      q = e + 1;
+    }
+    if (!found) { uniq += l; cnt++; }
+  }
+  if (cnt) uniq += cnt - 1;
+  return 1.0 - (double)uniq / (double)nb;
+}
+
+typedef struct { char *title, *byline, *excerpt, *site, *published, *modified, *image, *keywords; char **authors; int n_authors; } ldmeta;
+
+static void ld_free(ldmeta *l) {
+  free(l->title); free(l->byline); free(l->excerpt); free(l->site); free(l->published);
+  free(l->modified); free(l->image); free(l->keywords);
+  for (int k = 0; k < l->n_authors; k++) free(l->authors[k]);
+  free(l->authors);
+}
+
+static void ld_read(facts *f, ldmeta *out) {
+  for (int s = 0; s < f->nld; s++) {
+    sapo_buf b = SAPO_BUF_INIT;
+    node_text(f->ld[s], &b);
+    const char *txt = sapo_buf_cstr(&b);
+    size_t n = b.len;
+    while (n && js_ws((unsigned char)*txt)) { txt++; n--; }
+    if (n >= 9 && !strncmp(txt, "<![CDATA[", 9)) { txt += 9; n -= 9; }
+    while (n && js_ws((unsigned char)txt[n - 1])) n--;
+    if (n >= 3 && !strncmp(txt + n - 3, "]]>", 3)) n -= 3;
+    jdoc d;
+    int root = json_parse(&d, txt, n);
+    sapo_buf_free(&b);
+    int found = 0;
+    if (root >= 0 && d.v[root].type == J_OBJ) {
+      const char *ctx = json_str(&d, root, "@context");
+      int ok = ctx && (!strncmp(ctx, "http://schema.org", 17) || !strncmp(ctx, "https://schema.org", 18));
+      if (ok) {
+        const char *rest = ctx + (ctx[4] == 's' ? 18 : 17);
+        ok = !*rest || !strcmp(rest, "/");
+      }
+      int obj = root;
+      if (ok && json_get(&d, root, "@type") < 0) {
+        int g = json_get(&d, root, "@graph");
+        obj = -1;
+        if (g >= 0 && d.v[g].type == J_ARR)
+          for (int it = d.v[g].first; it >= 0; it = d.v[it].next)
+            if (is_article_type(json_str(&d, it, "@type"))) { obj = it; break; }
+      }
+      if (ok && obj >= 0 && is_article_type(json_str(&d, obj, "@type"))) {
+        found = 1;
+        const char *name = json_str(&d, obj, "name"), *head = json_str(&d, obj, "headline");
+        if (name && head && strcmp(name, head)) {
+          char *title = f->title_el ? doc_title(f) : strdup("");
+          char *at = title ? title_from(f, title) : NULL;
+          free(title);
+          int nm = at && similarity(name, at) > 0.75, hm = at && similarity(head, at) > 0.75;
+          free(at);
+          out->title = dup_str(hm && !nm ? head : name);
+        } else if (name) out->title = dup_str(name);
+        else if (head) out->title = dup_str(head);
+        int au = json_get(&d, obj, "author");
+        if (au >= 0) {
+          if (d.v[au].type == J_OBJ && json_str(&d, au, "name")) {
+            out->byline = dup_str(json_str(&d, au, "name"));
+          } else if (d.v[au].type == J_ARR && d.v[au].first >= 0 && json_str(&d, d.v[au].first, "name")) {
+            sapo_buf j = SAPO_BUF_INIT;
+            for (int a = d.v[au].first; a >= 0; a = d.v[a].next) {
+              const char *nm2 = json_str(&d, a, "name");
+              if (!nm2) continue;
+              if (j.len) sapo_buf_adds(&j, ", ");
+              char *c = dup_str(nm2);
+              if (c) sapo_buf_adds(&j, c);
+              free(c);
+            }
+            out->byline = j.failed ? NULL : strdup(sapo_buf_cstr(&j));
+            sapo_buf_free(&j);
+          }
+        }
+        out->excerpt = dup_str(json_str(&d, obj, "description"));
+        int pub = json_get(&d, obj, "publisher");
+        if (pub >= 0) out->site = dup_str(json_str(&d, pub, "name"));
+        out->published = dup_str(json_str(&d, obj, "datePublished"));
+        out->modified = dup_str(json_str(&d, obj, "dateModified"));
+        int img = json_get(&d, obj, "image");
+        if (img >= 0) {
+          if (d.v[img].type == J_STR) out->image = dup_str(d.v[img].s);
+          else if (d.v[img].type == J_OBJ) out->image = dup_str(json_str(&d, img, "url"));
+          else if (d.v[img].type == J_ARR && d.v[img].first >= 0) {
+            int f0 = d.v[img].first;
+            out->image = dup_str(d.v[f0].type == J_STR ? d.v[f0].s : json_str(&d, f0, "url"));
+          }
+        }
+        out->keywords = dup_str(json_str(&d, obj, "keywords"));
+      }
+    }
+    json_free(&d);
+    if (found) return;
+  }
+}
+
+/* ===== ENTRY ===== */
+
+static char *first_of(facts *f, const char *const *keys) {
+  for (; *keys; keys++) {
+    const char *v = get_val(f, *keys);
+    if (v && *v) return unescape_dup(v);
+  }
+  return NULL;
+}
+
+int meta_read(xmlDocPtr doc, sapo_meta *m) {
+  memset(m, 0, sizeof *m);
+  facts f;
+  memset(&f, 0, sizeof f);
+  int rc = collect_facts(doc, &f);
+  ldmeta ld;
+  memset(&ld, 0, sizeof ld);
+  if (rc == 0) ld_read(&f, &ld);
+  static const char *const TITLE[] = {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
+                                      "weibo:webpage:title", "title", "twitter:title", "parsely-title", NULL};
+  static const char *const BYLINE[] = {"dc:creator", "dcterm:creator", "author", "parsely-author", NULL};
+  static const char *const EXCERPT[] = {"dc:description", "dcterm:description", "og:description",
+                                        "weibo:article:description", "weibo:webpage:description", "description",
+                                        "twitter:description", NULL};
+  static const char *const PUB[] = {"article:published_time", "parsely-pub-date", NULL};
+  static const char *const MOD[] = {"article:modified_time", "og:updated_time", NULL};
+  static const char *const KW[] = {"keywords", "news_keywords", NULL};
+  m->doc_title = doc_title(&f);
+  m->title = ld.title ? unescape_dup(ld.title) : first_of(&f, TITLE);
+  if (!m->title && m->doc_title) {
+    char *t = title_from(&f, m->doc_title);
+    m->title = t ? unescape_dup(t) : NULL;
+    free(t);
+  }
+  m->byline = ld.byline ? unescape_dup(ld.byline) : first_of(&f, BYLINE);
+  m->excerpt = ld.excerpt ? unescape_dup(ld.excerpt) : first_of(&f, EXCERPT);
+  m->site_name = ld.site ? unescape_dup(ld.site) : unescape_dup(get_val(&f, "og:site_name"));
+  m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, PUB);
+  m->modified = ld.modified ? unescape_dup(ld.modified) : first_of(&f, MOD);
+  m->image = ld.image ? dup_str(ld.image) : unescape_dup(get_val(&f, "og:image"));
+  m->keywords = ld.keywords ? dup_str(ld.keywords) : first_of(&f, KW);
+  m->lang = dup_str(f.lang);
+  m->canonical = dup_str(f.canonical);
+  ld_free(&ld);
+  facts_free(&f);
+  return rc;
+}
+
+void meta_free(sapo_meta *m) {
+  free(m->title); free(m->byline); free(m->excerpt); free(m->site_name); free(m->published);
+  free(m->modified); free(m->lang); free(m->canonical); free(m->image); free(m->keywords); free(m->doc_title);
+  for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);
+  free(m->authors);
+  memset(m, 0, sizeof *m);
+}

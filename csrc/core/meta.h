@@ -1,0 +1,25 @@
+/* meta.h: article metadata read from the whole document before extraction:
+ * <meta> names and properties (OpenGraph, Dublin Core, Twitter, Parse.ly),
+ * JSON-LD (schema.org Article types), <title>/<h1>, <html lang>, canonical
+ * link.  Each field takes the first source that has it, in the order
+ * Readability uses, so results agree with the extractor users know.
+ * All strings are malloc'ed (or NULL); free with meta_free(). */
+#ifndef SAPO_META_H
+#define SAPO_META_H
+
+#include <libxml/tree.h>
+
+typedef struct sapo_meta {
+  char *title, *byline, *excerpt, *site_name, *published, *modified, *lang,
+       *canonical, *image, *keywords, *doc_title;
+  char **authors; int n_authors;
+} sapo_meta;
+
+/* Returns 0, or -1 when memory runs out (m holds what was found so far). */
+int  meta_read(xmlDocPtr doc, sapo_meta *m);
+void meta_free(sapo_meta *m);
+
+/* Readability's _getArticleTitle over doc (exposed for tests). */
+char *meta_article_title(xmlDocPtr doc);
+
+#endif

@@ -1,0 +1,101 @@
+/* utext.c: NFC through utf8proc and the output text cleanup. */
+#include "utext.h"
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int sapo_is_invisible(int32_t c) {
+  if (c < 0x20) return !(c >= 9 && c <= 13);
+  if (c < 0x7F) return 0;
+  if (c <= 0x9F) return 1;                       /* DEL and C1 controls */
+  return c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
+         c == 0x2060 || c == 0xFEFF || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Ranges whose characters are all NFC_Quick_Check=Yes starters (checked
+ * against utf8proc by spec/c/test_core.c): text made only of them is NFC. */
+static int nfc_stable(int32_t c) {
+  return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E) || (c >= 0x20A0 && c <= 0x20C0) ||
+         (c >= 0x0388 && c <= 0x03FF && c != 0x387) || (c >= 0x0400 && c <= 0x0482) ||
+         (c >= 0x048A && c <= 0x052F) || (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F) ||
+         (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xFF01 && c <= 0xFF60);
+}
+
+int sapo_nfc_quick(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  while (i < n) {
+    if (s[i] < 0xCC) { i += s[i] < 0x80 ? 1 : 2; continue; }  /* < U+0300 */
+    if (!nfc_stable(sapo_u8_next(s, n, &i))) return 0;
+  }
+  return 1;
+}
+
+typedef struct { int32_t *p; size_t n; } u32buf;
+
+int sapo_nfc(const char *s, size_t n, sapo_buf *out) {
+  if (sapo_nfc_quick(s, n)) return sapo_buf_add(out, s, n);
+  const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+  int32_t stackbuf[256];
+  utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                                             stackbuf, 256, opt);
+  if (need < 0) return -2;
+  int32_t *buf = stackbuf;
+  if (need > 256) {
+    if ((size_t)need > SIZE_MAX / 4 - 1) return -1;
+    buf = malloc(((size_t)need + 1) * sizeof *buf);
+    if (!buf) return -1;
+    need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, buf, need, opt);
+    if (need < 0) { free(buf); return -2; }
+  }
+  /* utf8proc_reencode composes in place and writes UTF-8 over the int32
+   * buffer, which it needs to hold need+1 code points. */
+  int rc = 0;
+  if (buf == stackbuf && need == 256) {
+    buf = malloc(257 * sizeof *buf);
+    if (!buf) return -1;
+    memcpy(buf, stackbuf, 256 * sizeof *buf);
+  }
+  utf8proc_ssize_t len = utf8proc_reencode(buf, need, opt);
+  if (len < 0) rc = -2;
+  else rc = sapo_buf_add(out, buf, (size_t)len);
+  if (buf != stackbuf) free(buf);
+  return rc;
+}
+
+int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
+  const unsigned char *s = (const unsigned char *)str;
+  sapo_buf tmp = SAPO_BUF_INIT;
+  if (sapo_buf_reserve(&tmp, n)) return -1;
+  size_t i = 0;
+  int pending = 0;  /* 0 none, 1 space, 2 newline */
+  while (i < n) {
+    size_t start = i;
+    int32_t c = s[i] < 0x80 ? s[i++] : sapo_u8_next(s, n, &i);
+    if (sapo_is_space(c)) {
+      int nl = keep_lines && (c == '\n' || c == 0x2028 || c == 0x2029);
+      if (nl) pending = 2;
+      else if (!pending) pending = 1;
+      continue;
+    }
+    if (sapo_is_invisible(c)) continue;
+    if (pending && tmp.len) sapo_buf_addc(&tmp, pending == 2 ? '\n' : ' ');
+    pending = 0;
+    sapo_buf_add(&tmp, s + start, i - start);
+  }
+  int rc = tmp.failed ? -1 : sapo_nfc(tmp.data ? tmp.data : "", tmp.len, out);
+  sapo_buf_free(&tmp);
+  return rc == 0 ? 0 : -1;
+}
+
+size_t sapo_u16len(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if ((c & 0xC0) != 0x80) k += (c >= 0xF0) ? 2 : 1;
+  }
+  return k;
+}

@@ -1,0 +1,77 @@
+/* ltext.c: bindings for the Unicode text helpers (sapo.text). */
+#include "lsapo.h"
+#include "core/charset.h"
+#include "core/utext.h"
+
+static int utf8_error(lua_State *L) {
+  lua_pushnil(L);
+  lua_pushliteral(L, "invalid UTF-8 in argument #1");
+  lua_pushliteral(L, "EUTF8");
+  return 3;
+}
+
+/* text.nfc(s) -> s in NFC | nil, msg, "EUTF8" */
+static int l_nfc(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  if (!sapo_utf8_valid((const unsigned char *)s, n)) return utf8_error(L);
+  if (sapo_nfc_quick(s, n)) { lua_settop(L, 1); return 1; }
+  sapo_buf *b = lsapo_newbuf(L);
+  if (sapo_nfc(s, n, b)) return luaL_error(L, "not enough memory");
+  lua_pushlstring(L, b->data, b->len);
+  sapo_buf_free(b);
+  return 1;
+}
+
+/* text.clean(s [, keep_lines]) -> cleaned s | nil, msg, "EUTF8" */
+static int l_clean(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  int keep = lua_toboolean(L, 2);
+  if (!sapo_utf8_valid((const unsigned char *)s, n)) return utf8_error(L);
+  sapo_buf *b = lsapo_newbuf(L);
+  if (sapo_clean(s, n, b, keep)) return luaL_error(L, "not enough memory");
+  lua_pushlstring(L, sapo_buf_cstr(b), b->len);
+  sapo_buf_free(b);
+  return 1;
+}
+
+/* text.utf8_valid(s) -> boolean */
+static int l_valid(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  lua_pushboolean(L, sapo_utf8_valid((const unsigned char *)s, n));
+  return 1;
+}
+
+/* text.charset(label) -> canonical WHATWG name | nil */
+static int l_charset(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *c = sapo_charset_canonical(s, n);
+  if (c) lua_pushstring(L, c);
+  else lua_pushnil(L);
+  return 1;
+}
+
+/* text.decode(bytes, charset) -> UTF-8 | nil, msg, code (page decoding) */
+static int l_decode(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *cs = luaL_checkstring(L, 2);
+  sapo_buf *b = lsapo_newbuf(L);
+  sapo_error err;
+  if (sapo_decode((const unsigned char *)s, n, cs, b, &err)) return lsapo_pusherror(L, &err);
+  lua_pushlstring(L, sapo_buf_cstr(b), b->len);
+  sapo_buf_free(b);
+  return 1;
+}
+
+static const luaL_Reg text_funcs[] = {
+  {"nfc", l_nfc}, {"clean", l_clean}, {"utf8_valid", l_valid},
+  {"charset", l_charset}, {"decode", l_decode}, {NULL, NULL}};
+
+void lsapo_open_text(lua_State *L) {
+  sapo_newlib(L, text_funcs);
+  lua_setfield(L, -2, "text");
+}

@@ -1,0 +1,51 @@
+--- sapo: turn a news web page into a clean article.
+--
+-- The facade over the C core (`sapo.core`).  Every function that can fail on
+-- data returns `nil, message, code`; wrong argument types raise.
+--
+--     local sapo = require "sapo"
+--     local art, err, code = sapo.extract(html, { url = "https://example.vn/a.html" })
+--
+-- @module sapo
+local core = require "sapo.core"
+local options = require "sapo.options"
+
+local type, setmetatable = type, setmetatable
+
+local sapo = {
+  _VERSION = "sapo " .. core.version,
+  _CORE = core,
+}
+
+--- Parse HTML bytes into a Document.
+-- @tparam string html the page, in any encoding
+-- @tparam[opt] table opts `charset`, `content_type`, `url`, `max_bytes`, `max_depth`, `max_nodes`
+-- @return Document, or `nil, message, code` (`"ELIMIT"`, `"EENCODING"`, `"EPARSE"`)
+-- @raise when `html` is not a string or an option has the wrong type
+function sapo.parse(html, opts)
+  if type(html) ~= "string" then
+    error("bad argument #1 to 'parse' (string expected, got " .. type(html) .. ")", 2)
+  end
+  options.check(opts, "parse", 2)
+  return core.parse(html, opts)
+end
+
+--- Parse and extract in one call; the document is freed before returning.
+-- @tparam string html the page
+-- @tparam[opt] table opts parse options plus `formats` (`{"markdown","html"}`),
+--   `tone` (`"old"`/`"new"`), `char_threshold`, `keep_captions`, `legacy`
+-- @treturn table the article (`title`, `byline`, `date`, `lead`, `text`, `images`, ...),
+--   or `nil, message, code` (`"ENOCONTENT"` when no article is found)
+function sapo.extract(html, opts)
+  if type(html) ~= "string" then
+    error("bad argument #1 to 'extract' (string expected, got " .. type(html) .. ")", 2)
+  end
+  options.check(opts, "extract", 2)
+  local art, err, code = core.extract(html, opts)
+  if not art then return nil, err, code end
+  return options.finish(art, opts)
+end
+
+sapo.text = core.text
+
+return sapo

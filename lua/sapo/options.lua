@@ -1,0 +1,47 @@
+--- Option names, types and checks for every sapo entry point (one place).
+-- @module sapo.options
+local pairs, type, error, tostring = pairs, type, error, tostring
+
+local M = {}
+
+local PARSE = {
+  charset = "string", content_type = "string", url = "string",
+  max_bytes = "number", max_depth = "number", max_nodes = "number",
+}
+local EXTRACT = {
+  formats = "table", tone = "string", char_threshold = "number", nb_top_candidates = "number",
+  keep_captions = "boolean", legacy = "boolean", lang = "string",
+}
+for k, v in pairs(PARSE) do EXTRACT[k] = v end
+
+local KNOWN = { parse = PARSE, extract = EXTRACT }
+
+--- Raise (at `level`) when `opts` is not a table or holds an unknown or
+-- mistyped option.
+function M.check(opts, fname, level)
+  if opts == nil then return end
+  level = (level or 1) + 1
+  if type(opts) ~= "table" then
+    error("bad argument #2 to '" .. fname .. "' (table expected, got " .. type(opts) .. ")", level)
+  end
+  local known = KNOWN[fname]
+  for k, v in pairs(opts) do
+    local want = known[k]
+    if not want then
+      error("bad option '" .. tostring(k) .. "' to '" .. fname .. "'", level)
+    end
+    if type(v) ~= want then
+      error("bad option '" .. k .. "' to '" .. fname .. "' (" .. want .. " expected, got " .. type(v) .. ")", level)
+    end
+  end
+  if opts.tone ~= nil and opts.tone ~= "old" and opts.tone ~= "new" then
+    error("bad option 'tone' to '" .. fname .. "' (\"old\" or \"new\" expected)", level)
+  end
+end
+
+--- Post-processing done in Lua after the C core returns an article.
+function M.finish(art, opts)
+  return art
+end
+
+return M
