@@ -430,6 +430,13 @@ int sapo_decode(const unsigned char *s, size_t n, const char *name, sapo_buf *ou
 
 /* ===== DECISION ===== */
 
+/* Valid UTF-8 that has at least one multi-byte sequence. */
+static int has_utf8_multibyte(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && s[i] < 0x80) i++;
+  return i < n && sapo_utf8_valid(s + i, n - i);
+}
+
 int sapo_charset_decide(const unsigned char *s, size_t len, const char *forced,
                         const char *content_type, const char **name,
                         size_t *bom_len, sapo_charset_source *source, sapo_error *err) {
@@ -454,9 +461,18 @@ int sapo_charset_decide(const unsigned char *s, size_t len, const char *forced,
     return SAPO_OK;
   }
   const char *c = sapo_charset_from_content_type(content_type);
-  if (c) { *name = c; *source = SAPO_CS_HEADER; return SAPO_OK; }
-  c = sapo_charset_prescan(s, len);
-  if (c) { *name = c; *source = SAPO_CS_META; return SAPO_OK; }
+  sapo_charset_source from = SAPO_CS_HEADER;
+  if (!c) { c = sapo_charset_prescan(s, len); from = SAPO_CS_META; }
+  /* A declared legacy encoding loses to bytes that are valid UTF-8 with
+   * multi-byte sequences: pages re-saved as UTF-8 keep their old <meta>, and
+   * servers mislabel UTF-8 as ISO-8859-1; real legacy text is almost never
+   * valid UTF-8.  (Browsers follow the label; a forced charset still does.) */
+  if (c && strcmp(c, "utf-8") && strncmp(c, "utf-16", 6) && has_utf8_multibyte(s, len)) {
+    *name = "utf-8";
+    *source = SAPO_CS_SNIFF;
+    return SAPO_OK;
+  }
+  if (c) { *name = c; *source = from; return SAPO_OK; }
   if (sapo_utf8_valid(s, len)) { *name = "utf-8"; *source = SAPO_CS_SNIFF; return SAPO_OK; }
   *name = "windows-1252";
   *source = SAPO_CS_DEFAULT;
