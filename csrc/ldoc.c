@@ -71,6 +71,11 @@ static int l_parse(lua_State *L) {
   if (rc != SAPO_OK) return lsapo_pusherror(L, &err);   /* the userdata is garbage */
   d->doc = p.doc;
   d->charset = p.charset;
+  /* The collector sees a small userdata, not the tree behind it (several
+   * times the page's size): account for it, so documents left to __gc are
+   * collected at the pace of the memory they really hold. */
+  size_t kb = len / 128 + 1;
+  lua_gc(L, LUA_GCSTEP, kb > 1 << 20 ? 1 << 20 : (int)kb);
   return 1;
 }
 
@@ -116,8 +121,6 @@ static int doc_tostring(lua_State *L) {
   else lua_pushliteral(L, "sapo.Document (closed)");
   return 1;
 }
-
-int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int opts_idx);
 
 /* doc:extract([opts]) -> article table | nil, msg, code */
 static int doc_extract(lua_State *L) {

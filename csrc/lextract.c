@@ -129,8 +129,6 @@ int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int idx) {
   return 1;
 }
 
-void lsapo_read_parse_options(lua_State *L, int idx, sapo_parse_options *o);
-
 /* core.extract(html [, opts]): parse + extract with the document freed as
  * soon as the article is built. */
 static int l_extract(lua_State *L) {

@@ -8,6 +8,11 @@
 #include "compat.h"
 #include "core/buf.h"
 #include "core/sapo.h"
+#include "core/html.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
 
 #define SAPO_BUF_MT "sapo.Buffer"
 #define SAPO_DOC_MT "sapo.Document"
@@ -29,5 +34,14 @@ void lsapo_open_doc(lua_State *L);   /* adds parse + the Document type   */
 void lsapo_open_text(lua_State *L);  /* adds nfc, clean                   */
 void lsapo_open_vi(lua_State *L);    /* adds the vi sub-table             */
 void lsapo_open_extract(lua_State *L); /* adds extract                    */
+
+/* Read parse options (charset, content_type, url, max_*) from table idx. */
+void lsapo_read_parse_options(lua_State *L, int idx, sapo_parse_options *o);
+/* doc:extract on an open document; pushes the article or nil, msg, code. */
+int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int opts_idx);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

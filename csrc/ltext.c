@@ -23,6 +23,23 @@ static int l_nfc(lua_State *L) {
   return 1;
 }
 
+/* text._nfc_full(s): NFC without the quick check (for tests of the check). */
+static int l_nfc_full(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  if (!sapo_utf8_valid((const unsigned char *)s, n)) return utf8_error(L);
+  /* a leading combining mark defeats the quick check; strip it after */
+  sapo_buf *in = lsapo_newbuf(L);
+  sapo_buf_add(in, "\xCC\x81", 2);
+  sapo_buf_add(in, s, n);
+  sapo_buf *b = lsapo_newbuf(L);
+  if (in->failed || sapo_nfc(in->data, in->len, b)) return luaL_error(L, "not enough memory");
+  lua_pushlstring(L, b->data + 2, b->len - 2);
+  sapo_buf_free(b);
+  sapo_buf_free(in);
+  return 1;
+}
+
 /* text.clean(s [, keep_lines]) -> cleaned s | nil, msg, "EUTF8" */
 static int l_clean(lua_State *L) {
   size_t n;
@@ -68,7 +85,7 @@ static int l_decode(lua_State *L) {
 }
 
 static const luaL_Reg text_funcs[] = {
-  {"nfc", l_nfc}, {"clean", l_clean}, {"utf8_valid", l_valid},
+  {"nfc", l_nfc}, {"_nfc_full", l_nfc_full}, {"clean", l_clean}, {"utf8_valid", l_valid},
   {"charset", l_charset}, {"decode", l_decode}, {NULL, NULL}};
 
 void lsapo_open_text(lua_State *L) {

@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 typedef struct sapo_buf {
   char *data;
   size_t len, cap;
@@ -26,5 +30,9 @@ const char *sapo_buf_cstr(sapo_buf *b);             /* "" when empty or failed  
 void sapo_buf_free(sapo_buf *b);
 /* Hand the data over to the caller (who frees it with free()). */
 char *sapo_buf_detach(sapo_buf *b, size_t *len);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

@@ -430,6 +430,20 @@ int sapo_decode(const unsigned char *s, size_t n, const char *name, sapo_buf *ou
 
 /* ===== DECISION ===== */
 
+/* UTF-16 without a BOM or declaration: browsers would show garbage, but a
+ * page that is clearly "<\0h\0t\0m\0l\0" deserves better. */
+static const char *sniff_utf16(const unsigned char *s, size_t n) {
+  if (n < 8) return NULL;
+  size_t m = n < 512 ? n & ~(size_t)1 : 512, even = 0, odd = 0;
+  for (size_t i = 0; i < m; i += 2) {
+    even += s[i] == 0;
+    odd += s[i + 1] == 0;
+  }
+  if (odd * 10 > m * 4 && even == 0) return "utf-16le";
+  if (even * 10 > m * 4 && odd == 0) return "utf-16be";
+  return NULL;
+}
+
 /* Valid UTF-8 that has at least one multi-byte sequence. */
 static int has_utf8_multibyte(const unsigned char *s, size_t n) {
   size_t i = 0;
@@ -473,6 +487,8 @@ int sapo_charset_decide(const unsigned char *s, size_t len, const char *forced,
     return SAPO_OK;
   }
   if (c) { *name = c; *source = from; return SAPO_OK; }
+  c = sniff_utf16(s, len);
+  if (c) { *name = c; *source = SAPO_CS_SNIFF; return SAPO_OK; }
   if (sapo_utf8_valid(s, len)) { *name = "utf-8"; *source = SAPO_CS_SNIFF; return SAPO_OK; }
   *name = "windows-1252";
   *source = SAPO_CS_DEFAULT;

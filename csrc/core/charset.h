@@ -12,6 +12,10 @@
 #include "buf.h"
 #include "sapo.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 /* Canonical name for an encoding label (ASCII case-insensitive, surrounding
  * whitespace ignored), or NULL when the label is unknown. */
 const char *sapo_charset_canonical(const char *label, size_t len);
@@ -52,5 +56,9 @@ int sapo_utf8_valid(const unsigned char *s, size_t len);
  * (-1 when cp has no byte; C1 controls map to themselves, as WHATWG does). */
 int32_t sapo_cp1252_to_cp(unsigned char b);
 int sapo_cp1252_from_cp(int32_t cp);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

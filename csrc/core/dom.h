@@ -14,6 +14,10 @@
 #include <libxml/tree.h>
 #include "buf.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 #define DN_ELEM 1
 #define DN_TEXT 3
 
@@ -70,5 +74,9 @@ const char *xml_attr(xmlNodePtr x, const char *name);
 
 /* Append the raw text of a subtree. */
 void dom_text(const dtree *t, int32_t i, sapo_buf *b);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

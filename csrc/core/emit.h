@@ -9,6 +9,10 @@
 #include "dom.h"
 #include "extract.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 typedef struct emit_out {
   sapo_buf text, md, html;
   sapo_image *images; int n_images, cap_images;
@@ -23,5 +27,9 @@ void emit_free(emit_out *o);
 /* Resolve href against base into a malloc'ed string ("" hrefs give NULL;
  * javascript: and data: other than images give NULL). */
 char *emit_resolve(const char *base, const char *href);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 #include <libxml/tree.h>
 #include "sapo.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 #define SAPO_FMT_TEXT     1
 #define SAPO_FMT_MARKDOWN 2
 #define SAPO_FMT_HTML     4
@@ -43,5 +47,9 @@ typedef struct sapo_article {
  * was found), SAPO_ELIMIT or SAPO_ENOMEM. */
 int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *out, sapo_error *err);
 void sapo_article_free(sapo_article *a);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

@@ -51,20 +51,6 @@ static int check_limits(xmlDocPtr doc, const sapo_parse_options *opt, sapo_parse
   return SAPO_OK;
 }
 
-/* UTF-16 without a BOM or declaration: browsers would show garbage, but a
- * page that is clearly "<\0h\0t\0m\0l\0" deserves better. */
-static const char *sniff_utf16(const unsigned char *s, size_t n) {
-  if (n < 8) return NULL;
-  size_t m = n < 512 ? n & ~(size_t)1 : 512, even = 0, odd = 0;
-  for (size_t i = 0; i < m; i += 2) {
-    even += s[i] == 0;
-    odd += s[i + 1] == 0;
-  }
-  if (odd * 10 > m * 4 && even == 0) return "utf-16le";
-  if (even * 10 > m * 4 && odd == 0) return "utf-16be";
-  return NULL;
-}
-
 int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
                     sapo_parsed *out, sapo_error *err) {
   size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
@@ -78,10 +64,6 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   int rc = sapo_charset_decide(s, len, opt ? opt->charset : NULL, opt ? opt->content_type : NULL,
                                &cs, &bom, &src, err);
   if (rc) return rc;
-  if (src == SAPO_CS_DEFAULT) {
-    const char *u16 = sniff_utf16(s, len);
-    if (u16) { cs = u16; src = SAPO_CS_SNIFF; }
-  }
   sapo_buf u8 = SAPO_BUF_INIT;
   rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
   if (rc) { sapo_buf_free(&u8); return rc; }

@@ -8,7 +8,12 @@
 #define SAPO_HTML_H
 
 #include <libxml/tree.h>
+#include "buf.h"
 #include "sapo.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
 
 typedef struct sapo_parsed {
   xmlDocPtr doc;          /* owned by the caller                        */
@@ -28,7 +33,6 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
 
 /* The <title> text of a document, whitespace-collapsed and NFC, appended to
  * out.  Returns 0, or -1 when memory runs out. */
-#include "buf.h"
 int sapo_html_title(xmlDocPtr doc, sapo_buf *out);
 
 /* All visible text: script, style, noscript, template and the like left
@@ -38,5 +42,9 @@ int sapo_html_text(xmlDocPtr doc, sapo_buf *out);
 /* Iterative pre-order walk helper: the node after n in document order
  * within root, skipping n's children when skip_children is set. */
 xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

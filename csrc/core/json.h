@@ -7,6 +7,10 @@
 
 #include <stddef.h>
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 #define JSON_MAX_DEPTH 48
 
 enum { J_NULL, J_FALSE, J_TRUE, J_NUM, J_STR, J_ARR, J_OBJ };
@@ -32,5 +36,9 @@ void json_free(jdoc *d);
 int json_get(const jdoc *d, int o, const char *key);
 /* String value of member key of o, or NULL. */
 const char *json_str(const jdoc *d, int o, const char *key);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 
 #include <libxml/tree.h>
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 typedef struct sapo_meta {
   char *title, *byline, *excerpt, *site_name, *published, *modified, *lang,
        *canonical, *image, *keywords, *doc_title;
@@ -21,5 +25,9 @@ void meta_free(sapo_meta *m);
 
 /* Readability's _getArticleTitle over doc (exposed for tests). */
 char *meta_article_title(xmlDocPtr doc);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

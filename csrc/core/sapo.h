@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 #define SAPO_VERSION "0.1.0"
 
 /* Error codes; sapo_code_name() gives the stable string Lua callers see. */
@@ -53,5 +57,9 @@ int sapo_fail(sapo_error *err, int code, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)))
 #endif
   ;
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

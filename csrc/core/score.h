@@ -19,6 +19,10 @@
 #include "dom.h"
 #include "sapo.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 typedef struct score_input {
   const char *title;        /* article title (for the repeated heading), or NULL */
   int have_byline;          /* metadata already has a byline: don't look for one  */
@@ -40,5 +44,9 @@ int score_article(dtree *t, const score_input *in, score_result *out);
 /* Readability's text measures, shared with the cleaning and emit stages. */
 size_t score_inner_len(const dtree *t, int32_t i);
 double score_link_density(const dtree *t, int32_t i);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

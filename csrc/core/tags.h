@@ -5,6 +5,10 @@
 #ifndef SAPO_TAGS_H
 #define SAPO_TAGS_H
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 enum {
   T_UNKNOWN = 0,
   T_A,
@@ -142,5 +146,9 @@ extern const unsigned char sapo_tag_flags[T__COUNT];
 extern const char *const sapo_tag_names[T__COUNT];
 /* Tag id of a lower-case element name (T_UNKNOWN when not listed). */
 int sapo_tag_id(const char *name);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include "buf.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 /* Decode the code point at s[*i] (valid UTF-8, *i < n) and advance *i. */
 static inline int32_t sapo_u8_next(const unsigned char *s, size_t n, size_t *i) {
   unsigned char c = s[*i];
@@ -56,5 +60,9 @@ int sapo_clean(const char *s, size_t n, sapo_buf *out, int keep_lines);
 
 /* Length in UTF-16 code units (what JavaScript's .length counts). */
 size_t sapo_u16len(const char *s, size_t n);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

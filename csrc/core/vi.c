@@ -512,8 +512,6 @@ int sapo_vi_encode(const char *s, size_t n, const char *enc, sapo_buf *out) {
   int e = canonical_enc(enc);
   if (!e || e == 3) return SAPO_EENCODING;
   if (!sapo_utf8_valid((const unsigned char *)s, n)) return SAPO_EUTF8;
-  /* cp1258 stores tones as combining marks: encode the decomposed form,
-   * recomposing base+quality where the code page has that letter. */
   sapo_buf nfc = SAPO_BUF_INIT;
   if (sapo_nfc(s, n, &nfc)) { sapo_buf_free(&nfc); return SAPO_ENOMEM; }
   const unsigned char *u = (const unsigned char *)sapo_buf_cstr(&nfc);
@@ -522,26 +520,31 @@ int sapo_vi_encode(const char *s, size_t n, const char *enc, sapo_buf *out) {
     int32_t c = sapo_u8_next(u, m, &i);
     unsigned char b[2];
     int k = encode_cp(e, c, b);
-    if (!k) {
-      int32_t d[4];
-      int last = 0;
-      utf8proc_ssize_t nd = utf8proc_decompose_char(c, d, 4, UTF8PROC_DECOMPOSE, &last);
-      int ok = nd > 0;
-      /* try base+quality as one letter, then the tone as a mark */
-      if (ok && nd >= 2 && e == 6) {
-        int32_t bq[4] = {d[0], d[1], 0, 0};
-        utf8proc_ssize_t r = utf8proc_normalize_utf32(bq, 2, UTF8PROC_COMPOSE);
-        if (r == 1 && encode_cp(e, bq[0], b) && nd == 3 && encode_cp(e, d[2], b + 1)) {
-          sapo_buf_add(out, b, 2);
-          continue;
-        }
-      }
-      for (utf8proc_ssize_t j = 0; ok && j < nd; j++) ok = encode_cp(e, d[j], b) == 1;
-      if (ok) for (utf8proc_ssize_t j = 0; j < nd; j++) { encode_cp(e, d[j], b); sapo_buf_add(out, b, 1); }
-      else sapo_buf_addc(out, '?');
-      continue;
+    if (k) { sapo_buf_add(out, b, (size_t)k); continue; }
+    /* Not in the table as one character (cp1258 keeps tones apart): the
+     * letter with its quality mark, then each tone as a combining byte. */
+    int32_t d[8];
+    int last = 0;
+    utf8proc_ssize_t nd = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, &last);
+    int32_t letter[8];
+    int nl = 0, nt = 0;
+    int32_t tones[8];
+    for (utf8proc_ssize_t j = 0; j > -1 && j < nd && j < 8; j++) {
+      if (tone_of(d[j])) tones[nt++] = d[j];
+      else letter[nl++] = d[j];
     }
-    sapo_buf_add(out, b, (size_t)k);
+    int ok = nd > 0 && nd <= 8 && nl > 0;
+    if (ok) {
+      utf8proc_ssize_t r = utf8proc_normalize_utf32(letter, nl, UTF8PROC_COMPOSE);
+      ok = r == 1 && encode_cp(e, letter[0], b) == 1;
+      unsigned char tb[8];
+      for (int j = 0; ok && j < nt; j++) ok = encode_cp(e, tones[j], tb + j) == 1;
+      if (ok) {
+        sapo_buf_add(out, b, 1);
+        sapo_buf_add(out, tb, (size_t)nt);
+      }
+    }
+    if (!ok) sapo_buf_addc(out, '?');
   }
   sapo_buf_free(&nfc);
   return out->failed ? SAPO_ENOMEM : SAPO_OK;

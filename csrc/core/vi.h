@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include "buf.h"
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 enum { SAPO_TONE_OLD = 0, SAPO_TONE_NEW = 1 };
 
 /* NFC plus Vietnamese repairs: a tone typed before ^ or ˘ is moved after
@@ -44,5 +48,9 @@ int sapo_vi_detect(const char *s, size_t n, double *score);
 /* 1 when the text (a page's body) looks like TCVN3 or VNI bytes decoded as
  * Windows-1252: sets *enc to "tcvn3" or "vni".  Cheap byte statistics. */
 int sapo_vi_legacy_guess(const char *s, size_t n, const char **enc);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

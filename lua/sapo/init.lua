@@ -9,6 +9,8 @@
 -- @module sapo
 local core = require "sapo.core"
 local options = require "sapo.options"
+local vi = require "sapo.vi"
+local json = require "sapo.json"
 
 local type, setmetatable = type, setmetatable
 
@@ -43,9 +45,28 @@ function sapo.extract(html, opts)
   options.check(opts, "extract", 2)
   local art, err, code = core.extract(html, opts)
   if not art then return nil, err, code end
-  return options.finish(art, opts)
+  return options.finish(art, opts, vi)
 end
 
-sapo.text = core.text
+--- Text helpers: `sapo.text.nfc(s)` (Unicode NFC), `sapo.text.clean(s)`
+-- (the cleanup every output string gets).
+sapo.text = {
+  nfc = function(s)
+    if type(s) ~= "string" then error("bad argument #1 to 'nfc' (string expected, got " .. type(s) .. ")", 2) end
+    return core.text.nfc(s)
+  end,
+  clean = function(s, keep_lines)
+    if type(s) ~= "string" then error("bad argument #1 to 'clean' (string expected, got " .. type(s) .. ")", 2) end
+    return core.text.clean(s, keep_lines)
+  end,
+}
+
+sapo.vi = vi
+
+--- JSON text of an article (stable key order; lua-cjson when installed).
+-- @return string, or `nil, message`
+function sapo.json(art)
+  return json.encode(art)
+end
 
 return sapo

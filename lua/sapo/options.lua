@@ -1,6 +1,6 @@
 --- Option names, types and checks for every sapo entry point (one place).
 -- @module sapo.options
-local pairs, type, error, tostring = pairs, type, error, tostring
+local pairs, ipairs, type, error, tostring = pairs, ipairs, type, error, tostring
 
 local M = {}
 
@@ -39,8 +39,28 @@ function M.check(opts, fname, level)
   end
 end
 
---- Post-processing done in Lua after the C core returns an article.
-function M.finish(art, opts)
+local TEXT_FIELDS = { "title", "byline", "lead", "text", "markdown", "html", "description" }
+
+--- Post-processing done after the C core returns an article: tone style,
+-- and `lang` from detection when the page does not declare one.
+function M.finish(art, opts, vi)
+  if opts and opts.tone then
+    for _, k in ipairs(TEXT_FIELDS) do
+      if art[k] then art[k] = vi.tone(art[k], opts.tone) end
+    end
+    if art.authors then
+      for i, a in ipairs(art.authors) do art.authors[i] = vi.tone(a, opts.tone) end
+    end
+    for _, im in ipairs(art.images or {}) do
+      if im.caption then im.caption = vi.tone(im.caption, opts.tone) end
+      if im.alt then im.alt = vi.tone(im.alt, opts.tone) end
+    end
+  end
+  if opts and opts.lang then
+    art.lang = opts.lang
+  elseif not art.lang and art.text then
+    if vi.detect(art.text:sub(1, 4000)) == "vi" then art.lang = "vi" end
+  end
   return art
 end
 

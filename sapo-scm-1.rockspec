@@ -1,0 +1,55 @@
+rockspec_format = "3.0"
+package = "sapo"
+version = "scm-1"
+source = {
+  url = "git+https://example.invalid/sapo.git",
+}
+description = {
+  summary = "Turn a news web page into a clean article (C core over libxml2 and utf8proc)",
+  detailed = [[
+sapo finds a page's article (title, byline, date, lead, body, images and
+captions) and throws the rest away.  Output as a Lua table, plain text,
+Markdown, clean HTML or JSON; text in NFC with Vietnamese diacritics
+normalised (tone-mark style, folding, slugs, legacy encodings).
+Works with Lua 5.4 and LuaJIT (OpenResty).]],
+  license = "MIT",
+  labels = { "html", "extraction", "readability", "vietnamese", "unicode", "openresty" },
+}
+-- Debian's Lua libraries are invisible to LuaRocks: the optional ones
+-- (lua-cjson, lua-socket, lua-sec, lua-zlib, lua-argparse) are used when
+-- present and are not listed here, so `luarocks make` needs no network.
+dependencies = { "lua >= 5.1" }
+external_dependencies = {
+  LIBXML2 = { header = "libxml2/libxml/HTMLparser.h", library = "xml2" },
+  UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["sapo.core"] = {
+      sources = {
+        "csrc/lsapo.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/ltext.c", "csrc/lvi.c",
+        "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/dom.c", "csrc/core/emit.c",
+        "csrc/core/extract.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/meta.c",
+        "csrc/core/score.c", "csrc/core/tags.c", "csrc/core/utext.c", "csrc/core/vi.c",
+        "csrc/core/vi_tables.c",
+      },
+      defines = { "_DEFAULT_SOURCE" },
+      libraries = { "xml2", "utf8proc" },
+      incdirs = { "csrc", "$(LIBXML2_INCDIR)/libxml2", "$(UTF8PROC_INCDIR)" },
+      libdirs = { "$(LIBXML2_LIBDIR)", "$(UTF8PROC_LIBDIR)" },
+    },
+    ["sapo"] = "lua/sapo/init.lua",
+    ["sapo.options"] = "lua/sapo/options.lua",
+    ["sapo.vi"] = "lua/sapo/vi.lua",
+    ["sapo.json"] = "lua/sapo/json.lua",
+    ["sapo.cli"] = "lua/sapo/cli.lua",
+  },
+  install = {
+    bin = { sapo = "bin/sapo" },
+  },
+}
+test = {
+  type = "command",
+  command = "make test",
+}
