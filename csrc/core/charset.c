@@ -303,9 +303,17 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t i, size_t *bad) 
   return need + 1;
 }
 
+/* 1 when none of the 8 bytes at p is NUL or has the high bit set. */
+static int ascii8(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+  return !(w & 0x8080808080808080ULL) && !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL);
+}
+
 int sapo_utf8_valid(const unsigned char *s, size_t n) {
   size_t i = 0, bad;
   while (i < n) {
+    if (i + 8 <= n && ascii8(s + i)) { i += 8; continue; }
     if (s[i] < 0x80) { i++; continue; }
     size_t k = utf8_seq(s, n, i, &bad);
     if (!k) return 0;
@@ -318,6 +326,7 @@ static int decode_utf8(const unsigned char *s, size_t n, sapo_buf *out) {
   if (sapo_buf_reserve(out, n)) return -1;
   size_t i = 0, run = 0, bad;
   while (i < n) {
+    if (i + 8 <= n && ascii8(s + i)) { i += 8; continue; }
     unsigned char c = s[i];
     if (c < 0x80 && c != 0) { i++; continue; }
     size_t k = c ? utf8_seq(s, n, i, &bad) : 0;

@@ -47,6 +47,7 @@ static size_t lower_copy(char *dst, size_t cap, const char *s, size_t at) {
 }
 
 static int has_any(const char *s, const char *const *list) {
+  if (s[0] == '\0' || (s[0] == ' ' && s[1] == '\0')) return 0;   /* no class, no id */
   for (; *list; list++)
     if (strstr(s, *list)) return 1;
   return 0;
@@ -74,8 +75,29 @@ static int is_share(const char *s) {
   return 0;
 }
 
+/* Per-node aggregates, computed bottom-up once after the walk (when the
+ * tree stops changing until the article is cleaned): what Readability
+ * recomputes for every candidate becomes a lookup. */
+typedef struct agg {
+  uint32_t len;        /* score_inner_len of the node                      */
+  uint32_t commas;     /* Unicode commas in its text                       */
+  uint32_t ascii_commas;
+  float link;          /* link text length (x0.3 for #anchors), nested too */
+  /* sums over descendants (not the node itself), for conditional cleaning */
+  uint32_t n_p, n_img, n_li, n_input, n_embed, n_video, n_datatable;
+  uint32_t heading_len, textish_len, list_len;
+  uint8_t f;           /* AG_* summary bits, for combining siblings        */
+} agg;
+#define AG_NONEMPTY 1  /* has non-space text                  */
+#define AG_LEAD     2  /* starts with white space             */
+#define AG_TRAIL    4  /* ends with white space               */
+#define AG_WS       8  /* (empty nodes) contains white space  */
+
 typedef struct ctx {
   dtree *t;
+  agg *ag;                 /* valid for indices < ag_n when ag_valid */
+  int32_t ag_n, ag_cap;
+  int ag_valid;
   const score_input *in;
   int flags;
   char ms[512];            /* className + " " + id, lower case */
@@ -386,6 +408,184 @@ static int collect(ctx *c, int32_t root, int tag) {
   return 0;
 }
 
+/* ===== AGGREGATES ===== */
+
+static agg text_summary(const dnode *d) {
+  agg a;
+  memset(&a, 0, sizeof a);
+  const unsigned char *s = (const unsigned char *)d->text;
+  size_t m = d->tlen, k = 0;
+  int ws = 0;
+  while (k < m) {
+    unsigned char b = s[k];
+    int32_t cp = b < 0x80 ? (k++, b) : sapo_u8_next(s, m, &k);
+    if (sapo_is_space(cp)) {
+      ws = 1;
+      if (!(a.f & AG_NONEMPTY)) a.f |= AG_LEAD | AG_WS;
+      continue;
+    }
+    if (ws && (a.f & AG_NONEMPTY)) a.len++;
+    ws = 0;
+    a.f |= AG_NONEMPTY;
+    a.len += cp >= 0x10000 ? 2 : 1;
+    if (b == ',') { a.commas++; a.ascii_commas++; }
+    else if (cp >= 0x80 && is_comma(cp)) a.commas++;
+  }
+  if (ws) a.f |= (a.f & AG_NONEMPTY) ? AG_TRAIL : AG_WS;
+  if (!(a.f & AG_NONEMPTY)) a.f &= (uint8_t)~(AG_LEAD | AG_TRAIL);
+  return a;
+}
+
+/* a followed by b, as one text (white space runs count one) */
+static void agg_append(agg *a, const agg *b) {
+  a->commas += b->commas;
+  a->ascii_commas += b->ascii_commas;
+  a->link += b->link;
+  a->n_p += b->n_p; a->n_img += b->n_img; a->n_li += b->n_li; a->n_input += b->n_input;
+  a->n_embed += b->n_embed; a->n_video += b->n_video; a->n_datatable += b->n_datatable;
+  a->heading_len += b->heading_len; a->textish_len += b->textish_len; a->list_len += b->list_len;
+  if (!(b->f & AG_NONEMPTY)) {
+    if (b->f & AG_WS) a->f |= (a->f & AG_NONEMPTY) ? AG_TRAIL : AG_WS;
+    return;
+  }
+  if (!(a->f & AG_NONEMPTY)) {
+    uint8_t lead = (a->f & AG_WS) || (b->f & AG_LEAD) ? AG_LEAD : 0;
+    a->len = b->len;
+    a->f = (uint8_t)(AG_NONEMPTY | lead | (b->f & AG_TRAIL));
+    return;
+  }
+  a->len += b->len + (((a->f & AG_TRAIL) || (b->f & AG_LEAD)) ? 1 : 0);
+  a->f = (uint8_t)((a->f & ~AG_TRAIL) | (b->f & AG_TRAIL));
+}
+
+static int is_video_embed(const dtree *t, int32_t i);
+
+/* What a finished child adds to its parent beyond its text: itself as a
+ * counted element (p, img, li, ...), its length as heading/list/"textish"
+ * text, and its link text when it is a link. */
+static void agg_finish(ctx *c, int32_t n, agg *out) {
+  dtree *t = c->t;
+  *out = c->ag[n];
+  if (t->n[n].type != DN_ELEM) return;
+  agg *a = &c->ag[n];
+  switch (t->n[n].tag) {
+  case T_A: {
+    const char *href = dom_attr(t, n, "href");
+    float l = (float)a->len * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
+    a->link += l;
+    out->link += l;
+    break;
+  }
+  case T_P: out->n_p++; break;
+  case T_IMG: out->n_img++; break;
+  case T_LI: out->n_li++; break;
+  case T_INPUT: out->n_input++; break;
+  case T_OBJECT: case T_EMBED: case T_IFRAME:
+    if (is_video_embed(t, n)) out->n_video++; else out->n_embed++;
+    break;
+  case T_TABLE: if (t->n[n].flags & DF_DATATABLE) out->n_datatable++; break;
+  default: break;
+  }
+  int tag = t->n[n].tag;
+  if (tag >= T_H1 && tag <= T_H6) out->heading_len += a->len;
+  if (tag == T_UL || tag == T_OL) out->list_len += a->len;
+  if (tag == T_SPAN || tag == T_LI || tag == T_TD || tag == T_BLOCKQUOTE || tag == T_DL || tag == T_DIV ||
+      tag == T_IMG || tag == T_OL || tag == T_P || tag == T_PRE || tag == T_TABLE || tag == T_UL)
+    out->textish_len += a->len;
+}
+
+static int ag_reserve(ctx *c) {
+  dtree *t = c->t;
+  if (t->count > c->ag_cap) {
+    int32_t cap = t->count + t->count / 2 + 16;
+    agg *p = realloc(c->ag, (size_t)cap * sizeof *p);
+    if (!p) return -1;
+    c->ag = p;
+    c->ag_cap = cap;
+  }
+  c->ag_n = t->count;
+  return 0;
+}
+
+/* Aggregates of every node under root (and root itself), bottom-up. */
+static int compute_aggregates_at(ctx *c, int32_t root) {
+  dtree *t = c->t;
+  if (ag_reserve(c)) return -1;
+  if (root < 0) { c->ag_valid = 1; return 0; }
+  memset(&c->ag[root], 0, sizeof *c->ag);
+  int32_t n = t->n[root].first;
+  while (n >= 0) {
+    dnode *d = &t->n[n];
+    if (d->type == DN_TEXT) c->ag[n] = text_summary(d);
+    else {
+      memset(&c->ag[n], 0, sizeof *c->ag);
+      if (d->first >= 0) { n = d->first; continue; }
+    }
+    /* n is finished: fold it into its parent, climbing while parents finish */
+    for (;;) {
+      int32_t p = t->n[n].parent;
+      agg add;
+      agg_finish(c, n, &add);
+      agg_append(&c->ag[p], &add);
+      if (t->n[n].next >= 0) { n = t->n[n].next; break; }
+      n = p;
+      if (n == root) { n = -1; break; }
+    }
+  }
+  agg self;
+  agg_finish(c, root, &self);   /* a link at the root counts for itself */
+  c->ag_valid = 1;
+  return 0;
+}
+
+static int compute_aggregates(ctx *c) { return compute_aggregates_at(c, c->t->html); }
+
+/* After removing a child of p: fold p's children again, and p's parents up
+ * to stop (inclusive), so the aggregates stay exact. */
+static void refold_up(ctx *c, int32_t p, int32_t stop) {
+  dtree *t = c->t;
+  for (; p >= 0; p = t->n[p].parent) {
+    agg a;
+    memset(&a, 0, sizeof a);
+    for (int32_t ch = t->n[p].first; ch >= 0; ch = t->n[ch].next) {
+      agg add;
+      if (t->n[ch].type == DN_TEXT) add = c->ag[ch];
+      else {
+        /* the child's own link share was added when it finished; re-derive */
+        agg saved = c->ag[ch];
+        if (t->n[ch].tag == T_A) {
+          const char *href = dom_attr(t, ch, "href");
+          c->ag[ch].link -= (float)c->ag[ch].len * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
+        }
+        agg_finish(c, ch, &add);
+        c->ag[ch] = saved;
+      }
+      agg_append(&a, &add);
+    }
+    if (t->n[p].tag == T_A) {
+      const char *href = dom_attr(t, p, "href");
+      a.link += (float)a.len * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
+    }
+    c->ag[p] = a;
+    if (p == stop) break;
+  }
+}
+
+static size_t len_of(ctx *c, int32_t i) {
+  if (c->ag_valid && i < c->ag_n) return c->ag[i].len;
+  return score_inner_len(c->t, i);
+}
+
+static double link_density_of(ctx *c, int32_t i) {
+  if (c->ag_valid && i < c->ag_n) return c->ag[i].len ? (double)c->ag[i].link / (double)c->ag[i].len : 0;
+  return score_link_density(c->t, i);
+}
+
+static size_t commas_of(ctx *c, int32_t i) {
+  if (c->ag_valid && i < c->ag_n) return c->ag[i].commas;
+  return count_chars(c->t, i, 1);
+}
+
 /* ===== PREP DOCUMENT: <br><br> chains become paragraphs ===== */
 
 static int replace_brs(ctx *c, int32_t body) {
@@ -595,17 +795,6 @@ static int clean_tag(ctx *c, int32_t root, int tag) {
   return 0;
 }
 
-static double text_density(ctx *c, int32_t i, const int *tags, int ntags, size_t total) {
-  if (!total) return 0;
-  size_t sum = 0;
-  for (int32_t n = c->t->n[i].first; n >= 0; n = dom_next_in(c->t, n, i, 0)) {
-    if (c->t->n[n].type != DN_ELEM) continue;
-    for (int k = 0; k < ntags; k++)
-      if (c->t->n[n].tag == tags[k]) { sum += score_inner_len(c->t, n); break; }
-  }
-  return (double)sum / (double)total;
-}
-
 static int ci_equal(const char *a, size_t n, const char *lit) {
   return strlen(lit) == n && !strncasecmp(a, lit, n);
 }
@@ -625,48 +814,32 @@ static int is_ad_or_loading(const char *s, size_t n) {
   return 0;
 }
 
-static const int HEADINGS[] = {T_H1, T_H2, T_H3, T_H4, T_H5, T_H6};
-static const int TEXTISH[] = {T_SPAN, T_LI, T_TD, T_BLOCKQUOTE, T_DL, T_DIV, T_IMG, T_OL, T_P, T_PRE, T_TABLE, T_UL};
 
+/* Readability's _cleanConditionally test for one node, on the aggregates
+ * (valid for the article subtree while it is being cleaned). */
 static int should_clean(ctx *c, int32_t node, int tag) {
   dtree *t = c->t;
+  const agg *a = &c->ag[node];
   int is_list = tag == T_UL || tag == T_OL;
-  size_t inner = score_inner_len(t, node);
-  if (!is_list) {
-    size_t ll = 0;
-    for (int32_t n = t->n[node].first; n >= 0; n = dom_next_in(t, n, node, 0))
-      if (is_tag(t, n, T_UL) || is_tag(t, n, T_OL)) ll += score_inner_len(t, n);
-    is_list = inner ? (double)ll / (double)inner > 0.9 : ll > 0;
-  }
+  size_t inner = a->len;
+  if (!is_list) is_list = inner ? (double)a->list_len / (double)inner > 0.9 : a->list_len > 0;
   if (tag == T_TABLE && (t->n[node].flags & DF_DATATABLE)) return 0;
   if (has_ancestor_tag(t, node, T_TABLE, -1, 1)) return 0;
   if (has_ancestor_tag(t, node, T_CODE, 0, 0)) return 0;
-  for (int32_t n = t->n[node].first; n >= 0; n = dom_next_in(t, n, node, 0))
-    if (is_tag(t, n, T_TABLE) && (t->n[n].flags & DF_DATATABLE)) return 0;
+  if (a->n_datatable) return 0;
   int weight = class_weight(c, node);
   if (weight < 0) return 1;
-  if (count_chars(t, node, 0) >= 10) return 0;
-  long p = 0, img = 0, li = -100, input = 0, embeds = 0;
-  for (int32_t n = t->n[node].first; n >= 0; n = dom_next_in(t, n, node, 0)) {
-    if (t->n[n].type != DN_ELEM) continue;
-    switch (t->n[n].tag) {
-    case T_P: p++; break;
-    case T_IMG: img++; break;
-    case T_LI: li++; break;
-    case T_INPUT: input++; break;
-    case T_OBJECT: case T_EMBED: case T_IFRAME:
-      if (is_video_embed(t, n)) return 0;
-      embeds++;
-      break;
-    default: break;
-    }
+  if (a->ascii_commas >= 10) return 0;
+  if (a->n_video) return 0;
+  long p = a->n_p, img = a->n_img, li = (long)a->n_li - 100, input = a->n_input, embeds = a->n_embed;
+  double heading_density = inner ? (double)a->heading_len / (double)inner : 0;
+  if (inner <= 20) {   /* only short texts can be an ad label or "loading..." */
+    inner_text(t, node, &c->tmp, 1);
+    if (is_ad_or_loading(sapo_buf_cstr(&c->tmp), c->tmp.len)) return 1;
   }
-  double heading_density = text_density(c, node, HEADINGS, 6, inner);
-  inner_text(t, node, &c->tmp, 1);
-  if (is_ad_or_loading(sapo_buf_cstr(&c->tmp), c->tmp.len)) return 1;
   size_t content_len = inner;
-  double ld = score_link_density(t, node);
-  double td = text_density(c, node, TEXTISH, 12, inner);
+  double ld = inner ? (double)a->link / (double)inner : 0;
+  double td = inner ? (double)a->textish_len / (double)inner : 0;
   int figure_child = has_ancestor_tag(t, node, T_FIGURE, 0, 0);
   int remove = 0;
   if (!figure_child && img > 1 && (double)p / (double)img < 0.5) remove = 1;
@@ -693,11 +866,17 @@ static int clean_conditionally(ctx *c, int32_t root, int tag) {
   int32_t *nodes = malloc((size_t)(n ? n : 1) * sizeof *nodes);
   if (!nodes) return -1;
   memcpy(nodes, c->list, (size_t)n * sizeof *nodes);
+  if (compute_aggregates_at(c, root)) { free(nodes); return -1; }
   for (int32_t k = n - 1; k >= 0; k--) {
     int32_t node = nodes[k];
-    if (c->t->n[node].parent < 0) continue;
-    if (should_clean(c, node, tag)) dom_unlink(c->t, node);
+    int32_t parent = c->t->n[node].parent;
+    if (parent < 0 || !dom_is_ancestor(c->t, root, node)) continue;
+    if (should_clean(c, node, tag)) {
+      dom_unlink(c->t, node);
+      refold_up(c, parent, root);
+    }
   }
+  c->ag_valid = 0;
   free(nodes);
   return c->tmp.failed ? -1 : 0;
 }
@@ -781,6 +960,7 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
   dtree *t = c->t;
   int32_t body = t->body;
   c->list_n = 0;
+  c->ag_valid = 0;
   int remove_title = 1;
   int32_t node = t->html;
   while (node >= 0) {
@@ -828,6 +1008,7 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
     node = dom_next(t, node, 0);
   }
   if (c->tmp.failed) { *oom = 1; return -1; }
+  if (compute_aggregates(c)) { *oom = 1; return -1; }
 
   /* ---- score paragraphs into their ancestors ---- */
   int32_t nscore = c->list_n;
@@ -839,9 +1020,9 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
     int32_t e = to_score[k];
     int32_t parent = t->n[e].parent;
     if (parent < 0 || t->n[parent].type != DN_ELEM) continue;
-    size_t len = score_inner_len(t, e);
+    size_t len = len_of(c, e);
     if (len < 25) continue;
-    double cs = 1 + (double)(count_chars(t, e, 1) + 1) + (double)(len / 100 < 3 ? len / 100 : 3);
+    double cs = 1 + (double)(commas_of(c, e) + 1) + (double)(len / 100 < 3 ? len / 100 : 3);
     int32_t anc = parent;
     for (int level = 0; anc >= 0 && level < 5; level++, anc = t->n[anc].parent) {
       if (t->n[anc].parent < 0) continue;   /* the document element is never a candidate */
@@ -861,7 +1042,7 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
   int ntop = 0;
   for (int32_t k = 0; k < c->list_n; k++) {
     int32_t cand = c->list[k];
-    float s = t->n[cand].score * (float)(1 - score_link_density(t, cand));
+    float s = t->n[cand].score * (float)(1 - link_density_of(c, cand));
     t->n[cand].score = s;
     for (int j = 0; j < nb; j++) {
       if (j >= ntop || s > t->n[top[j]].score) {
@@ -940,7 +1121,7 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
         if (*tcls && scls && !strcmp(scls, tcls)) bonus += tscore * 0.2f;
         if ((t->n[s].flags & DF_SCORED) && t->n[s].score + bonus >= sib_threshold) append = 1;
         else if (t->n[s].tag == T_P) {
-          double ld = score_link_density(t, s);
+          double ld = link_density_of(c, s);
           inner_text(t, s, &c->tmp, 1);
           size_t len = sapo_u16len(sapo_buf_cstr(&c->tmp), c->tmp.len);
           const char *txt = sapo_buf_cstr(&c->tmp);
@@ -960,6 +1141,7 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
     }
   }
   (void)created;
+  c->ag_valid = 0;   /* cleaning changes the tree from here on */
   if (prep_article(c, art)) { *oom = 1; return -1; }
   return art;
 }
@@ -1026,5 +1208,6 @@ done:
   if (rc != SAPO_OK) { free(c.byline); out->byline = NULL; }
   sapo_buf_free(&c.tmp);
   free(c.list);
+  free(c.ag);
   return rc;
 }
