@@ -112,6 +112,7 @@ static void read_extract_options(lua_State *L, int idx, const char *url, sapo_ex
   o->nb_top_candidates = (int)lsapo_optnumber(L, idx, "nb_top_candidates", 5);
   o->keep_captions = lsapo_optboolean(L, idx, "keep_captions", 0);
   o->legacy = lsapo_optboolean(L, idx, "legacy", 1);
+  o->skip_filters = (unsigned)lsapo_optnumber(L, idx, "_skip_filters", 0);
 }
 
 int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int idx) {

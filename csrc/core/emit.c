@@ -1,7 +1,6 @@
-/* emit.c: the serialise stage (see emit.h).  Walks the chosen subtree once
- * with enter/exit events; inline content accumulates in three line buffers
- * (plain, Markdown, HTML) that are flushed as one block at each block
- * boundary.  Captions go to the image list, never twice into the body. */
+/* emit.c: the serialise stage (see emit.h).  Pass 1 walks the chosen
+ * subtree once with enter/exit events and records blocks; pass 2 writes the
+ * blocks the filters kept as text, Markdown (GFM tables) and minimal HTML. */
 #include "emit.h"
 #include <stdlib.h>
 #include <string.h>
@@ -21,25 +20,27 @@ char *emit_resolve(const char *base, const char *href) {
   return out;
 }
 
+/* ===== PASS 1: BLOCKS ===== */
+
 typedef struct {
   const dtree *t;
+  int32_t root;
   const char *base;
-  int formats, keep_captions;
+  int formats;
   emit_out *o;
-  sapo_buf line, mline, hline;   /* the open block */
-  int block_kind;                /* tag of the block that owns the line */
-  int heading;                   /* 1..6 when inside a heading */
-  int list_depth;
-  int ol[16];                    /* counters for nested ordered lists (0 = ul) */
-  int pre, quote, in_caption, in_link, cells;
-  int pending_image;             /* index of the last image, for a caption */
+  sapo_buf line, mline, hline;   /* the open block, raw */
+  uint32_t chars, link_chars, bold_chars;
+  int32_t owners[64]; int nowners;   /* open block elements, innermost last */
+  int heading, list_depth, ol[16], pre, quote, in_link, bold, cells;
+  int32_t group;                 /* table (rows) the open block belongs to */
   int fail;
 } E;
 
 static void md_escape(sapo_buf *b, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
-    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>') sapo_buf_addc(b, '\\');
+    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|')
+      sapo_buf_addc(b, '\\');
     sapo_buf_addc(b, c);
   }
 }
@@ -62,17 +63,19 @@ static void html_escape(sapo_buf *b, const char *s, size_t n) {
   sapo_buf_add(b, s + run, n - run);
 }
 
-/* Text as it goes into a line: source line breaks are only spaces. */
-static void add_inline_text(E *e, const char *s, size_t n) {
-  if (e->in_caption && !e->keep_captions) {
-    /* captions are collected into the image list by collect_caption */
-    return;
-  }
+static void add_text(E *e, const char *s, size_t n) {
   size_t start = e->line.len;
   sapo_buf_add(&e->line, s, n);
-  if (!e->pre && !e->line.failed)
-    for (size_t i = start; i < e->line.len; i++)
-      if (e->line.data[i] == '\n' || e->line.data[i] == '\r' || e->line.data[i] == '\t') e->line.data[i] = ' ';
+  if (e->line.failed) return;
+  uint32_t visible = 0;
+  for (size_t i = start; i < e->line.len; i++) {
+    unsigned char c = (unsigned char)e->line.data[i];
+    if (!e->pre && (c == '\n' || c == '\r' || c == '\t' || c == '\f')) e->line.data[i] = ' ';
+    if (c > ' ' && (c & 0xC0) != 0x80) visible++;
+  }
+  e->chars += visible;
+  if (e->in_link) e->link_chars += visible;
+  if (e->bold) e->bold_chars += visible;
   if (e->formats & SAPO_FMT_MARKDOWN) {
     if (e->pre) sapo_buf_add(&e->mline, s, n);
     else md_escape(&e->mline, s, n);
@@ -81,103 +84,141 @@ static void add_inline_text(E *e, const char *s, size_t n) {
 }
 
 static int blank(const sapo_buf *b) {
-  for (size_t i = 0; i < b->len; i++)
-    if (b->data[i] != ' ' && b->data[i] != '\n' && b->data[i] != '\t' && b->data[i] != '\r') return 0;
+  for (size_t i = 0; i < b->len; i++) {
+    unsigned char c = (unsigned char)b->data[i];
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return 0;
+  }
   return 1;
 }
 
-static void sep(sapo_buf *b, const char *s) { if (b->len) sapo_buf_adds(b, s); }
-
-static long count_words(const char *s, size_t n) {
-  long w = 0;
-  int in = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    int sp = c == ' ' || c == '\n';
-    if (!sp && !in) w++;
-    in = !sp;
+static block *new_block(E *e) {
+  emit_out *o = e->o;
+  if (o->n == o->cap) {
+    int cap = o->cap ? o->cap * 2 : 32;
+    block *p = realloc(o->b, (size_t)cap * sizeof *p);
+    if (!p) { e->fail = 1; return NULL; }
+    o->b = p;
+    o->cap = cap;
   }
-  return w;
+  block *b = &o->b[o->n++];
+  memset(b, 0, sizeof *b);
+  b->image = -1;
+  return b;
 }
 
-/* Close the open block: write it to the three outputs. */
+/* Store cleaned raw text into buf, at off (len bytes). */
+static int store_clean(sapo_buf *buf, const sapo_buf *raw, size_t *off, size_t *len, int keep_lines) {
+  *off = buf->len;
+  if (sapo_clean(sapo_buf_cstr((sapo_buf *)raw), raw->len, buf, keep_lines)) return -1;
+  *len = buf->len - *off;
+  return 0;
+}
+
+/* Class/id token tests on the owner and its ancestors, up to the root. */
+static int token_in(const char *v, const char *const *words) {
+  if (!v) return 0;
+  char tok[64];
+  size_t k = 0;
+  for (const char *p = v;; p++) {
+    unsigned char c = (unsigned char)*p;
+    int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (w && k + 1 < sizeof tok) tok[k++] = (char)(c | 0x20);
+    else if (!w) {
+      if (k) {
+        tok[k] = '\0';
+        for (const char *const *x = words; *x; x++)
+          if (!strcmp(tok, *x)) return 1;
+      }
+      k = 0;
+      if (!c) break;
+    }
+  }
+  return 0;
+}
+
+static const char *const CAPTION_WORDS[] = {
+  "caption", "figcaption", "imagecaption", "photocaption", "credit", "credits", "photocredit", "wp", "expnoedit",
+  "image_caption", "captions", "legend", "desc_image", "photo_caption", "img_caption", NULL};
+static const char *const COMMENT_WORDS[] = {
+  "comment", "comments", "binhluan", "ykien", "disqus", "discussion", "replies", "reply", NULL};
+
+static int is_right(xmlNodePtr x) {
+  const char *al = xml_attr(x, "align");
+  if (al && !strcasecmp(al, "right")) return 1;
+  const char *st = xml_attr(x, "style");
+  if (st) {
+    char low[256];
+    size_t k = 0;
+    for (; st[k] && k + 1 < sizeof low; k++) low[k] = (char)((st[k] >= 'A' && st[k] <= 'Z') ? st[k] + 32 : st[k]);
+    low[k] = '\0';
+    char *p = strstr(low, "text-align");
+    if (p) {
+      p += 10;
+      while (*p == ' ' || *p == ':') p++;
+      if (!strncmp(p, "right", 5)) return 1;
+    }
+  }
+  static const char *const right[] = {"right", "textright", "author", "tacgia", "author_mail", NULL};
+  const char *cls = xml_attr(x, "class");
+  if (cls && token_in(cls, right)) return 1;
+  return 0;
+}
+
+static unsigned owner_flags(E *e, int32_t owner) {
+  unsigned f = 0;
+  const dtree *t = e->t;
+  int depth = 0;
+  for (int32_t p = owner; p >= 0 && p != e->root; p = t->n[p].parent, depth++) {
+    xmlNodePtr x = t->n[p].x;
+    if (t->n[p].tag == T_FIGURE || t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_INFIGURE;
+    if (t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_CAPCLASS;
+    if (!x) continue;
+    const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
+    if (token_in(cls, CAPTION_WORDS) || token_in(id, CAPTION_WORDS)) {
+      /* "wp" alone is too wide: only wp-caption-text */
+      if (!(cls && strstr(cls, "wp") && !strstr(cls, "caption") && !token_in(cls, CAPTION_WORDS + 1)))
+        f |= BF_CAPCLASS;
+    }
+    if (token_in(cls, COMMENT_WORDS) || token_in(id, COMMENT_WORDS)) f |= BF_COMMENT;
+    if (depth < 3 && is_right(x)) f |= BF_RIGHT;
+  }
+  return f;
+}
+
 static void flush(E *e) {
-  if (blank(&e->line) && !(e->formats & ~SAPO_FMT_TEXT && e->hline.len && strstr(sapo_buf_cstr(&e->hline), "<img"))) {
+  if (blank(&e->line)) {
     e->line.len = e->mline.len = e->hline.len = 0;
+    e->chars = e->link_chars = e->bold_chars = 0;
+    e->cells = 0;
     return;
   }
-  sapo_buf clean = SAPO_BUF_INIT;
-  if (e->pre) {
-    /* keep preformatted text as it is, minus invisible characters */
-    if (sapo_clean(sapo_buf_cstr(&e->line), e->line.len, &clean, 1)) e->fail = 1;
-  } else if (sapo_clean(sapo_buf_cstr(&e->line), e->line.len, &clean, 1)) e->fail = 1;
-  if (clean.len) {
-    sep(&e->o->text, "\n\n");
-    sapo_buf_add(&e->o->text, clean.data, clean.len);
-    e->o->words += count_words(clean.data, clean.len);
-  }
-  if (e->formats & SAPO_FMT_MARKDOWN) {
-    sapo_buf m = SAPO_BUF_INIT;
-    if (sapo_clean(sapo_buf_cstr(&e->mline), e->mline.len, &m, 1)) e->fail = 1;
-    if (m.len) {
-      sep(&e->o->md, "\n\n");
-      if (e->heading) {
-        for (int k = 0; k < e->heading; k++) sapo_buf_addc(&e->o->md, '#');
-        sapo_buf_addc(&e->o->md, ' ');
-      } else if (e->block_kind == T_LI) {
-        for (int k = 1; k < e->list_depth; k++) sapo_buf_adds(&e->o->md, "  ");
-        int d = e->list_depth > 0 && e->list_depth <= 16 ? e->ol[e->list_depth - 1] : 0;
-        if (d > 0) {
-          char num[16];
-          snprintf(num, sizeof num, "%d. ", d);
-          sapo_buf_adds(&e->o->md, num);
-        } else sapo_buf_adds(&e->o->md, "- ");
-      }
-      if (e->quote) sapo_buf_adds(&e->o->md, "> ");
-      if (e->pre) sapo_buf_adds(&e->o->md, "```\n");
-      sapo_buf_add(&e->o->md, m.data, m.len);
-      if (e->pre) sapo_buf_adds(&e->o->md, "\n```");
-    }
-    sapo_buf_free(&m);
-  }
-  if (e->formats & SAPO_FMT_HTML) {
-    sapo_buf h = SAPO_BUF_INIT;
-    if (sapo_clean(sapo_buf_cstr(&e->hline), e->hline.len, &h, 1)) e->fail = 1;
-    if (h.len) {
-      const char *tag = e->heading ? NULL : e->pre ? "pre" : e->block_kind == T_LI ? "li" : "p";
-      char open[8], close[8];
-      if (e->heading) {
-        snprintf(open, sizeof open, "<h%d>", e->heading);
-        snprintf(close, sizeof close, "</h%d>", e->heading);
-      } else {
-        snprintf(open, sizeof open, "<%s>", tag);
-        snprintf(close, sizeof close, "</%s>", tag);
-      }
-      if (e->o->html.len) sapo_buf_addc(&e->o->html, '\n');
-      if (e->quote) sapo_buf_adds(&e->o->html, "<blockquote>");
-      sapo_buf_adds(&e->o->html, open);
-      /* sapo_clean turned <br> markers into "\n": make them <br> again */
-      for (size_t i = 0; i < h.len; i++) {
-        if (h.data[i] == '\n') sapo_buf_adds(&e->o->html, "<br>");
-        else sapo_buf_addc(&e->o->html, h.data[i]);
-      }
-      sapo_buf_adds(&e->o->html, close);
-      if (e->quote) sapo_buf_adds(&e->o->html, "</blockquote>");
-    }
-    sapo_buf_free(&h);
-  }
-  sapo_buf_free(&clean);
+  block *b = new_block(e);
+  if (!b) return;
+  int32_t owner = e->nowners ? e->owners[e->nowners > 64 ? 63 : e->nowners - 1] : e->root;
+  b->node = owner;
+  b->kind = e->heading ? B_HEADING : e->pre ? B_PRE : e->cells ? B_ROW
+            : (owner >= 0 && e->t->n[owner].tag == T_LI) ? B_LI : B_PARA;
+  b->level = e->heading ? e->heading : e->list_depth;
+  b->ordinal = (b->kind == B_LI && e->list_depth > 0 && e->list_depth <= 16) ? e->ol[e->list_depth - 1] : 0;
+  b->quote = e->quote;
+  if (b->kind == B_ROW) b->level = e->group;
+  b->chars = e->chars;
+  b->link_chars = e->link_chars;
+  b->bold_chars = e->bold_chars;
+  b->flags = owner_flags(e, owner);
+  if (store_clean(&e->o->text, &e->line, &b->t_off, &b->t_len, 1)) e->fail = 1;
+  if ((e->formats & SAPO_FMT_MARKDOWN) && store_clean(&e->o->md, &e->mline, &b->m_off, &b->m_len, 1)) e->fail = 1;
+  if ((e->formats & SAPO_FMT_HTML) && store_clean(&e->o->html, &e->hline, &b->h_off, &b->h_len, 1)) e->fail = 1;
+  if (b->t_len == 0) e->o->n--;
   if (e->line.failed || e->mline.failed || e->hline.failed) e->fail = 1;
   e->line.len = e->mline.len = e->hline.len = 0;
-  if (e->line.data) e->line.data[0] = '\0';
+  e->chars = e->link_chars = e->bold_chars = 0;
   e->cells = 0;
 }
 
-static int is_block(int tag) {
-  return (sapo_tag_flags[tag] & TF_BLOCK) && tag != T_SPAN;
-}
+static int is_block(int tag) { return (sapo_tag_flags[tag] & TF_BLOCK) != 0; }
 
-static int push_image(E *e, int32_t i) {
+static void push_image(E *e, int32_t i) {
   const dtree *t = e->t;
   const char *src = dom_attr(t, i, "src");
   static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src", "data-srcset", "srcset", NULL};
@@ -186,21 +227,20 @@ static int push_image(E *e, int32_t i) {
       const char *v = dom_attr(t, i, *a);
       if (v && *v && strncmp(v, "data:", 5)) { src = v; break; }
     }
-  if (!src || !*src) return 0;
-  /* srcset: the first URL */
+  if (!src || !*src) return;
   char first[2048];
   size_t k = 0;
   while (src[k] && src[k] != ' ' && src[k] != ',' && k + 1 < sizeof first) { first[k] = src[k]; k++; }
   first[k] = '\0';
   char *abs = emit_resolve(e->base, first);
-  if (!abs) return 0;
+  if (!abs) return;
   emit_out *o = e->o;
   for (int j = 0; j < o->n_images; j++)
-    if (!strcmp(o->images[j].src, abs)) { free(abs); e->pending_image = j; return 0; }
+    if (!strcmp(o->images[j].src, abs)) { free(abs); return; }
   if (o->n_images == o->cap_images) {
     int cap = o->cap_images ? o->cap_images * 2 : 8;
     sapo_image *p = realloc(o->images, (size_t)cap * sizeof *p);
-    if (!p) { free(abs); return -1; }
+    if (!p) { free(abs); e->fail = 1; return; }
     o->images = p;
     o->cap_images = cap;
   }
@@ -213,65 +253,25 @@ static int push_image(E *e, int32_t i) {
     if (!sapo_clean(alt, strlen(alt), &b, 0) && b.len) im->alt = sapo_buf_detach(&b, NULL);
     sapo_buf_free(&b);
   }
-  e->pending_image = o->n_images++;
-  if (e->formats & SAPO_FMT_MARKDOWN) {
-    sep(&o->md, "\n\n");
-    sapo_buf_adds(&o->md, "![");
-    if (im->alt) md_escape(&o->md, im->alt, strlen(im->alt));
-    sapo_buf_adds(&o->md, "](");
-    sapo_buf_adds(&o->md, abs);
-    sapo_buf_adds(&o->md, ")");
-  }
-  if (e->formats & SAPO_FMT_HTML) {
-    if (o->html.len) sapo_buf_addc(&o->html, '\n');
-    sapo_buf_adds(&o->html, "<figure><img src=\"");
-    html_escape(&o->html, abs, strlen(abs));
-    sapo_buf_adds(&o->html, "\"");
-    if (im->alt) {
-      sapo_buf_adds(&o->html, " alt=\"");
-      html_escape(&o->html, im->alt, strlen(im->alt));
-      sapo_buf_adds(&o->html, "\"");
-    }
-    sapo_buf_adds(&o->html, "></figure>");
-  }
-  return 0;
-}
-
-/* Caption text of node i, attached to the last image (once, and never a
- * copy of its alt text). */
-static void collect_caption(E *e, int32_t i) {
-  if (e->pending_image < 0) return;
-  sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
-  dom_text(e->t, i, &raw);
-  if (!raw.failed && !sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0) && c.len) {
-    sapo_image *im = &e->o->images[e->pending_image];
-    if (!im->caption) {
-      im->caption = sapo_buf_detach(&c, NULL);
-      if (im->alt && !strcmp(im->alt, im->caption)) { free(im->alt); im->alt = NULL; }
-      if (e->formats & SAPO_FMT_MARKDOWN) {
-        sapo_buf_adds(&e->o->md, "\n\n*");
-        md_escape(&e->o->md, im->caption, strlen(im->caption));
-        sapo_buf_adds(&e->o->md, "*");
-      }
-      if ((e->formats & SAPO_FMT_HTML) && e->o->html.len >= 9 &&
-          !strcmp(e->o->html.data + e->o->html.len - 9, "</figure>")) {
-        e->o->html.len -= 9;
-        sapo_buf_adds(&e->o->html, "<figcaption>");
-        html_escape(&e->o->html, im->caption, strlen(im->caption));
-        sapo_buf_adds(&e->o->html, "</figcaption></figure>");
-      }
-    }
-  }
-  sapo_buf_free(&raw);
-  sapo_buf_free(&c);
+  block *b = new_block(e);
+  if (!b) return;
+  b->kind = B_IMAGE;
+  b->node = i;
+  b->image = o->n_images++;
+  b->flags = owner_flags(e, i);
 }
 
 static void enter(E *e, int32_t i) {
   const dtree *t = e->t;
   int tag = t->n[i].tag;
-  if (is_block(tag) || tag == T_TR) {
-    flush(e);
-    e->block_kind = tag;
+  if (is_block(tag)) {
+    if (tag == T_TD || tag == T_TH) {
+      /* cells add to their row's line */
+    } else {
+      flush(e);
+      if (e->nowners < 64) e->owners[e->nowners] = i;
+      e->nowners++;
+    }
   }
   switch (tag) {
   case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
@@ -281,22 +281,16 @@ static void enter(E *e, int32_t i) {
     if (e->list_depth < 16) e->ol[e->list_depth] = tag == T_OL ? 1 : 0;
     e->list_depth++;
     break;
-  case T_LI:
-    break;
+  case T_TABLE: e->group = i; break;
   case T_PRE: e->pre++; break;
   case T_BLOCKQUOTE: e->quote++; break;
-  case T_FIGCAPTION: case T_CAPTION:
-    if (!e->keep_captions) collect_caption(e, i);
-    e->in_caption++;
-    break;
   case T_BR: sapo_buf_addc(&e->line, '\n'); sapo_buf_adds(&e->mline, "  \n"); sapo_buf_addc(&e->hline, '\n'); break;
-  case T_IMG:
-    if (push_image(e, i)) e->fail = 1;
-    break;
+  case T_IMG: flush(e); push_image(e, i); break;
   case T_TD: case T_TH:
-    if (e->cells++ && !blank(&e->line)) { sapo_buf_adds(&e->line, " | "); sapo_buf_adds(&e->mline, " | "); sapo_buf_adds(&e->hline, " | "); }
+    if (e->cells++) { sapo_buf_adds(&e->line, " | "); sapo_buf_adds(&e->mline, " | "); }
+    sapo_buf_adds(&e->hline, tag == T_TH ? "<th>" : "<td>");
     break;
-  case T_A: {
+  case T_A:
     if (e->formats & (SAPO_FMT_MARKDOWN | SAPO_FMT_HTML)) {
       char *href = emit_resolve(e->base, dom_attr(t, i, "href"));
       if (href) {
@@ -305,12 +299,11 @@ static void enter(E *e, int32_t i) {
         html_escape(&e->hline, href, strlen(href));
         sapo_buf_adds(&e->hline, "\">");
         free(href);
-        e->in_link = 1;
       }
     }
+    e->in_link++;
     break;
-  }
-  case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "<strong>"); break;
+  case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "<strong>"); e->bold++; break;
   case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "<em>"); break;
   case T_CODE: if (!e->pre) { sapo_buf_addc(&e->mline, '`'); sapo_buf_adds(&e->hline, "<code>"); } break;
   default: break;
@@ -322,24 +315,27 @@ static void leave(E *e, int32_t i) {
   int tag = t->n[i].tag;
   switch (tag) {
   case T_A:
-    if (e->in_link) {
+    if (e->formats & (SAPO_FMT_MARKDOWN | SAPO_FMT_HTML)) {
       char *href = emit_resolve(e->base, dom_attr(t, i, "href"));
-      sapo_buf_adds(&e->mline, "](");
-      if (href) sapo_buf_adds(&e->mline, href);
-      sapo_buf_addc(&e->mline, ')');
-      sapo_buf_adds(&e->hline, "</a>");
-      free(href);
-      e->in_link = 0;
+      if (href) {
+        sapo_buf_adds(&e->mline, "](");
+        sapo_buf_adds(&e->mline, href);
+        sapo_buf_addc(&e->mline, ')');
+        sapo_buf_adds(&e->hline, "</a>");
+        free(href);
+      }
     }
+    if (e->in_link) e->in_link--;
     break;
-  case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "</strong>"); break;
+  case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "</strong>"); if (e->bold) e->bold--; break;
   case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "</em>"); break;
   case T_CODE: if (!e->pre) { sapo_buf_addc(&e->mline, '`'); sapo_buf_adds(&e->hline, "</code>"); } break;
+  case T_TD: case T_TH: sapo_buf_adds(&e->hline, tag == T_TH ? "</th>" : "</td>"); break;
   default: break;
   }
-  if (is_block(tag) || tag == T_TR) {
+  if (is_block(tag) && tag != T_TD && tag != T_TH) {
     flush(e);
-    e->block_kind = 0;
+    if (e->nowners) e->nowners--;
   }
   switch (tag) {
   case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6: e->heading = 0; break;
@@ -347,28 +343,26 @@ static void leave(E *e, int32_t i) {
   case T_LI:
     if (e->list_depth > 0 && e->list_depth <= 16 && e->ol[e->list_depth - 1] > 0) e->ol[e->list_depth - 1]++;
     break;
+  case T_TABLE: e->group = 0; break;
   case T_PRE: if (e->pre) e->pre--; break;
   case T_BLOCKQUOTE: if (e->quote) e->quote--; break;
-  case T_FIGCAPTION: case T_CAPTION: if (e->in_caption) e->in_caption--; break;
-  case T_FIGURE: e->pending_image = -1; break;
   default: break;
   }
 }
 
-int emit_article(const dtree *t, int32_t root, const char *base, int formats, int keep_captions, emit_out *o) {
+int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emit_out *o) {
   memset(o, 0, sizeof *o);
   E e;
   memset(&e, 0, sizeof e);
   e.t = t;
+  e.root = root;
   e.base = base;
   e.formats = formats;
-  e.keep_captions = keep_captions;
   e.o = o;
-  e.pending_image = -1;
   int32_t n = t->n[root].first;
-  while (n >= 0) {
+  while (n >= 0 && !e.fail) {
     const dnode *d = &t->n[n];
-    if (d->type == DN_TEXT) add_inline_text(&e, d->text, d->tlen);
+    if (d->type == DN_TEXT) add_text(&e, d->text, d->tlen);
     else {
       enter(&e, n);
       if (d->first >= 0) { n = d->first; continue; }
@@ -389,7 +383,193 @@ int emit_article(const dtree *t, int32_t root, const char *base, int formats, in
   return 0;
 }
 
+int emit_prepend(emit_out *o, const char *text, unsigned flags) {
+  if (o->n == o->cap) {
+    int cap = o->cap ? o->cap * 2 : 32;
+    block *p = realloc(o->b, (size_t)cap * sizeof *p);
+    if (!p) return -1;
+    o->b = p;
+    o->cap = cap;
+  }
+  memmove(o->b + 1, o->b, (size_t)o->n * sizeof *o->b);
+  o->n++;
+  block *b = &o->b[0];
+  memset(b, 0, sizeof *b);
+  b->kind = B_PARA;
+  b->image = -1;
+  b->node = -1;
+  b->flags = flags;
+  size_t n = strlen(text);
+  b->t_off = o->text.len;
+  sapo_buf_add(&o->text, text, n);
+  b->t_len = n;
+  b->chars = (uint32_t)n;
+  b->m_off = o->md.len;
+  md_escape(&o->md, text, n);
+  b->m_len = o->md.len - b->m_off;
+  b->h_off = o->html.len;
+  html_escape(&o->html, text, n);
+  b->h_len = o->html.len - b->h_off;
+  return (o->text.failed || o->md.failed || o->html.failed) ? -1 : 0;
+}
+
+/* ===== PASS 2: SERIALISE ===== */
+
+static long count_words(const char *s, size_t n) {
+  long w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    int sp = c == ' ' || c == '\n';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+static void md_image(sapo_buf *md, const sapo_image *im) {
+  sapo_buf_adds(md, "![");
+  if (im->alt) md_escape(md, im->alt, strlen(im->alt));
+  sapo_buf_adds(md, "](");
+  sapo_buf_adds(md, im->src);
+  sapo_buf_addc(md, ')');
+  if (im->caption) {
+    sapo_buf_adds(md, "\n\n*");
+    md_escape(md, im->caption, strlen(im->caption));
+    sapo_buf_addc(md, '*');
+  }
+}
+
+static void html_image(sapo_buf *h, const sapo_image *im) {
+  sapo_buf_adds(h, "<figure><img src=\"");
+  html_escape(h, im->src, strlen(im->src));
+  sapo_buf_addc(h, '"');
+  if (im->alt) {
+    sapo_buf_adds(h, " alt=\"");
+    html_escape(h, im->alt, strlen(im->alt));
+    sapo_buf_addc(h, '"');
+  }
+  sapo_buf_addc(h, '>');
+  if (im->caption) {
+    sapo_buf_adds(h, "<figcaption>");
+    html_escape(h, im->caption, strlen(im->caption));
+    sapo_buf_adds(h, "</figcaption>");
+  }
+  sapo_buf_adds(h, "</figure>");
+}
+
+/* inline HTML with "\n" (from <br>) as <br> */
+static void html_inline(sapo_buf *h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\n') sapo_buf_adds(h, "<br>");
+    else sapo_buf_addc(h, s[i]);
+  }
+}
+
+static int count_cells(const char *s, size_t n) {
+  int k = 1;
+  for (size_t i = 0; i + 2 < n; i++)
+    if (s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ' && (i == 0 || s[i - 1] != '\\')) k++;
+  return k;
+}
+
+int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, char **md, size_t *mlen,
+                   char **html, size_t *hlen, long *words) {
+  sapo_buf T = SAPO_BUF_INIT, M = SAPO_BUF_INIT, H = SAPO_BUF_INIT;
+  *words = 0;
+  int32_t last_table = -1;
+  int list_open = 0;  /* 0 none, 1 ul, 2 ol */
+  for (int k = 0; k < o->n; k++) {
+    const block *b = &o->b[k];
+    if (b->flags & BF_DROP) continue;
+    if (b->kind == B_IMAGE) {
+      const sapo_image *im = &o->images[b->image];
+      if (formats & SAPO_FMT_MARKDOWN) { if (M.len) sapo_buf_adds(&M, "\n\n"); md_image(&M, im); }
+      if (formats & SAPO_FMT_HTML) {
+        if (list_open) { sapo_buf_adds(&H, list_open == 2 ? "</ol>" : "</ul>"); list_open = 0; }
+        if (last_table >= 0) { sapo_buf_adds(&H, "</table>"); last_table = -1; }
+        if (H.len) sapo_buf_addc(&H, '\n');
+        html_image(&H, im);
+      }
+      continue;
+    }
+    const char *t = o->text.data + b->t_off;
+    if (T.len) sapo_buf_adds(&T, "\n\n");
+    sapo_buf_add(&T, t, b->t_len);
+    *words += count_words(t, b->t_len);
+    if (formats & SAPO_FMT_MARKDOWN) {
+      const char *m = o->md.data ? o->md.data + b->m_off : "";
+      int same_table = b->kind == B_ROW && k > 0 && o->b[k - 1].kind == B_ROW && o->b[k - 1].level == b->level &&
+                       !(o->b[k - 1].flags & BF_DROP);
+      int first_row = b->kind == B_ROW && !same_table;
+      if (M.len) sapo_buf_adds(&M, same_table ? "\n" : "\n\n");
+      if (b->quote) sapo_buf_adds(&M, "> ");
+      if (b->kind == B_HEADING) {
+        for (int i = 0; i < b->level; i++) sapo_buf_addc(&M, '#');
+        sapo_buf_addc(&M, ' ');
+        sapo_buf_add(&M, m, b->m_len);
+      } else if (b->kind == B_LI) {
+        for (int i = 1; i < b->level; i++) sapo_buf_adds(&M, "  ");
+        if (b->ordinal > 0) {
+          char num[16];
+          snprintf(num, sizeof num, "%d. ", b->ordinal);
+          sapo_buf_adds(&M, num);
+        } else sapo_buf_adds(&M, "- ");
+        sapo_buf_add(&M, m, b->m_len);
+      } else if (b->kind == B_PRE) {
+        sapo_buf_adds(&M, "```\n");
+        sapo_buf_add(&M, m, b->m_len);
+        sapo_buf_adds(&M, "\n```");
+      } else if (b->kind == B_ROW) {
+        sapo_buf_adds(&M, "| ");
+        sapo_buf_add(&M, m, b->m_len);
+        sapo_buf_adds(&M, " |");
+        if (first_row) {
+          int cells = count_cells(m, b->m_len);
+          sapo_buf_addc(&M, '\n');
+          for (int i = 0; i < cells; i++) sapo_buf_adds(&M, "| --- ");
+          sapo_buf_addc(&M, '|');
+        }
+      } else sapo_buf_add(&M, m, b->m_len);
+    }
+    if (formats & SAPO_FMT_HTML) {
+      const char *h = o->html.data ? o->html.data + b->h_off : "";
+      int want_list = b->kind == B_LI ? (b->ordinal > 0 ? 2 : 1) : 0;
+      if (list_open && list_open != want_list) { sapo_buf_adds(&H, list_open == 2 ? "</ol>" : "</ul>"); list_open = 0; }
+      if (last_table >= 0 && (b->kind != B_ROW || b->level != last_table)) { sapo_buf_adds(&H, "</table>"); last_table = -1; }
+      if (H.len) sapo_buf_addc(&H, '\n');
+      if (want_list && !list_open) { sapo_buf_adds(&H, want_list == 2 ? "<ol>" : "<ul>"); list_open = want_list; }
+      if (b->kind == B_ROW && last_table < 0) { sapo_buf_adds(&H, "<table>"); last_table = b->level; }
+      if (b->quote) sapo_buf_adds(&H, "<blockquote>");
+      char open[8] = "<p>", close[8] = "</p>";
+      if (b->kind == B_HEADING) {
+        snprintf(open, sizeof open, "<h%d>", b->level);
+        snprintf(close, sizeof close, "</h%d>", b->level);
+      } else if (b->kind == B_LI) { strcpy(open, "<li>"); strcpy(close, "</li>"); }
+      else if (b->kind == B_PRE) { strcpy(open, "<pre>"); strcpy(close, "</pre>"); }
+      else if (b->kind == B_ROW) { strcpy(open, "<tr>"); strcpy(close, "</tr>"); }
+      sapo_buf_adds(&H, open);
+      html_inline(&H, h, b->h_len);
+      sapo_buf_adds(&H, close);
+      if (b->quote) sapo_buf_adds(&H, "</blockquote>");
+    }
+  }
+  if (list_open) sapo_buf_adds(&H, list_open == 2 ? "</ol>" : "</ul>");
+  if (last_table >= 0) sapo_buf_adds(&H, "</table>");
+  int fail = T.failed || M.failed || H.failed;
+  *text = sapo_buf_detach(&T, tlen);
+  if (!*text && !fail) { *text = strdup(""); *tlen = 0; }
+  *md = (formats & SAPO_FMT_MARKDOWN) ? sapo_buf_detach(&M, mlen) : NULL;
+  *html = (formats & SAPO_FMT_HTML) ? sapo_buf_detach(&H, hlen) : NULL;
+  sapo_buf_free(&M);
+  sapo_buf_free(&H);
+  if ((formats & SAPO_FMT_MARKDOWN) && !*md) { *md = strdup(""); *mlen = 0; }
+  if ((formats & SAPO_FMT_HTML) && !*html) { *html = strdup(""); *hlen = 0; }
+  return fail || !*text ? -1 : 0;
+}
+
 void emit_free(emit_out *o) {
+  free(o->b);
   sapo_buf_free(&o->text);
   sapo_buf_free(&o->md);
   sapo_buf_free(&o->html);

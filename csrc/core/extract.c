@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dom.h"
+#include "clean.h"
 #include "emit.h"
 #include "meta.h"
 #include "score.h"
@@ -74,11 +75,14 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   memset(&t, 0, sizeof t);
   score_result sr;
   memset(&sr, 0, sizeof sr);
+  clean_found cf;
+  memset(&cf, 0, sizeof cf);
   int rc = SAPO_OK;
   char *base = NULL;
   if (meta_read(doc, &m)) { rc = SAPO_ENOMEM; goto out; }
   base = base_url(doc, opt->url);
   if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
+  int32_t orig_count = t.count;
   score_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates};
   if (score_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
   /* metadata first: an article without a body still has them */
@@ -112,15 +116,32 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     goto out;
   }
   int formats = opt->formats | SAPO_FMT_TEXT;
-  if (emit_article(&t, sr.article, base, formats, opt->keep_captions, &eo)) { rc = SAPO_ENOMEM; goto out; }
-  if (eo.text.len == 0) { rc = sapo_fail(err, SAPO_ENOCONTENT, "no article content found"); goto out; }
-  a->text = sapo_buf_detach(&eo.text, &a->text_len);
-  if (formats & SAPO_FMT_MARKDOWN) a->markdown = sapo_buf_detach(&eo.md, &a->markdown_len);
-  if (formats & SAPO_FMT_HTML) a->html = sapo_buf_detach(&eo.html, &a->html_len);
-  if (!a->text) { rc = SAPO_ENOMEM; goto out; }
+  if (emit_blocks(&t, sr.article, base, formats, &eo)) { rc = SAPO_ENOMEM; goto out; }
+  clean_input ci = {&t, sr.article, orig_count, a->title, a->description, opt->keep_captions, opt->skip_filters};
+  if (clean_blocks(&eo, &ci, &cf)) { rc = SAPO_ENOMEM; goto out; }
+  long words = 0;
+  if (emit_serialize(&eo, formats, &a->text, &a->text_len, &a->markdown, &a->markdown_len, &a->html,
+                     &a->html_len, &words)) {
+    rc = SAPO_ENOMEM;
+    goto out;
+  }
+  if (a->text_len == 0) { rc = sapo_fail(err, SAPO_ENOCONTENT, "no article content found"); goto out; }
   a->images = eo.images; a->n_images = eo.n_images;
   eo.images = NULL; eo.n_images = 0;
-  a->word_count = eo.words;
+  a->word_count = words;
+  a->lead = cf.lead; cf.lead = NULL;
+  if (!a->byline || (a->site_name && !strcmp(a->byline, a->site_name))) {
+    char *by = cf.byline ? cf.byline : cf.source;
+    if (by) {
+      free(a->byline);
+      a->byline = by;
+      if (by == cf.byline) cf.byline = NULL; else cf.source = NULL;
+    } else if (a->byline && a->site_name && !strcmp(a->byline, a->site_name)) {
+      free(a->byline);
+      a->byline = NULL;   /* a site name is not an author */
+    }
+  }
+  if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; }
   if (!a->top_image && a->n_images) a->top_image = strdup(a->images[0].src);
   if (!a->description) {
     /* Readability: the first paragraph stands in for a missing excerpt */
@@ -137,5 +158,6 @@ out:
   meta_free(&m);
   dom_free(&t);
   emit_free(&eo);
+  clean_found_free(&cf);
   return rc;
 }

@@ -25,6 +25,7 @@ typedef struct sapo_extract_options {
   int nb_top_candidates;    /* candidates compared for a shared parent (5)  */
   int keep_captions;        /* 1: captions stay in the body text too        */
   int legacy;               /* 1: decode TCVN3/VNI font pages (default 1)   */
+  unsigned skip_filters;    /* CLEAN_* bits of clean.h to leave out (0)      */
 } sapo_extract_options;
 
 typedef struct sapo_image {

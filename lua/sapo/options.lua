@@ -11,6 +11,7 @@ local PARSE = {
 local EXTRACT = {
   formats = "table", tone = "string", char_threshold = "number", nb_top_candidates = "number",
   keep_captions = "boolean", legacy = "boolean", lang = "string",
+  _skip_filters = "number",   -- development: precision filters to leave out (csrc/core/clean.h)
 }
 for k, v in pairs(PARSE) do EXTRACT[k] = v end
 

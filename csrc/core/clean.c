@@ -1,0 +1,395 @@
+/* clean.c: the precision filters (see clean.h).  Each filter is a linear
+ * pass over the blocks; nothing here walks the tree except the lead search,
+ * which looks at class names once per element. */
+#include "clean.h"
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "phrases.h"
+#include "tags.h"
+#include "utext.h"
+
+static const char *btext(const emit_out *o, const block *b) { return o->text.data + b->t_off; }
+
+/* Lower-case the first `cap` bytes' worth of s (whole code points) into dst. */
+static size_t lower_prefix(const char *s, size_t n, char *dst, size_t cap) {
+  size_t i = 0, o = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n) {
+    int32_t c = sapo_u8_next(u, n, &i);
+    c = utf8proc_tolower(c);
+    unsigned char tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(c, tmp);
+    if (o + (size_t)k + 1 > cap) break;
+    memcpy(dst + o, tmp, (size_t)k);
+    o += (size_t)k;
+  }
+  dst[o] = '\0';
+  return o;
+}
+
+static int starts_with(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
+
+/* The block's text, lower-cased, trailing ":" and spaces removed. */
+static void key_of(const emit_out *o, const block *b, char *dst, size_t cap) {
+  size_t n = lower_prefix(btext(o, b), b->t_len, dst, cap);
+  while (n && (dst[n - 1] == ':' || dst[n - 1] == ' ' || dst[n - 1] == '.')) dst[--n] = '\0';
+}
+
+static int phrase_match(const char *key, int kind, int whole) {
+  for (const phrase *p = sapo_phrases; p->text; p++) {
+    if (p->kind != kind) continue;
+    if (whole ? !strcmp(key, p->text) : starts_with(key, p->text)) return 1;
+  }
+  return 0;
+}
+
+static double link_share(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
+
+static int kept(const block *b) { return !(b->flags & BF_DROP); }
+
+static char *dup_block(const emit_out *o, const block *b) {
+  char *s = malloc(b->t_len + 1);
+  if (!s) return NULL;
+  memcpy(s, btext(o, b), b->t_len);
+  s[b->t_len] = '\0';
+  return s;
+}
+
+static size_t u8chars(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+static int words(const char *s, size_t n) {
+  int w = 0, in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ' || s[i] == '\n';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+/* ===== CAPTIONS ===== */
+
+static int same_table_or_figure(const dtree *t, int32_t a, int32_t b) {
+  /* nearest table/figure ancestor of a that also contains b */
+  for (int32_t p = t->n[a].parent; p >= 0; p = t->n[p].parent) {
+    int tag = t->n[p].tag;
+    if (tag == T_FIGURE || tag == T_TABLE) return dom_is_ancestor(t, p, b);
+    if (tag == T_ARTICLE || tag == T_BODY) break;
+  }
+  return 0;
+}
+
+static void set_caption(emit_out *o, int image, const block *b) {
+  sapo_image *im = &o->images[image];
+  if (im->caption) return;
+  im->caption = dup_block(o, b);
+  if (im->caption && im->alt && !strcmp(im->alt, im->caption)) { free(im->alt); im->alt = NULL; }
+}
+
+static void captions(emit_out *o, const clean_input *in) {
+  const dtree *t = in->t;
+  int last_image = -1, since = 0;
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (b->kind == B_IMAGE) { last_image = k; since = 0; continue; }
+    if (!kept(b)) continue;
+    since++;
+    int cap = 0;
+    if (b->kind != B_PARA && b->kind != B_ROW) continue;
+    if (last_image >= 0 && since <= 2 && u8chars(btext(o, b), b->t_len) < 400) {
+      const block *img = &o->b[last_image];
+      const sapo_image *im = &o->images[img->image];
+      if (b->flags & BF_CAPCLASS) cap = 1;
+      else if (im->alt && b->t_len == strlen(im->alt) && !memcmp(btext(o, b), im->alt, b->t_len)) cap = 1;
+      else if ((b->flags & BF_INFIGURE) && since == 1 && b->node >= 0 && img->node >= 0 &&
+               same_table_or_figure(t, img->node, b->node) && u8chars(btext(o, b), b->t_len) < 300)
+        cap = 1;
+      else if (since == 1 && b->node >= 0 && img->node >= 0 && same_table_or_figure(t, img->node, b->node) &&
+               u8chars(btext(o, b), b->t_len) < 300)
+        cap = 1;
+      if (cap) {
+        set_caption(o, img->image, b);
+        b->flags |= BF_CAPTION;
+        if (!in->keep_captions) b->flags |= BF_DROP;
+        continue;
+      }
+    }
+    /* a caption-like block far from any image: a photo credit or a
+     * gallery label, not article text */
+    if ((b->flags & BF_CAPCLASS) && u8chars(btext(o, b), b->t_len) < 300 && !in->keep_captions) b->flags |= BF_DROP;
+  }
+}
+
+/* ===== MARKERS, WIDGETS, SECTIONS ===== */
+
+static void markers(emit_out *o) {
+  char key[256];
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    size_t chars = u8chars(btext(o, b), b->t_len);
+    key_of(o, b, key, sizeof key);
+    /* "Đọc thêm: <link>", "Read more: <link>" */
+    if (chars < 300 && phrase_match(key, PH_INLINE, 0) && (link_share(b) >= 0.4 || chars < 60) &&
+        !phrase_match(key, PH_SECTION, 1)) {
+      b->flags |= BF_DROP;
+      continue;
+    }
+    /* share / follow / copyright chrome */
+    if (chars < 160 && phrase_match(key, PH_WIDGET, 0)) {
+      /* "Theo dõi X trên ..." needs "trên" to be the follow widget */
+      if (starts_with(key, "theo dõi") && !strstr(key, " trên")) continue;
+      b->flags |= BF_DROP;
+      continue;
+    }
+    /* a related/comments section: the marker and the teasers after it */
+    if (chars < 60 && (b->kind == B_HEADING || b->kind == B_PARA || b->kind == B_LI) &&
+        phrase_match(key, PH_SECTION, 1)) {
+      b->flags |= BF_DROP;
+      for (int j = k + 1; j < o->n; j++) {
+        block *n = &o->b[j];
+        if (!kept(n)) continue;
+        if (n->kind == B_IMAGE) { n->flags |= BF_DROP; continue; }
+        size_t nc = u8chars(btext(o, n), n->t_len);
+        if (n->kind == B_HEADING) break;
+        if (link_share(n) >= 0.5 || nc < 80 || (n->kind == B_LI && nc < 160)) n->flags |= BF_DROP;
+        else break;
+      }
+    }
+  }
+}
+
+/* A run of list items that are each one link, ending the article:
+ * related-story teasers.  (Inside the text such a run is as often a table
+ * of contents or a list of sources: kept.) */
+static void link_lists(emit_out *o) {
+  /* the last kept text blocks, from the end, while they are one-link items */
+  int k = o->n - 1, run = 0, start = -1;
+  for (; k >= 0; k--) {
+    const block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    if (b->kind == B_LI && link_share(b) >= 0.9 && u8chars(btext(o, b), b->t_len) < 150) { run++; start = k; continue; }
+    break;
+  }
+  if (run >= 2)
+    for (int i = start; i < o->n; i++)
+      if (o->b[i].kind == B_LI) o->b[i].flags |= BF_DROP;
+}
+
+/* ===== DATE LINE, SIGNATURE, TITLE, REPEATS ===== */
+
+static int has_date(const char *s, size_t n) {
+  for (size_t i = 0; i + 8 <= n; i++) {
+    /* d/m/yyyy or dd/mm/yyyy or yyyy-mm-dd */
+    size_t j = i;
+    int d1 = 0;
+    while (j < n && s[j] >= '0' && s[j] <= '9') { j++; d1++; }
+    if (d1 >= 1 && d1 <= 2 && j < n && (s[j] == '/' || s[j] == '-' || s[j] == '.')) {
+      size_t k = j + 1;
+      int d2 = 0;
+      while (k < n && s[k] >= '0' && s[k] <= '9') { k++; d2++; }
+      if (d2 >= 1 && d2 <= 2 && k < n && s[k] == s[j]) {
+        int d3 = 0;
+        k++;
+        while (k < n && s[k] >= '0' && s[k] <= '9') { k++; d3++; }
+        if (d3 == 4) return 1;
+      }
+    }
+    if (d1 == 4 && j < n && s[j] == '-' && j + 5 < n && s[j + 3] == '-') return 1;
+    if (d1) i = j;
+  }
+  return strstr(s, "tháng") != NULL && strstr(s, "năm") != NULL;
+}
+
+static int is_date_line(const emit_out *o, const block *b) {
+  const char *s = btext(o, b);
+  size_t chars = u8chars(s, b->t_len);
+  if (chars > 80 || b->kind == B_HEADING) return 0;
+  char tmp[128];
+  size_t n = b->t_len < sizeof tmp - 1 ? b->t_len : sizeof tmp - 1;
+  memcpy(tmp, s, n);
+  tmp[n] = '\0';
+  return has_date(tmp, n) && words(s, b->t_len) <= 10;
+}
+
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) if (s[i] >= '0' && s[i] <= '9') return 1;
+  return 0;
+}
+
+static void edges(emit_out *o, const clean_input *in, clean_found *f) {
+  char key[256];
+  /* date line among the first blocks */
+  int seen = 0;
+  for (int k = 0; k < o->n && seen < 3; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    seen++;
+    if (is_date_line(o, b)) {
+      if (!f->date) f->date = dup_block(o, b);
+      b->flags |= BF_DROP;
+      break;
+    }
+  }
+  /* signature and source lines at the end */
+  for (int round = 0; round < 2; round++) {
+    int k = o->n - 1;
+    while (k >= 0 && (!kept(&o->b[k]) || o->b[k].kind == B_IMAGE)) k--;
+    if (k < 0) break;
+    block *b = &o->b[k];
+    const char *s = btext(o, b);
+    size_t chars = u8chars(s, b->t_len);
+    int w = words(s, b->t_len);
+    key_of(o, b, key, sizeof key);
+    if (chars <= 80 && phrase_match(key, PH_SOURCE, 0) && w <= 10 && b->kind == B_PARA) {
+      if (!f->source) f->source = dup_block(o, b);
+      b->flags |= BF_DROP;
+      continue;
+    }
+    int bold = b->chars && b->bold_chars * 10 >= b->chars * 8;
+    if (chars <= 60 && w >= 1 && w <= 7 && (bold || (b->flags & BF_RIGHT)) && !has_digit(s, b->t_len) &&
+        b->kind == B_PARA && link_share(b) < 0.5) {
+      if (!f->byline) f->byline = dup_block(o, b);
+      b->flags |= BF_DROP;
+      continue;
+    }
+    break;
+  }
+  /* a first block that repeats the title */
+  if (in->title && *in->title) {
+    for (int k = 0; k < o->n; k++) {
+      block *b = &o->b[k];
+      if (!kept(b) || b->kind == B_IMAGE) continue;
+      if (b->t_len == strlen(in->title) && !memcmp(btext(o, b), in->title, b->t_len)) b->flags |= BF_DROP;
+      break;
+    }
+  }
+}
+
+/* ===== LEAD ===== */
+
+static int lead_class(const dtree *t, int32_t i) {
+  xmlNodePtr x = t->n[i].x;
+  if (!x) return 0;
+  const char *v[2] = {xml_attr(x, "class"), xml_attr(x, "id")};
+  for (int k = 0; k < 2; k++) {
+    if (!v[k]) continue;
+    char tok[64];
+    size_t n = 0;
+    for (const char *p = v[k];; p++) {
+      unsigned char c = (unsigned char)*p;
+      int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (w && n + 1 < sizeof tok) tok[n++] = (char)(c | 0x20);
+      else if (!w) {
+        if (n) {
+          tok[n] = '\0';
+          for (const char *const *l = sapo_lead_tokens; *l; l++)
+            if (!strcmp(tok, *l)) return 1;
+        }
+        n = 0;
+        if (!c) break;
+      }
+    }
+  }
+  return 0;
+}
+
+static int in_chrome(const dtree *t, int32_t i) {
+  for (int32_t p = t->n[i].parent; p >= 0; p = t->n[p].parent) {
+    int tag = t->n[p].tag;
+    if (tag == T_NAV || tag == T_FOOTER || tag == T_ASIDE || tag == T_HEADER || tag == T_A || tag == T_LI) return 1;
+  }
+  return 0;
+}
+
+static int lead(emit_out *o, const clean_input *in, clean_found *f) {
+  const dtree *t = in->t;
+  /* 1. the first text blocks of the article, when a lead class owns them */
+  int seen = 0;
+  for (int k = 0; k < o->n && seen < 2; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    seen++;
+    for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
+      if (lead_class(t, p)) {
+        b->flags |= BF_LEAD;
+        f->lead = dup_block(o, b);
+        return f->lead ? 0 : -1;
+      }
+  }
+  /* 2. a lead-class element before the article, outside it */
+  int32_t first = -1;
+  for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
+    if (n < in->orig_count && t->n[n].type == DN_TEXT) { first = n; break; }
+  if (first > 0) {
+    for (int32_t i = 0; i < first; i++) {
+      if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
+      int tag = t->n[i].tag;
+      if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
+      if (dom_is_ancestor(t, in->article, i)) continue;
+      sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
+      dom_text(t, i, &raw);
+      int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);
+      sapo_buf_free(&raw);
+      if (rc) { sapo_buf_free(&c); return -1; }
+      size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
+      int ok = chars >= 40 && chars <= 1500 && words(sapo_buf_cstr(&c), c.len) >= 6;
+      /* not already in the article text */
+      for (int k = 0; ok && k < o->n; k++)
+        if (kept(&o->b[k]) && o->b[k].kind != B_IMAGE && o->b[k].t_len >= c.len &&
+            !memcmp(btext(o, &o->b[k]), c.data, c.len))
+          ok = 0;
+      if (ok) {
+        f->lead = sapo_buf_detach(&c, NULL);
+        sapo_buf_free(&c);
+        if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
+        return 0;
+      }
+      sapo_buf_free(&c);
+    }
+  }
+  /* 3. the description, when it is the first paragraph (not an excerpt) */
+  if (in->description) {
+    size_t dn = strlen(in->description);
+    int truncated = dn >= 3 && (!strcmp(in->description + dn - 3, "...") ||
+                                (dn >= 3 && !strcmp(in->description + dn - 3, "\xE2\x80\xA6")));
+    for (int k = 0; k < o->n && !truncated; k++) {
+      block *b = &o->b[k];
+      if (!kept(b) || b->kind == B_IMAGE) continue;
+      if (b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && u8chars(in->description, dn) >= 40) {
+        b->flags |= BF_LEAD;
+        f->lead = dup_block(o, b);
+        return f->lead ? 0 : -1;
+      }
+      break;
+    }
+  }
+  return 0;
+}
+
+int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
+  memset(f, 0, sizeof *f);
+  unsigned skip = in->skip;
+  if (!(skip & CLEAN_COMMENTS))
+    for (int k = 0; k < o->n; k++)
+      if (o->b[k].flags & BF_COMMENT) o->b[k].flags |= BF_DROP;
+  if (!(skip & CLEAN_CAPTIONS)) captions(o, in);
+  if (!(skip & CLEAN_MARKERS)) markers(o);
+  if (!(skip & CLEAN_LINKLISTS)) link_lists(o);
+  if (!(skip & CLEAN_EDGES)) edges(o, in, f);
+  if (!(skip & CLEAN_LEAD) && lead(o, in, f)) return -1;
+  return 0;
+}
+
+void clean_found_free(clean_found *f) {
+  free(f->lead);
+  free(f->byline);
+  free(f->source);
+  free(f->date);
+  memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,29 @@
+/* phrases.h: language data for the cleaning stage, apart from the
+ * algorithm (add a language by adding rows).  All phrases are lower-case
+ * NFC; block texts are lower-cased the same way before matching. */
+#ifndef SAPO_PHRASES_H
+#define SAPO_PHRASES_H
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
+enum {
+  PH_INLINE = 1,   /* "Đọc thêm: <link>" — a prefix of a link paragraph          */
+  PH_WIDGET,       /* a short block starting with it is chrome (share, follow)   */
+  PH_SECTION,      /* a heading equal to it starts a related/comments section    */
+  PH_SOURCE        /* "Theo ..." — a source line at the end of an article        */
+};
+
+typedef struct phrase { const char *text; int kind; } phrase;
+
+extern const phrase sapo_phrases[];
+
+/* Class/id tokens (lower case, split on non-alphanumerics). */
+extern const char *const sapo_lead_tokens[];
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#endif
