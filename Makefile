@@ -82,5 +82,9 @@ install: all
 clean:
 	rm -rf build *.o csrc/*.o csrc/core/*.o
 
+CORPUS ?= ../shared/corpus/dev
+LUAENV = LUA_PATH_5_4="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH_5_4="./build/lua5.4/?.so;;"
+
+# accuracy on a corpus of ID.html + ID.json pairs (CORPUS=dir)
 bench-accuracy: all
-	@$(LUA) bench/accuracy.lua $(CORPUS)
+	@$(LUAENV) $(LUA) bench/accuracy.lua $(CORPUS)

@@ -31,7 +31,7 @@ build = {
         "csrc/lsapo.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/ltext.c", "csrc/lvi.c",
         "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/dom.c", "csrc/core/emit.c",
         "csrc/core/extract.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/meta.c",
-        "csrc/core/score.c", "csrc/core/clean.c", "csrc/core/phrases.c", "csrc/core/tags.c", "csrc/core/utext.c", "csrc/core/vi.c",
+        "csrc/core/score.c", "csrc/core/clean.c", "csrc/core/phrases.c", "csrc/core/date.c", "csrc/core/tags.c", "csrc/core/utext.c", "csrc/core/vi.c",
         "csrc/core/vi_tables.c",
       },
       defines = { "_DEFAULT_SOURCE" },

@@ -2,6 +2,7 @@
 #include "lsapo.h"
 #include "core/charset.h"
 #include "core/utext.h"
+#include <utf8proc.h>
 
 static int utf8_error(lua_State *L) {
   lua_pushnil(L);
@@ -84,7 +85,36 @@ static int l_decode(lua_State *L) {
   return 1;
 }
 
+/* text.words(s) -> array of \w+ tokens (letters, numbers, "_"), the
+ * tokenisation of the ScrapingHub article-extraction benchmark. */
+static int l_words(lua_State *L) {
+  size_t n;
+  const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+  lua_newtable(L);
+  int k = 0;
+  size_t i = 0, start = 0;
+  int in = 0;
+  while (i <= n) {
+    size_t at = i;
+    int word = 0;
+    if (i < n) {
+      int32_t c = sapo_u8_next(s, n, &i);
+      utf8proc_category_t cat = utf8proc_category(c);
+      word = c == '_' || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+             (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    } else i++;
+    if (word && !in) { start = at; in = 1; }
+    else if (!word && in) {
+      lua_pushlstring(L, (const char *)s + start, at - start);
+      lua_rawseti(L, -2, ++k);
+      in = 0;
+    }
+  }
+  return 1;
+}
+
 static const luaL_Reg text_funcs[] = {
+  {"words", l_words},
   {"nfc", l_nfc}, {"_nfc_full", l_nfc_full}, {"clean", l_clean}, {"utf8_valid", l_valid},
   {"charset", l_charset}, {"decode", l_decode}, {NULL, NULL}};
 

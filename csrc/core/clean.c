@@ -164,6 +164,30 @@ static void markers(emit_out *o) {
   }
 }
 
+/* Short blocks that are nearly all link text, before the first or after
+ * the last real paragraph, are navigation (trafilatura's position-aware
+ * gate: under ~30 characters, or ~60 for the last block, > 80% links). */
+static void link_blocks(emit_out *o) {
+  int first_real = -1, last_real = -1, last = -1;
+  for (int k = 0; k < o->n; k++) {
+    const block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    last = k;
+    if (b->chars >= 80 && link_share(b) < 0.5) {
+      if (first_real < 0) first_real = k;
+      last_real = k;
+    }
+  }
+  if (first_real < 0) return;
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (k >= first_real && k <= last_real) continue;   /* only the edges */
+    if (!kept(b) || b->kind == B_IMAGE || b->kind == B_HEADING) continue;
+    size_t limit = k == last ? 60 : 30;
+    if (b->chars > 0 && b->chars < limit && link_share(b) > 0.8) b->flags |= BF_DROP;
+  }
+}
+
 /* A run of list items that are each one link, ending the article:
  * related-story teasers.  (Inside the text such a run is as often a table
  * of contents or a list of sources: kept.) */
@@ -380,8 +404,13 @@ int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
       if (o->b[k].flags & BF_COMMENT) o->b[k].flags |= BF_DROP;
   if (!(skip & CLEAN_CAPTIONS)) captions(o, in);
   if (!(skip & CLEAN_MARKERS)) markers(o);
-  if (!(skip & CLEAN_LINKLISTS)) link_lists(o);
+  if (!(skip & CLEAN_LINKLISTS)) { link_lists(o); link_blocks(o); }
   if (!(skip & CLEAN_EDGES)) edges(o, in, f);
+  /* the filters may thin an article, never empty it */
+  int any = 0;
+  for (int k = 0; k < o->n && !any; k++) any = kept(&o->b[k]) && o->b[k].kind != B_IMAGE;
+  if (!any)
+    for (int k = 0; k < o->n; k++) o->b[k].flags &= ~(unsigned)BF_DROP;
   if (!(skip & CLEAN_LEAD) && lead(o, in, f)) return -1;
   return 0;
 }

@@ -52,6 +52,7 @@ int dom_build(dtree *t, xmlDocPtr doc) {
     int descend = 0;
     if (x->type == XML_ELEMENT_NODE) {
       int tag = sapo_tag_id((const char *)x->name);
+      if (tag == T_UNKNOWN && !strcmp((const char *)x->name, "amp-img")) tag = T_IMG;   /* AMP pages */
       if (!dropped_tag(tag)) {
         int32_t i = push(t);
         if (i < 0) return -1;

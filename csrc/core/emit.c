@@ -261,11 +261,19 @@ static void push_image(E *e, int32_t i) {
   b->flags = owner_flags(e, i);
 }
 
+/* Cells of a data table add to their row's line; cells of a layout table
+ * are blocks of their own. */
+static int row_cell(const dtree *t, int32_t i) {
+  for (int32_t p = t->n[i].parent; p >= 0; p = t->n[p].parent)
+    if (t->n[p].tag == T_TABLE) return (t->n[p].flags & DF_DATATABLE) != 0;
+  return 0;
+}
+
 static void enter(E *e, int32_t i) {
   const dtree *t = e->t;
   int tag = t->n[i].tag;
   if (is_block(tag)) {
-    if (tag == T_TD || tag == T_TH) {
+    if ((tag == T_TD || tag == T_TH) && row_cell(t, i)) {
       /* cells add to their row's line */
     } else {
       flush(e);
@@ -287,6 +295,7 @@ static void enter(E *e, int32_t i) {
   case T_BR: sapo_buf_addc(&e->line, '\n'); sapo_buf_adds(&e->mline, "  \n"); sapo_buf_addc(&e->hline, '\n'); break;
   case T_IMG: flush(e); push_image(e, i); break;
   case T_TD: case T_TH:
+    if (!row_cell(t, i)) break;
     if (e->cells++) { sapo_buf_adds(&e->line, " | "); sapo_buf_adds(&e->mline, " | "); }
     sapo_buf_adds(&e->hline, tag == T_TH ? "<th>" : "<td>");
     break;
@@ -330,10 +339,10 @@ static void leave(E *e, int32_t i) {
   case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "</strong>"); if (e->bold) e->bold--; break;
   case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "</em>"); break;
   case T_CODE: if (!e->pre) { sapo_buf_addc(&e->mline, '`'); sapo_buf_adds(&e->hline, "</code>"); } break;
-  case T_TD: case T_TH: sapo_buf_adds(&e->hline, tag == T_TH ? "</th>" : "</td>"); break;
+  case T_TD: case T_TH: if (row_cell(t, i)) sapo_buf_adds(&e->hline, tag == T_TH ? "</th>" : "</td>"); break;
   default: break;
   }
-  if (is_block(tag) && tag != T_TD && tag != T_TH) {
+  if (is_block(tag) && !((tag == T_TD || tag == T_TH) && row_cell(t, i))) {
     flush(e);
     if (e->nowners) e->nowners--;
   }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "dom.h"
 #include "clean.h"
+#include "date.h"
 #include "emit.h"
 #include "meta.h"
 #include "score.h"
@@ -64,6 +65,106 @@ static char *base_url(xmlDocPtr doc, const char *url) {
       }
   }
   return url ? strdup(url) : NULL;
+}
+
+/* ===== FIELD RULES ===== */
+
+static int ci_contains_nospace(const char *hay, const char *needle) {
+  /* needle (spaces removed, lower-cased ASCII) inside hay (same) */
+  char a[512], b[256];
+  size_t na = 0, nb = 0;
+  for (const char *p = hay; *p && na + 1 < sizeof a; p++)
+    if (*p != ' ' && *p != '.' && *p != '-') a[na++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  for (const char *p = needle; *p && nb + 1 < sizeof b; p++)
+    if (*p != ' ' && *p != '.' && *p != '-') b[nb++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  a[na] = b[nb] = '\0';
+  return nb >= 3 && strstr(a, b) != NULL;
+}
+
+/* A byline that is really the site: equal to the site name, contained in
+ * the page's host name, or the part of <title> after its last separator. */
+static int looks_like_site(const char *by, const char *site, const char *doc_title, const char *url) {
+  if (!by) return 0;
+  if (site && !strcasecmp(by, site)) return 1;
+  if (url) {
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    char host[256];
+    size_t k = 0;
+    while (h[k] && h[k] != '/' && h[k] != ':' && k + 1 < sizeof host) { host[k] = h[k]; k++; }
+    host[k] = '\0';
+    if (ci_contains_nospace(host, by)) return 1;
+  }
+  if (doc_title) {
+    const char *cut = NULL;
+    for (const char *p = doc_title; *p; p++)
+      if ((*p == '|' || *p == '-' || !strncmp(p, "\xE2\x80\x93", 3) || !strncmp(p, "\xE2\x80\x94", 3)) &&
+          p > doc_title && p[-1] == ' ')
+        cut = p;
+    if (cut) {
+      while (*cut && *cut != ' ') cut++;
+      while (*cut == ' ') cut++;
+      size_t bl = strlen(by);
+      if (*cut && !strncasecmp(cut, by, bl) && (cut[bl] == '\0' || cut[bl] == ' ')) return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Theo Reuters" -> "Reuters" (a source line names an agency). */
+static void strip_source_prefix(char *s) {
+  static const char *const pre[] = {"Theo ", "theo ", "Nguồn: ", "Nguồn ", "Source: ", NULL};
+  for (const char *const *p = pre; *p; p++) {
+    size_t n = strlen(*p);
+    if (!strncmp(s, *p, n)) { memmove(s, s + n, strlen(s + n) + 1); return; }
+  }
+}
+
+/* authors from a byline: split on ", ", " and ", " & ", " và " when every
+ * part looks like a name (1 to 5 words). */
+static int split_authors(const char *by, sapo_article *a) {
+  if (!by || a->n_authors) return 0;
+  char *copy = strdup(by);
+  if (!copy) return -1;
+  char *parts[16];
+  int np = 0;
+  char *p = copy;
+  while (p && np < 16) {
+    char *best = NULL;
+    size_t skip = 0;
+    static const char *const seps[] = {", ", " and ", " & ", " và ", NULL};
+    for (const char *const *sp = seps; *sp; sp++) {
+      char *q = strstr(p, *sp);
+      if (q && (!best || q < best)) { best = q; skip = strlen(*sp); }
+    }
+    parts[np++] = p;
+    if (best) { *best = '\0'; p = best + skip; } else p = NULL;
+  }
+  int ok = np >= 1;
+  for (int k = 0; k < np && ok; k++) {
+    int w = 1;
+    for (char *q = parts[k]; *q; q++) w += *q == ' ';
+    ok = *parts[k] && w <= 5 && !strchr(parts[k], '\n');
+  }
+  if (ok) {
+    a->authors = calloc((size_t)np, sizeof *a->authors);
+    if (!a->authors) { free(copy); return -1; }
+    for (int k = 0; k < np; k++) {
+      a->authors[k] = strdup(parts[k]);
+      if (a->authors[k]) a->n_authors++;
+    }
+  }
+  free(copy);
+  return 0;
+}
+
+static void iso_date(char **d) {
+  if (!*d) return;
+  char iso[48];
+  if (sapo_date_iso(*d, iso, sizeof iso)) {
+    char *n = strdup(iso);
+    if (n) { free(*d); *d = n; }
+  }
 }
 
 int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a, sapo_error *err) {
@@ -130,18 +231,25 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   eo.images = NULL; eo.n_images = 0;
   a->word_count = words;
   a->lead = cf.lead; cf.lead = NULL;
-  if (!a->byline || (a->site_name && !strcmp(a->byline, a->site_name))) {
-    char *by = cf.byline ? cf.byline : cf.source;
-    if (by) {
-      free(a->byline);
-      a->byline = by;
-      if (by == cf.byline) cf.byline = NULL; else cf.source = NULL;
-    } else if (a->byline && a->site_name && !strcmp(a->byline, a->site_name)) {
-      free(a->byline);
-      a->byline = NULL;   /* a site name is not an author */
-    }
+  /* byline: metadata, the page's byline element, the signature line at
+   * the end, a rel=author link, a "Theo ..." source line; a site name is
+   * not an author */
+  if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
+  if (!a->byline && cf.byline) { a->byline = cf.byline; cf.byline = NULL; }
+  if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; }
+  if (!a->byline && cf.source) {
+    strip_source_prefix(cf.source);
+    a->byline = cf.source;
+    cf.source = NULL;
   }
+  if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
+  if (m.n_authors) {
+    a->authors = m.authors; a->n_authors = m.n_authors;
+    m.authors = NULL; m.n_authors = 0;
+  } else if (split_authors(a->byline, a)) { rc = SAPO_ENOMEM; goto out; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; }
+  iso_date(&a->date);
+  iso_date(&a->modified);
   if (!a->top_image && a->n_images) a->top_image = strdup(a->images[0].src);
   if (!a->description) {
     /* Readability: the first paragraph stands in for a missing excerpt */

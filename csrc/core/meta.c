@@ -84,6 +84,9 @@ typedef struct {
   int nh1; xmlNodePtr first_h1;
   xmlNodePtr *ld; int nld, capld;
   const char *canonical, *lang;
+  const char *item_pub, *item_mod, *time_pub, *time_article;   /* microdata and <time> dates */
+  const char *rel_author;                                       /* <a rel=author> text owner */
+  xmlNodePtr rel_author_el;
 } facts;
 
 static void set_val(facts *f, const char *key, const char *content) {
@@ -204,6 +207,19 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
   for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0)) {
     if (x->type != XML_ELEMENT_NODE || !x->name) continue;
     int tag = sapo_tag_id((const char *)x->name);
+    {
+      const char *ip = xml_attr(x, "itemprop");
+      if (ip && tag != T_TIME) {
+        const char *v = xml_attr(x, "content");
+        if (!v) v = xml_attr(x, "datetime");
+        if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
+        if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
+      }
+      if (!f->rel_author_el && tag == T_A) {
+        const char *rel = xml_attr(x, "rel");
+        if (rel && !strcmp(rel, "author")) f->rel_author_el = x;
+      }
+    }
     switch (tag) {
     case T_HTML:
       if (!f->html_el) { f->html_el = x; f->lang = xml_attr(x, "lang"); }
@@ -211,6 +227,16 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
     case T_TITLE:
       if (!f->title_el) f->title_el = x;
       break;
+    case T_TIME: {
+      const char *dt = xml_attr(x, "datetime");
+      if (!dt || !*dt) break;
+      const char *ip = xml_attr(x, "itemprop");
+      if (!f->time_pub && (xml_attr(x, "pubdate") || (ip && strstr(ip, "datePublished")))) f->time_pub = dt;
+      if (!f->time_article)
+        for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+          if (p->name && !strcmp((const char *)p->name, "article")) { f->time_article = dt; break; }
+      break;
+    }
     case T_META: {
       const char *name = xml_attr(x, "name"), *prop = xml_attr(x, "property"), *content = xml_attr(x, "content");
       if (!content || !*content) break;
@@ -508,6 +534,12 @@ static void ld_read(facts *f, ldmeta *out) {
             for (int a = d.v[au].first; a >= 0; a = d.v[a].next) {
               const char *nm2 = json_str(&d, a, "name");
               if (!nm2) continue;
+              char **grown = realloc(out->authors, (size_t)(out->n_authors + 1) * sizeof *grown);
+              if (grown) {
+                out->authors = grown;
+                out->authors[out->n_authors] = dup_str(nm2);
+                if (out->authors[out->n_authors]) out->n_authors++;
+              }
               if (j.len) sapo_buf_adds(&j, ", ");
               char *c = dup_str(nm2);
               if (c) sapo_buf_adds(&j, c);
@@ -574,10 +606,29 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     free(t);
   }
   m->byline = ld.byline ? unescape_dup(ld.byline) : first_of(&f, BYLINE);
+  /* an author given as a URL (article:author) is not a name */
+  if (m->byline && (!strncmp(m->byline, "http://", 7) || !strncmp(m->byline, "https://", 8))) {
+    free(m->byline);
+    m->byline = NULL;
+  }
   m->excerpt = ld.excerpt ? unescape_dup(ld.excerpt) : first_of(&f, EXCERPT);
   m->site_name = ld.site ? unescape_dup(ld.site) : unescape_dup(get_val(&f, "og:site_name"));
   m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, PUB);
+  if (!m->published) {
+    static const char *const PUB2[] = {"pubdate", "date", NULL};
+    const char *v = f.item_pub ? f.item_pub : f.time_pub ? f.time_pub : f.time_article;
+    m->published = v ? dup_str(v) : first_of(&f, PUB2);
+  }
   m->modified = ld.modified ? unescape_dup(ld.modified) : first_of(&f, MOD);
+  if (!m->modified && f.item_mod) m->modified = dup_str(f.item_mod);
+  if (!m->byline && f.rel_author_el) {
+    char *t = node_text_clean(f.rel_author_el);
+    if (t && strlen(t) < 100) m->rel_author = t; else free(t);
+  }
+  m->authors = ld.authors;
+  m->n_authors = ld.n_authors;
+  ld.authors = NULL;
+  ld.n_authors = 0;
   m->image = ld.image ? dup_str(ld.image) : unescape_dup(get_val(&f, "og:image"));
   m->keywords = ld.keywords ? dup_str(ld.keywords) : first_of(&f, KW);
   m->lang = dup_str(f.lang);
@@ -590,6 +641,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
 void meta_free(sapo_meta *m) {
   free(m->title); free(m->byline); free(m->excerpt); free(m->site_name); free(m->published);
   free(m->modified); free(m->lang); free(m->canonical); free(m->image); free(m->keywords); free(m->doc_title);
+  free(m->rel_author);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);
   free(m->authors);
   memset(m, 0, sizeof *m);

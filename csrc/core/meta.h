@@ -15,7 +15,8 @@
 
 typedef struct sapo_meta {
   char *title, *byline, *excerpt, *site_name, *published, *modified, *lang,
-       *canonical, *image, *keywords, *doc_title;
+       *canonical, *image, *keywords, *doc_title,
+       *rel_author;            /* text of <a rel=author> (a fallback byline) */
   char **authors; int n_authors;
 } sapo_meta;
 

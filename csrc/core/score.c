@@ -997,6 +997,8 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
       if (wrap_phrasing(c, node)) { *oom = 1; return -1; }
       if (has_single_tag_inside(t, node, T_P) && score_link_density(t, node) < 0.25) {
         int32_t child = dom_first_elem(t, node);
+        /* a paragraph sapo made keeps the div's attributes (class="sapo") */
+        if (!t->n[child].x) t->n[child].x = t->n[node].x;
         dom_replace(t, node, child);
         node = child;
         if (list_push(c, node)) { *oom = 1; return -1; }
