@@ -30,7 +30,7 @@ describe("sapo.extract()", function()
     local art = extract_page("english-news.html")
     assert.equal("City council approves new bike lanes downtown", art.title)
     assert.equal("Jane Doe", art.byline)
-    assert.equal("2024-03-14T09:00:00Z", art.date)
+    assert.equal("2024-03-14T09:00:00+00:00", art.date)
     assert.equal("en", art.lang)
     must(art.text, {
       "The city council voted 7-2 on Tuesday night",

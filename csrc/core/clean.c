@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "date.h"
 #include "phrases.h"
 #include "tags.h"
 #include "utext.h"
@@ -207,38 +208,24 @@ static void link_lists(emit_out *o) {
 
 /* ===== DATE LINE, SIGNATURE, TITLE, REPEATS ===== */
 
-static int has_date(const char *s, size_t n) {
-  for (size_t i = 0; i + 8 <= n; i++) {
-    /* d/m/yyyy or dd/mm/yyyy or yyyy-mm-dd */
-    size_t j = i;
-    int d1 = 0;
-    while (j < n && s[j] >= '0' && s[j] <= '9') { j++; d1++; }
-    if (d1 >= 1 && d1 <= 2 && j < n && (s[j] == '/' || s[j] == '-' || s[j] == '.')) {
-      size_t k = j + 1;
-      int d2 = 0;
-      while (k < n && s[k] >= '0' && s[k] <= '9') { k++; d2++; }
-      if (d2 >= 1 && d2 <= 2 && k < n && s[k] == s[j]) {
-        int d3 = 0;
-        k++;
-        while (k < n && s[k] >= '0' && s[k] <= '9') { k++; d3++; }
-        if (d3 == 4) return 1;
-      }
-    }
-    if (d1 == 4 && j < n && s[j] == '-' && j + 5 < n && s[j + 3] == '-') return 1;
-    if (d1) i = j;
-  }
-  return strstr(s, "tháng") != NULL && strstr(s, "năm") != NULL;
-}
-
+/* A line that is a date: a date sapo_date_iso recognises, few letters
+ * besides it (weekday, "Cập nhật", "GMT"), and no sentence end. */
 static int is_date_line(const emit_out *o, const block *b) {
   const char *s = btext(o, b);
   size_t chars = u8chars(s, b->t_len);
-  if (chars > 80 || b->kind == B_HEADING) return 0;
-  char tmp[128];
+  if (chars > 80 || b->kind == B_HEADING || b->t_len == 0) return 0;
+  if (s[b->t_len - 1] == '.' && !(b->t_len >= 3 && s[b->t_len - 2] >= '0' && s[b->t_len - 2] <= '9')) return 0;
+  char tmp[256], iso[48];
   size_t n = b->t_len < sizeof tmp - 1 ? b->t_len : sizeof tmp - 1;
   memcpy(tmp, s, n);
   tmp[n] = '\0';
-  return has_date(tmp, n) && words(s, b->t_len) <= 10;
+  if (!sapo_date_iso(tmp, iso, sizeof iso)) return 0;
+  size_t letters = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)tmp[i];
+    if (((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= 0xC0)) letters++;   /* lead bytes of non-ASCII letters */
+  }
+  return letters <= 30;
 }
 
 static int has_digit(const char *s, size_t n) {

@@ -158,6 +158,52 @@ static int split_authors(const char *by, sapo_article *a) {
   return 0;
 }
 
+/* "Title | Site", "Site - Title", "Site: Title" -> "Title" when Site is the
+ * site's name (og:site_name / JSON-LD publisher) or the host name; a title
+ * is never cut to fewer than two words. */
+static void strip_site(char *title, const char *site, const char *url) {
+  if (!title) return;
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " / ", ": ", NULL};
+  char host[256] = "";
+  if (url) {
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    size_t k = 0;
+    while (h[k] && h[k] != '/' && h[k] != ':' && k + 1 < sizeof host) { host[k] = h[k]; k++; }
+    host[k] = '\0';
+  }
+  for (const char *const *sp = seps; *sp; sp++) {
+    size_t sl = strlen(*sp);
+    /* suffix: the last separator */
+    char *last = NULL;
+    for (char *q = strstr(title, *sp); q; q = strstr(q + 1, *sp)) last = q;
+    if (last && strcmp(*sp, ": ")) {
+      const char *tail = last + sl;
+      if ((site && !strcasecmp(tail, site)) || (*host && ci_contains_nospace(host, tail))) {
+        int words = 1;
+        for (char *q = title; q < last; q++) words += *q == ' ';
+        if (words >= 2) { *last = '\0'; return; }
+      }
+    }
+    /* prefix: the first separator */
+    char *first = strstr(title, *sp);
+    if (first) {
+      char head[256];
+      size_t hl = (size_t)(first - title);
+      if (hl < sizeof head) {
+        memcpy(head, title, hl);
+        head[hl] = '\0';
+        if ((site && !strcasecmp(head, site)) || (*host && hl >= 3 && ci_contains_nospace(host, head))) {
+          const char *rest = first + sl;
+          int words = 1;
+          for (const char *q = rest; *q; q++) words += *q == ' ';
+          if (words >= 2) { memmove(title, rest, strlen(rest) + 1); return; }
+        }
+      }
+    }
+  }
+}
+
 static void iso_date(char **d) {
   if (!*d) return;
   char iso[48];
@@ -248,6 +294,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     m.authors = NULL; m.n_authors = 0;
   } else if (split_authors(a->byline, a)) { rc = SAPO_ENOMEM; goto out; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; }
+  strip_site(a->title, a->site_name, a->url ? a->url : opt->url);
   iso_date(&a->date);
   iso_date(&a->modified);
   if (!a->top_image && a->n_images) a->top_image = strdup(a->images[0].src);

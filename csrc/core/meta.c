@@ -304,6 +304,10 @@ static int is_sep(unsigned char c) { return c == '|' || c == '-' || c == '\\' ||
 static int sep_at(const char *s, size_t i) {
   if (is_sep((unsigned char)s[i])) return 1;
   if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB) return 2;
+  /* en and em dashes, as current Readability also treats them */
+  if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+      ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+    return 3;
   return 0;
 }
 static int hier_at(const char *s, size_t i) {

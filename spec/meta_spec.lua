@@ -1,0 +1,98 @@
+-- Article metadata: each field from each source, and the traps.
+local sapo = require "sapo"
+
+local BODY = "<p>" .. ("Hội nghị thượng đỉnh diễn ra trong hai ngày với sự tham gia của lãnh đạo nhiều nước trong khu vực. "):rep(3) ..
+  "</p><p>" .. ("Các bên đã thảo luận về hợp tác kinh tế, an ninh biển và ứng phó biến đổi khí hậu, đạt nhiều đồng thuận quan trọng. "):rep(3) .. "</p>"
+
+local function page(head, before, after, url)
+  local html = "<html><head>" .. (head or "") .. "</head><body>" .. (before or "") ..
+    "<article>" .. BODY .. (after or "") .. "</article></body></html>"
+  return assert(sapo.extract(html, { url = url or "https://baomau.example.vn/tin/a.html" }))
+end
+
+describe("metadata", function()
+  describe("title", function()
+    it("drops the site-name suffix of <title> and og:title", function()
+      assert.equal("Hội nghị thượng đỉnh khép lại", page("<title>Hội nghị thượng đỉnh khép lại | Báo Quốc tế</title>" ..
+        "<meta property='og:site_name' content='Báo Quốc tế'>").title)
+      assert.equal("Giá xăng giảm mạnh từ chiều nay", page("<meta property='og:title' content='Giá xăng giảm mạnh từ chiều nay - VnExpress'>",
+        nil, nil, "https://vnexpress.net/gia-xang.html").title)
+      assert.equal("Apple unveils a new headset", page("<title>The Verge: Apple unveils a new headset</title>" ..
+        "<meta property='og:site_name' content='The Verge'>").title)
+    end)
+    it("keeps a title whose last part is not the site", function()
+      assert.equal("Hà Nội - Hải Phòng: cao tốc mới thông xe", page("<meta property='og:title' content='Hà Nội - Hải Phòng: cao tốc mới thông xe'>").title)
+    end)
+    it("prefers JSON-LD headline", function()
+      assert.equal("Tiêu đề JSON-LD", page("<title>Khác | Site</title><script type='application/ld+json'>" ..
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Tiêu đề JSON-LD"}</script>').title)
+    end)
+  end)
+
+  describe("byline and authors", function()
+    it("reads JSON-LD authors (several)", function()
+      local art = page("<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"," ..
+        "\"headline\":\"H\",\"author\":[{\"@type\":\"Person\",\"name\":\"Minh Anh\"},{\"@type\":\"Person\",\"name\":\"Thu Hà\"}]}</script>")
+      assert.equal("Minh Anh, Thu Hà", art.byline)
+      assert.same({ "Minh Anh", "Thu Hà" }, art.authors)
+    end)
+    it("reads meta author, but not when it is the site's name", function()
+      assert.equal("Jane Doe", page("<meta name='author' content='Jane Doe'>").byline)
+      assert.is_nil(page("<meta name='author' content='VnExpress'>", nil, nil, "https://vnexpress.net/a.html").byline)
+      assert.is_nil(page("<meta name='author' content='Báo Mẫu'><meta property='og:site_name' content='Báo Mẫu'>").byline)
+    end)
+    it("ignores an author given as a URL", function()
+      assert.is_nil(page("<meta property='article:author' content='https://facebook.com/someone'>").byline)
+    end)
+    it("reads byline elements and rel=author", function()
+      assert.equal("Phạm Bích", page(nil, "<div class='author-name'>Phạm Bích</div>").byline)
+      assert.equal("Lê Văn Tám", page(nil, nil, "<p>Bài viết của <a rel='author' href='/tg/lvt'>Lê Văn Tám</a>, phóng viên thường trú tại Đà Nẵng, cho chuyên mục thời sự quốc tế.</p>").byline)
+    end)
+    it("splits a byline into authors", function()
+      assert.same({ "Hoàng Long", "Mai Anh" }, page("<meta name='author' content='Hoàng Long và Mai Anh'>").authors)
+    end)
+  end)
+
+  describe("date", function()
+    it("normalises to ISO 8601 from every source", function()
+      assert.equal("2024-04-25T10:30:00+07:00", page("<meta property='article:published_time' content='2024-04-25T10:30:00+07:00'>").date)
+      assert.equal("2021-11-01T10:52:50+01:00", page("<script type='application/ld+json'>{\"@context\":\"http://schema.org\"," ..
+        "\"@type\":\"Article\",\"headline\":\"x\",\"datePublished\":\"2021-11-01T10:52:50+0100\"}</script>").date)
+      assert.equal("2024-05-02T15:05:00+07:00", page("<meta itemprop='datePublished' content='2024-05-02T15:05:00+07:00'>").date)
+      assert.equal("2024-04-25", page(nil, nil, "<p><time datetime='2024-04-25' pubdate>25/4</time></p>").date)
+    end)
+    it("reads visible Vietnamese and English dates", function()
+      local function visible(line)
+        return assert(sapo.extract("<html><body><article><p class='date'>" .. line .. "</p>" .. BODY .. "</article></body></html>")).date
+      end
+      assert.equal("2024-04-25T10:30:00+07:00", visible("Thứ năm, 25/4/2024, 10:30 (GMT+7)"))
+      assert.equal("2024-04-25T06:45:00", visible("25/04/2024 06:45"))
+      assert.equal("2024-04-25", visible("Cập nhật ngày 25 tháng 4 năm 2024"))
+      assert.equal("2024-03-14", visible("March 14, 2024"))
+    end)
+    it("does not take a teaser's or the copyright line's date", function()
+      local art = assert(sapo.extract("<html><body><div class='today'>Thứ Sáu, 26/04/2024</div><article>" .. BODY ..
+        "</article><ul class='related'><li><a href='/x'>Tin cũ</a> 01/01/2020</li></ul>" ..
+        "<footer>© 2005-2024 Báo Mẫu, cập nhật 03/03/2023</footer></body></html>"))
+      assert.is_nil(art.date)
+    end)
+  end)
+
+  describe("other fields", function()
+    it("reads site name, canonical URL, top image, tags, language, word count", function()
+      local art = page("<meta property='og:site_name' content='Báo Mẫu'><link rel='canonical' href='/tin/a-123.html'>" ..
+        "<meta property='og:image' content='/img/top.jpg'><meta name='keywords' content='kinh tế, hội nghị , , biển'>")
+      assert.equal("Báo Mẫu", art.site_name)
+      assert.equal("https://baomau.example.vn/tin/a-123.html", art.url)
+      assert.equal("https://baomau.example.vn/img/top.jpg", art.top_image)
+      assert.same({ "kinh tế", "hội nghị", "biển" }, art.tags)
+      assert.equal("vi", art.lang)
+      assert.is_true(art.word_count > 50)
+    end)
+    it("reads the language from <html lang>", function()
+      local art = assert(sapo.extract("<html lang='en-GB'><body><article><p>" .. ("The summit closed today. "):rep(40) ..
+        "</p></article></body></html>"))
+      assert.equal("en-GB", art.lang)
+    end)
+  end)
+end)
