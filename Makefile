@@ -62,14 +62,13 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: deps both
+# Everything: Lua 5.4, LuaJIT, ASan+UBSan, valgrind, fuzz smoke, nginx.
+test: deps both build/asan/sapo/core.so fuzz-build
 	@sh spec/run.sh
 
-test-lua54: all
-	$(BUSTED)
-
-test-luajit: luajit
-	$(BUSTED) --lua=luajit --cpath=./build/luajit/?.so --exclude-tags=lua54only
+# The two interpreters only (seconds, for the edit-test loop).
+test-fast: both
+	@SAPO_SUITES="lua5.4 luajit" sh spec/run.sh
 
 demo: deps all
 	@$(LUA) bin/sapo extract examples/pages/baoquocte-like.html --format text | head -40
@@ -88,3 +87,57 @@ LUAENV = LUA_PATH_5_4="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH_5_4="./build/lu
 # accuracy on a corpus of ID.html + ID.json pairs (CORPUS=dir)
 bench-accuracy: all
 	@$(LUAENV) $(LUA) bench/accuracy.lua $(CORPUS)
+
+# ---- reliability: sanitizers, valgrind, fuzzing --------------------------
+CLANG     ?= clang
+SECONDS   ?= 60
+FUZZ_SRC   = $(CORE_SRC)
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icsrc $(XML_CFLAGS) \
+             -D_DEFAULT_SOURCE -std=c99
+
+build/fuzz/fuzz_extract: spec/c/fuzz_extract.c $(CORE_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_FLAGS) spec/c/fuzz_extract.c $(FUZZ_SRC) -o $@ $(LIBS)
+
+build/fuzz/fuzz_text: spec/c/fuzz_text.c $(CORE_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_FLAGS) spec/c/fuzz_text.c $(FUZZ_SRC) -o $@ $(LIBS)
+
+# seed corpora from the example pages and spec fixtures (copied, then grown
+# by the fuzzer in build/fuzz/corpus-*; crashes land in build/fuzz/)
+fuzz-build: build/fuzz/fuzz_extract build/fuzz/fuzz_text
+	@mkdir -p build/fuzz/corpus-extract build/fuzz/corpus-text
+	@cp -n examples/pages/*.html spec/fixtures/*.html build/fuzz/corpus-extract/ 2>/dev/null || true
+	@cp -n spec/fixtures/text/* build/fuzz/corpus-text/ 2>/dev/null || true
+
+fuzz: deps fuzz-build
+	cd build/fuzz && ./fuzz_extract -max_total_time=$(SECONDS) -max_len=200000 -timeout=10 -rss_limit_mb=2048 \
+	  -print_final_stats=1 corpus-extract 2>&1 | tail -n 12
+	cd build/fuzz && ./fuzz_text -max_total_time=$(SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 \
+	  -print_final_stats=1 corpus-text 2>&1 | tail -n 12
+
+ASAN_LIB := $(shell $(CC) -print-file-name=libasan.so 2>/dev/null)
+build/asan/sapo/core.so: $(CORE_SRC) $(BIND_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(BASE_CFLAGS) \
+	  -I$(LUA54_INC) $(CORE_SRC) $(BIND_SRC) -o $@ $(LDFLAGS_SO) $(LIBS)
+
+# The whole busted suite against the module built with ASan + UBSan (the
+# interpreter gets the ASan runtime preloaded).  Leaks are valgrind's job:
+# busted exits without closing the Lua state, which LeakSanitizer would
+# report as the interpreter's leaks.
+asan: deps build/asan/sapo/core.so
+	@out=$$(mktemp); \
+	LD_PRELOAD=$(ASAN_LIB) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=rss --cpath=./build/asan/?.so -o utfTerminal >$$out 2>&1; rc=$$?; \
+	tail -n 3 $$out; grep -a -m 5 -E "ERROR: AddressSanitizer|runtime error" $$out; rm -f $$out; exit $$rc
+
+# The busted suite under valgrind (definite leaks and memory errors fail
+# it); inputs of tens of MiB (#huge) are left to the other runs.
+VALGRIND = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+           --error-exitcode=1 --suppressions=spec/valgrind.supp
+valgrind: deps all
+	@out=$$(mktemp); \
+	$(VALGRIND) $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=huge,rss -o utfTerminal >$$out 2>&1; rc=$$?; \
+	tail -n 3 $$out; grep -a -m 20 -E "==[0-9]+== (Invalid|Conditional|[0-9,]+ bytes in)" $$out; rm -f $$out; exit $$rc

@@ -169,7 +169,7 @@ describe("sapo.parse()", function()
   end)
 
   describe("lifetime", function()
-    it("does not grow over 1,000 parse/close cycles", function()
+    it("does not grow over 1,000 parse/close cycles #rss", function()
       local page = H.page("baoquocte-like.html")
       for _ = 1, 100 do sapo.parse(page):close() end
       collectgarbage()

@@ -1,31 +1,80 @@
 #!/bin/sh
-# Run the busted suites under Lua 5.4 and LuaJIT (OpenResty's ABI) and end
-# with one line "N passed, N failed" (the sum of both runs).  Exit status is
-# non-zero when any spec fails or errors, or when a suite did not run.
-# Extra suites (make check) add their counts through $SAPO_EXTRA_COUNTS.
+# The whole test run behind `make test`, ending with one line
+# "N passed, N failed" (the sum of every suite):
+#   lua5.4   busted under Lua 5.4
+#   luajit   busted under LuaJIT (OpenResty's ABI)
+#   asan     busted against the module built with ASan + UBSan
+#   valgrind busted under valgrind (memory errors and definite leaks fail)
+#   fuzz     each libFuzzer target for FUZZ_SECONDS (default 20) from the seeds
+#   nginx    the OpenResty integration spec, when nginx has the Lua module
+# SAPO_SUITES="lua5.4 luajit" limits the run (make test-fast).
 cd "$(dirname "$0")/.." || exit 2
 passed=0; failed=0; status=0
-run_suite() {
-  label=$1; shift
-  out=$(mktemp)
-  "$@" >"$out" 2>&1
-  rc=$?
-  cat "$out"
-  line=$(grep -a -E '[0-9]+ successes? / [0-9]+ failures? / [0-9]+ errors?' "$out" | tail -n 1)
-  rm -f "$out"
+suites=${SAPO_SUITES:-"lua5.4 luajit asan valgrind fuzz nginx"}
+LUA=${LUA:-lua5.4}
+BUSTED=$(command -v busted)
+ASAN_LIB=$(${CC:-cc} -print-file-name=libasan.so)
+
+count_busted() {  # label, output file, exit code
+  line=$(grep -a -E '[0-9]+ successes? / [0-9]+ failures? / [0-9]+ errors?' "$2" | tail -n 1)
   if [ -z "$line" ]; then
-    echo "$label: no busted summary (exit $rc)"
-    failed=$((failed + 1)); status=1
-    return
+    echo "$1: no busted summary (exit $3)"; tail -n 20 "$2"
+    failed=$((failed + 1)); status=1; return
   fi
   s=$(echo "$line" | sed -E 's/^[^0-9]*([0-9]+) success.*/\1/')
   f=$(echo "$line" | sed -E 's/.* ([0-9]+) failures?.*/\1/')
   e=$(echo "$line" | sed -E 's/.* ([0-9]+) errors?.*/\1/')
-  echo "$label: $s passed, $((f + e)) failed"
+  echo "$1: $s passed, $((f + e)) failed"
   passed=$((passed + s)); failed=$((failed + f + e))
-  [ "$rc" -eq 0 ] && [ $((f + e)) -eq 0 ] || status=1
+  if [ "$3" -ne 0 ] || [ $((f + e)) -ne 0 ]; then
+    status=1
+    grep -a -E -A 12 '^(Failure|Error) ->' "$2" | head -n 60
+    grep -a -m 20 -E '==[0-9]+== (Invalid|Conditional|[0-9,]+ bytes in)|ERROR: AddressSanitizer|runtime error' "$2"
+  fi
 }
-run_suite "lua5.4" busted --lua=lua5.4 -o utfTerminal
-run_suite "luajit" busted --lua=luajit --cpath=./build/luajit/?.so -o utfTerminal
+
+run() {  # label, command...
+  label=$1; shift
+  out=$(mktemp)
+  "$@" >"$out" 2>&1
+  count_busted "$label" "$out" $?
+  rm -f "$out"
+}
+
+for suite in $suites; do
+  case $suite in
+  lua5.4) run lua5.4 "$BUSTED" --lua=lua5.4 -o utfTerminal ;;
+  luajit) run luajit "$BUSTED" --lua=luajit --cpath=./build/luajit/?.so -o utfTerminal ;;
+  asan)
+    run asan env LD_PRELOAD="$ASAN_LIB" ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$LUA" "$BUSTED" --ignore-lua --exclude-tags=rss --cpath=./build/asan/?.so -o utfTerminal ;;
+  valgrind)
+    run valgrind valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+      --error-exitcode=1 --suppressions=spec/valgrind.supp \
+      "$LUA" "$BUSTED" --ignore-lua --exclude-tags=huge,rss -o utfTerminal ;;
+  fuzz)
+    for target in extract text; do
+      out=$(mktemp)
+      (cd build/fuzz && ./fuzz_$target -max_total_time="${FUZZ_SECONDS:-20}" -timeout=10 -rss_limit_mb=2048 \
+         -print_final_stats=1 corpus-$target) >"$out" 2>&1
+      rc=$?
+      runs=$(grep -a 'stat::number_of_executed_units' "$out" | awk '{print $2}')
+      if [ $rc -eq 0 ]; then
+        echo "fuzz_$target: ${runs:-0} runs, no crash: 1 passed, 0 failed"; passed=$((passed + 1))
+      else
+        echo "fuzz_$target: crashed (exit $rc): 0 passed, 1 failed"; tail -n 30 "$out"
+        failed=$((failed + 1)); status=1
+      fi
+      rm -f "$out"
+    done ;;
+  nginx)
+    if [ -f spec/openresty/run.sh ] && [ -f /usr/lib/nginx/modules/ngx_http_lua_module.so ]; then
+      run nginx "$BUSTED" --lua=lua5.4 -o utfTerminal spec/openresty
+    else
+      echo "nginx: skipped (nginx with the Lua module is not installed)"
+    fi ;;
+  esac
+done
 echo "$passed passed, $failed failed"
 exit $status

@@ -70,7 +70,7 @@ static void time_zone(const char *s, size_t i, int *hh, int *mm, int *ss, int *h
     if (d == 4) { zm = zh % 100; zh /= 100; }
     else if (d >= 1 && s[k] == ':') { k++; num(s, &k, 2, &zm); }
     else if (d < 1) { (void)st; return; }
-    if (zh <= 14 && zm < 60) snprintf(tz, tzcap, "%c%02d:%02d", sign, zh, zm);
+    if (zh >= 0 && zh <= 14 && zm >= 0 && zm < 60) snprintf(tz, tzcap, "%c%02u:%02u", sign, (unsigned)zh, (unsigned)zm);
   }
 }
 

@@ -51,6 +51,20 @@ static int check_limits(xmlDocPtr doc, const sapo_parse_options *opt, sapo_parse
   return SAPO_OK;
 }
 
+/* Binary formats that are sometimes fed to extractors by mistake (a saved
+ * image, a gzip body nobody decoded): their magic numbers, and a density of
+ * NUL bytes no text encoding but UTF-16/32 has. */
+static const char *binary_kind(const unsigned char *s, size_t n) {
+  static const struct { const char *magic; size_t len; const char *name; } M[] = {
+    {"\x89PNG\r\n\x1a\n", 8, "a PNG image"}, {"GIF87a", 6, "a GIF image"}, {"GIF89a", 6, "a GIF image"},
+    {"\xff\xd8\xff", 3, "a JPEG image"}, {"%PDF-", 5, "a PDF document"}, {"\x1f\x8b", 2, "gzip data"},
+    {"PK\x03\x04", 4, "a ZIP archive"}, {"\x7f" "ELF", 4, "an executable"}, {"RIFF", 4, "RIFF media"},
+    {"\x28\xb5\x2f\xfd", 4, "zstd data"}, {"BZh", 3, "bzip2 data"}, {"\xfd" "7zXZ", 5, "xz data"}};
+  for (size_t k = 0; k < sizeof M / sizeof M[0]; k++)
+    if (n >= M[k].len && !memcmp(s, M[k].magic, M[k].len)) return M[k].name;
+  return NULL;
+}
+
 int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
                     sapo_parsed *out, sapo_error *err) {
   size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
@@ -58,12 +72,19 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   if (len > max_bytes)
     return sapo_fail(err, SAPO_ELIMIT, "input too large (%zu bytes > %zu, max_bytes)", len, max_bytes);
   const unsigned char *s = (const unsigned char *)buf;
+  const char *bin = binary_kind(s, len);
+  if (bin) return sapo_fail(err, SAPO_EPARSE, "input is %s, not HTML", bin);
   const char *cs;
   size_t bom = 0;
   sapo_charset_source src;
   int rc = sapo_charset_decide(s, len, opt ? opt->charset : NULL, opt ? opt->content_type : NULL,
                                &cs, &bom, &src, err);
   if (rc) return rc;
+  if (strncmp(cs, "utf-16", 6)) {
+    size_t m = len < 4096 ? len : 4096, nul = 0;
+    for (size_t i = 0; i < m; i++) nul += s[i] == 0;
+    if (m >= 64 && nul * 10 > m) return sapo_fail(err, SAPO_EPARSE, "input is binary data (%zu NUL bytes in the first %zu), not HTML", nul, m);
+  }
   sapo_buf u8 = SAPO_BUF_INIT;
   rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
   if (rc) { sapo_buf_free(&u8); return rc; }
@@ -73,8 +94,11 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   }
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (!ctxt) { sapo_buf_free(&u8); return sapo_fail(err, SAPO_ENOMEM, "cannot create a parser context"); }
+  /* XML_PARSE_HUGE lifts libxml2's own caps (text nodes cut at 10 MB,
+   * parsing stopped at depth 256), which would lose data silently; sapo's
+   * limits (max_bytes, max_depth, max_nodes) apply instead, as errors. */
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-              HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+              HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
   xmlDocPtr doc = NULL;
   if (u8.len > 0)
     doc = htmlCtxtReadMemory(ctxt, u8.data, (int)u8.len, opt ? opt->url : NULL, "UTF-8", flags);

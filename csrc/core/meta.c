@@ -145,7 +145,7 @@ static int meta_property(facts *f, const char *prop, const char *content) {
     for (const char *const *p = pre; *p; p++) okp |= !strcmp(a, *p);
     for (const char *const *p = suf; *p; p++) oks |= !strcmp(b, *p);
     if (!okp || !oks) continue;
-    char key[64];
+    char key[300];
     snprintf(key, sizeof key, "%s:%s", a, b);
     const char *ik = intern(key);
     int readability_suffix = strcmp(b, "modified_time") && strcmp(b, "image") && strcmp(b, "updated_time");
@@ -179,7 +179,7 @@ static void meta_name(facts *f, const char *name, const char *content) {
     buf[bn - ln - 1] = '\0';
     for (const char *const *p = pre; *p; p++)
       if (!strcmp(buf, *p)) {
-        char key[64];
+        char key[160];
         snprintf(key, sizeof key, "%s%c%s", buf, sep, *l);
         /* Readability's map keys keep the separator as written (":" after the dot fix-up). */
         const char *ik = intern(key);

@@ -594,7 +594,7 @@ static int replace_brs(ctx *c, int32_t body) {
   int32_t nbr = c->list_n;
   int32_t *brs = malloc((size_t)(nbr ? nbr : 1) * sizeof *brs);
   if (!brs) return -1;
-  memcpy(brs, c->list, (size_t)nbr * sizeof *brs);
+  if (nbr) memcpy(brs, c->list, (size_t)nbr * sizeof *brs);
   for (int32_t k = 0; k < nbr; k++) {
     int32_t br = brs[k], next = t->n[br].next;
     int replaced = 0;
@@ -865,7 +865,7 @@ static int clean_conditionally(ctx *c, int32_t root, int tag) {
   int32_t n = c->list_n;
   int32_t *nodes = malloc((size_t)(n ? n : 1) * sizeof *nodes);
   if (!nodes) return -1;
-  memcpy(nodes, c->list, (size_t)n * sizeof *nodes);
+  if (n) memcpy(nodes, c->list, (size_t)n * sizeof *nodes);
   if (compute_aggregates_at(c, root)) { free(nodes); return -1; }
   for (int32_t k = n - 1; k >= 0; k--) {
     int32_t node = nodes[k];
@@ -1016,7 +1016,7 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
   int32_t nscore = c->list_n;
   int32_t *to_score = malloc((size_t)(nscore ? nscore : 1) * sizeof *to_score);
   if (!to_score) { *oom = 1; return -1; }
-  memcpy(to_score, c->list, (size_t)nscore * sizeof *to_score);
+  if (nscore) memcpy(to_score, c->list, (size_t)nscore * sizeof *to_score);
   c->list_n = 0;  /* now: candidates */
   for (int32_t k = 0; k < nscore; k++) {
     int32_t e = to_score[k];
