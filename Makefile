@@ -32,8 +32,8 @@ APT_PKGS = build-essential pkg-config lua5.4 liblua5.4-dev luarocks lua-busted l
            libutf8proc-dev lua-cjson lua-socket lua-sec lua-zlib lua-argparse ca-certificates \
            nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev
 
-.PHONY: all luajit both deps test test-lua54 test-luajit check-c demo install clean bench \
-        bench-accuracy asan valgrind
+.PHONY: all luajit both deps test test-fast demo install clean bench bench-vi \
+        bench-accuracy asan valgrind fuzz fuzz-build
 
 all: build/lua5.4/sapo/core.so
 
@@ -83,6 +83,24 @@ clean:
 
 CORPUS ?= ../shared/corpus/dev
 LUAENV = LUA_PATH_5_4="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH_5_4="./build/lua5.4/?.so;;"
+
+build/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(XML_CFLAGS) bench/floor.c -o $@ $(XML_LIBS)
+
+# speed: every phase side by side (CORPUS=dir for another corpus, ROUNDS=n)
+ROUNDS ?= 3
+bench: all build/bench/floor build/bench/vibench
+	@sh bench/speed.sh "$(if $(filter command line,$(origin CORPUS)),$(CORPUS),)" $(ROUNDS)
+	@build/bench/vibench
+	@$(LUAENV) $(LUA) bench/scaling.lua
+
+build/bench/vibench: bench/vibench.c $(CORE_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c99 -D_DEFAULT_SOURCE -Icsrc $(XML_CFLAGS) bench/vibench.c $(CORE_SRC) -o $@ $(LIBS)
+
+bench-vi: build/bench/vibench
+	@build/bench/vibench
 
 # accuracy on a corpus of ID.html + ID.json pairs (CORPUS=dir)
 bench-accuracy: all

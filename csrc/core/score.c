@@ -540,36 +540,38 @@ static int compute_aggregates_at(ctx *c, int32_t root) {
 
 static int compute_aggregates(ctx *c) { return compute_aggregates_at(c, c->t->html); }
 
-/* After removing a child of p: fold p's children again, and p's parents up
- * to stop (inclusive), so the aggregates stay exact. */
-static void refold_up(ctx *c, int32_t p, int32_t stop) {
+#define SUB(f) (a->f = a->f > d.f ? a->f - d.f : 0)
+
+/* Before unlinking x: take its contribution out of every ancestor up to
+ * stop (inclusive), in O(depth).  Counts and sums are exact; a text length
+ * loses x's length and one separating space (exact for blocks separated by
+ * white space, the normal case). */
+static void unfold_up(ctx *c, int32_t x, int32_t stop) {
   dtree *t = c->t;
-  for (; p >= 0; p = t->n[p].parent) {
-    agg a;
-    memset(&a, 0, sizeof a);
-    for (int32_t ch = t->n[p].first; ch >= 0; ch = t->n[ch].next) {
-      agg add;
-      if (t->n[ch].type == DN_TEXT) add = c->ag[ch];
-      else {
-        /* the child's own link share was added when it finished; re-derive */
-        agg saved = c->ag[ch];
-        if (t->n[ch].tag == T_A) {
-          const char *href = dom_attr(t, ch, "href");
-          c->ag[ch].link -= (float)c->ag[ch].len * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
-        }
-        agg_finish(c, ch, &add);
-        c->ag[ch] = saved;
-      }
-      agg_append(&a, &add);
-    }
-    if (t->n[p].tag == T_A) {
-      const char *href = dom_attr(t, p, "href");
-      a.link += (float)a.len * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
-    }
-    c->ag[p] = a;
+  agg d;
+  agg_finish(c, x, &d);
+  uint32_t dlen = d.len + ((d.f & AG_NONEMPTY) ? 1 : 0);
+  for (int32_t p = t->n[x].parent; p >= 0; p = t->n[p].parent) {
+    agg *a = &c->ag[p];
+    SUB(commas); SUB(ascii_commas); SUB(n_p); SUB(n_img); SUB(n_li); SUB(n_input); SUB(n_embed);
+    SUB(n_video); SUB(n_datatable); SUB(heading_len); SUB(textish_len); SUB(list_len);
+    a->link = a->link > d.link ? a->link - d.link : 0;
+    a->len = a->len > dlen ? a->len - dlen : 0;
     if (p == stop) break;
+    /* what p passes up changes too: its own length where its tag counts it */
+    int tag = t->n[p].tag;
+    if (tag == T_A) {
+      const char *href = dom_attr(t, p, "href");
+      d.link += (float)dlen * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
+    }
+    if (tag >= T_H1 && tag <= T_H6) d.heading_len += dlen;
+    if (tag == T_UL || tag == T_OL) d.list_len += dlen;
+    if (tag == T_SPAN || tag == T_LI || tag == T_TD || tag == T_BLOCKQUOTE || tag == T_DL || tag == T_DIV ||
+        tag == T_IMG || tag == T_OL || tag == T_P || tag == T_PRE || tag == T_TABLE || tag == T_UL)
+      d.textish_len += dlen;
   }
 }
+#undef SUB
 
 static size_t len_of(ctx *c, int32_t i) {
   if (c->ag_valid && i < c->ag_n) return c->ag[i].len;
@@ -782,6 +784,13 @@ static void mark_data_tables(ctx *c, int32_t root) {
   }
 }
 
+/* Unlink n inside the article and keep the article's aggregates exact. */
+static void remove_in(ctx *c, int32_t n, int32_t art) {
+  int32_t parent = c->t->n[n].parent;
+  if (parent >= 0 && (parent == art || dom_is_ancestor(c->t, art, parent))) unfold_up(c, n, art);
+  dom_unlink(c->t, n);
+}
+
 /* Remove every descendant with tag (embeds keep video players). */
 static int clean_tag(ctx *c, int32_t root, int tag) {
   if (collect(c, root, tag)) return -1;
@@ -790,7 +799,7 @@ static int clean_tag(ctx *c, int32_t root, int tag) {
     int32_t n = c->list[k];
     if (c->t->n[n].parent < 0) continue;
     if (embed && is_video_embed(c->t, n)) continue;
-    dom_unlink(c->t, n);
+    remove_in(c, n, root);
   }
   return 0;
 }
@@ -862,21 +871,20 @@ static int should_clean(ctx *c, int32_t node, int tag) {
 static int clean_conditionally(ctx *c, int32_t root, int tag) {
   if (!(c->flags & FLAG_CLEAN_CONDITIONALLY)) return 0;
   if (collect(c, root, tag)) return -1;
+  if (c->list_n == 0) return 0;
   int32_t n = c->list_n;
   int32_t *nodes = malloc((size_t)(n ? n : 1) * sizeof *nodes);
   if (!nodes) return -1;
   if (n) memcpy(nodes, c->list, (size_t)n * sizeof *nodes);
-  if (compute_aggregates_at(c, root)) { free(nodes); return -1; }
   for (int32_t k = n - 1; k >= 0; k--) {
     int32_t node = nodes[k];
     int32_t parent = c->t->n[node].parent;
     if (parent < 0 || !dom_is_ancestor(c->t, root, node)) continue;
     if (should_clean(c, node, tag)) {
+      unfold_up(c, node, root);
       dom_unlink(c->t, node);
-      refold_up(c, parent, root);
     }
   }
-  c->ag_valid = 0;
   free(nodes);
   return c->tmp.failed ? -1 : 0;
 }
@@ -888,6 +896,8 @@ static int32_t single_child_elem(const dtree *t, int32_t i, int tag) {
 static int prep_article(ctx *c, int32_t art) {
   dtree *t = c->t;
   mark_data_tables(c, art);
+  /* aggregates of the article, kept exact by remove_in() from here on */
+  if (compute_aggregates_at(c, art)) return -1;
   if (clean_conditionally(c, art, T_FORM) || clean_conditionally(c, art, T_FIELDSET)) return -1;
   static const int junk[] = {T_OBJECT, T_EMBED, T_FOOTER, T_LINK, T_ASIDE};
   for (size_t k = 0; k < sizeof junk / sizeof *junk; k++)
@@ -901,8 +911,11 @@ static int prep_article(ctx *c, int32_t art) {
     }
     int32_t n = dom_first_elem(t, top);
     while (n >= 0 && n != end && dom_is_ancestor(t, top, n)) {
-      if (is_share(match_string(c, n)) && raw_u16len(t, n) < 500) n = remove_and_next(t, n);
-      else n = dom_next(t, n, 0);
+      if (is_share(match_string(c, n)) && raw_u16len(t, n) < 500) {
+        int32_t next = dom_next(t, n, 1);
+        remove_in(c, n, art);
+        n = next;
+      } else n = dom_next(t, n, 0);
     }
   }
   static const int junk2[] = {T_IFRAME, T_INPUT, T_TEXTAREA, T_SELECT, T_BUTTON};
@@ -912,11 +925,12 @@ static int prep_article(ctx *c, int32_t art) {
   for (int h = 0; h < 2; h++) {
     if (collect(c, art, h ? T_H2 : T_H1)) return -1;
     for (int32_t k = c->list_n - 1; k >= 0; k--)
-      if (class_weight(c, c->list[k]) < 0) dom_unlink(t, c->list[k]);
+      if (t->n[c->list[k]].parent >= 0 && class_weight(c, c->list[k]) < 0) remove_in(c, c->list[k], art);
   }
   if (clean_conditionally(c, art, T_TABLE) || clean_conditionally(c, art, T_UL) ||
       clean_conditionally(c, art, T_DIV))
     return -1;
+  c->ag_valid = 0;
   for (int32_t n = t->n[art].first; n >= 0; n = dom_next_in(t, n, art, 0))
     if (is_tag(t, n, T_H1)) t->n[n].tag = T_H2;
   /* empty paragraphs */
