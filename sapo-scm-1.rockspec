@@ -44,6 +44,12 @@ build = {
     ["sapo.vi"] = "lua/sapo/vi.lua",
     ["sapo.json"] = "lua/sapo/json.lua",
     ["sapo.cli"] = "lua/sapo/cli.lua",
+    ["sapo.fetch"] = "lua/sapo/fetch.lua",
+    ["sapo.warc"] = "lua/sapo/warc.lua",
+    ["sapo.source"] = "lua/sapo/source.lua",
+    ["sapo.sink"] = "lua/sapo/sink.lua",
+    ["sapo.pipeline"] = "lua/sapo/pipeline.lua",
+    ["sapo.batch"] = "lua/sapo/batch.lua",
   },
   install = {
     bin = { sapo = "bin/sapo" },

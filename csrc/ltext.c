@@ -2,6 +2,8 @@
 #include "lsapo.h"
 #include "core/charset.h"
 #include "core/utext.h"
+#include "core/emit.h"
+#include <stdlib.h>
 #include <utf8proc.h>
 
 static int utf8_error(lua_State *L) {
@@ -113,7 +115,19 @@ static int l_words(lua_State *L) {
   return 1;
 }
 
+/* text.resolve(base, href) -> absolute URL | nil (javascript: and the like) */
+static int l_resolve(lua_State *L) {
+  const char *base = luaL_optstring(L, 1, NULL);
+  const char *href = luaL_checkstring(L, 2);
+  char *r = emit_resolve(base, href);
+  if (!r) { lua_pushnil(L); return 1; }
+  lua_pushstring(L, r);   /* may raise on memory: r is tiny, and freed below on success */
+  free(r);
+  return 1;
+}
+
 static const luaL_Reg text_funcs[] = {
+  {"resolve", l_resolve},
   {"words", l_words},
   {"nfc", l_nfc}, {"_nfc_full", l_nfc_full}, {"clean", l_clean}, {"utf8_valid", l_valid},
   {"charset", l_charset}, {"decode", l_decode}, {NULL, NULL}};

@@ -204,6 +204,22 @@ static void strip_site(char *title, const char *site, const char *url) {
   }
 }
 
+/* "Headline | Site" where the page's <h1> is "Headline": the headline.
+ * Only for short headlines (three words or fewer), where Readability's
+ * separator rule gives up and keeps the whole <title>. */
+static void prefer_h1(char **title, const char *h1) {
+  if (!*title || !h1 || !*h1) return;
+  size_t hl = strlen(h1);
+  int words = 1;
+  for (const char *q = h1; *q; q++) words += *q == ' ';
+  if (words > 3) return;
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", NULL};
+  for (const char *const *sp = seps; *sp; sp++) {
+    const char *at = strstr(*title, *sp);
+    if (at && (size_t)(at - *title) == hl && !strncmp(*title, h1, hl)) { (*title)[hl] = '\0'; return; }
+  }
+}
+
 static void iso_date(char **d) {
   if (!*d) return;
   char iso[48];
@@ -295,6 +311,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   } else if (split_authors(a->byline, a)) { rc = SAPO_ENOMEM; goto out; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; }
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);
+  prefer_h1(&a->title, m.h1);
   iso_date(&a->date);
   iso_date(&a->modified);
   if (!a->top_image && a->n_images) a->top_image = strdup(a->images[0].src);

@@ -629,6 +629,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     char *t = node_text_clean(f.rel_author_el);
     if (t && strlen(t) < 100) m->rel_author = t; else free(t);
   }
+  if (f.first_h1) m->h1 = node_text_clean(f.first_h1);
   m->authors = ld.authors;
   m->n_authors = ld.n_authors;
   ld.authors = NULL;
@@ -646,6 +647,7 @@ void meta_free(sapo_meta *m) {
   free(m->title); free(m->byline); free(m->excerpt); free(m->site_name); free(m->published);
   free(m->modified); free(m->lang); free(m->canonical); free(m->image); free(m->keywords); free(m->doc_title);
   free(m->rel_author);
+  free(m->h1);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);
   free(m->authors);
   memset(m, 0, sizeof *m);

@@ -16,7 +16,8 @@
 typedef struct sapo_meta {
   char *title, *byline, *excerpt, *site_name, *published, *modified, *lang,
        *canonical, *image, *keywords, *doc_title,
-       *rel_author;            /* text of <a rel=author> (a fallback byline) */
+       *rel_author,            /* text of <a rel=author> (a fallback byline) */
+       *h1;                    /* text of the first <h1>                  */
   char **authors; int n_authors;
 } sapo_meta;
 

@@ -19,6 +19,8 @@ commands:
   vi fold|slug|strip|nfc   transform text on stdin
   vi decode tcvn3|vni|viqr|viscii|vps|cp1258   decode legacy bytes on stdin
   vi repair [tcvn3|vni]  repair mojibake on stdin
+  batch SOURCE... [--out FILE] [--stdin-jsonl] [--jobs N]   many pages to JSON Lines
+                       (sapo batch --help for the details)
   help                 this text
 ]]
 

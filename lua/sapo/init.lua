@@ -63,6 +63,22 @@ sapo.text = {
 
 sapo.vi = vi
 
+-- Pipelines (loaded on first use, so `require "sapo"` stays light).
+local lazy = { pipeline = "sapo.pipeline", source = "sapo.source", sink = "sapo.sink",
+               fetch_module = "sapo.fetch", warc = "sapo.warc" }
+setmetatable(sapo, { __index = function(t, k)
+  local name = lazy[k]
+  if not name then return nil end
+  local m = require(name)
+  rawset(t, k, m)
+  return m
+end })
+
+--- Fetch a page (see `sapo.fetch` module): `sapo.fetch(url, opts)`.
+function sapo.fetch(url, opts)
+  return require("sapo.fetch").fetch(url, opts)
+end
+
 --- JSON text of an article (stable key order; lua-cjson when installed).
 -- @return string, or `nil, message`
 function sapo.json(art)

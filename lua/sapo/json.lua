@@ -16,12 +16,16 @@ local ORDER = { "url", "title", "byline", "authors", "date", "modified", "lead",
   "dir", "charset", "method", "source", "error", "code" }
 local RANK = {}
 for i, k in ipairs(ORDER) do RANK[k] = i end
+local ARRAYS = { images = true, authors = true, tags = true }
 
 local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n",
   ["\r"] = "\\r", ["\t"] = "\\t" }
 
+-- lua-cjson escapes "/" as "\/": valid, but URLs read badly.  "\/" only
+-- ever comes from that escape (a backslash itself is written "\\"), so
+-- undoing it is safe.
 local function str(s)
-  if cjson then return cjson.encode(s) end
+  if cjson then return (cjson.encode(s):gsub("\\/", "/")) end
   return '"' .. s:gsub('[%c"\\]', function(c) return ESC[c] or format("\\u%04x", c:byte()) end) .. '"'
 end
 
@@ -66,7 +70,9 @@ encode = function(v, depth)
   end
   if next(v) == nil then return "{}" end
   for _, k in ipairs(keys_of(v)) do
-    out[#out + 1] = str(tostring(k)) .. ":" .. encode(v[k], depth + 1)
+    local x = v[k]
+    local enc = (ARRAYS[k] and type(x) == "table" and next(x) == nil) and "[]" or encode(x, depth + 1)
+    out[#out + 1] = str(tostring(k)) .. ":" .. enc
   end
   return "{" .. concat(out, ",") .. "}"
 end
