@@ -68,7 +68,7 @@ test: deps both build/asan/sapo/core.so fuzz-build
 
 # The two interpreters only (seconds, for the edit-test loop).
 test-fast: both
-	@SAPO_SUITES="lua5.4 luajit" sh spec/run.sh
+	@SAPO_SUITES="lua5.4 luajit nginx" sh spec/run.sh
 
 demo: deps all
 	@$(LUA) bin/sapo extract examples/pages/baoquocte-like.html --format text | head -40
@@ -101,6 +101,10 @@ build/bench/vibench: bench/vibench.c $(CORE_SRC) $(HEADERS)
 
 bench-vi: build/bench/vibench
 	@build/bench/vibench
+
+# load check of the nginx service (wrk, loopback, bounded)
+bench-load: luajit
+	@sh bench/load.sh
 
 # accuracy on a corpus of ID.html + ID.json pairs (CORPUS=dir)
 bench-accuracy: all
@@ -148,7 +152,7 @@ asan: deps build/asan/sapo/core.so
 	@out=$$(mktemp); \
 	LD_PRELOAD=$(ASAN_LIB) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=rss --cpath=./build/asan/?.so -o utfTerminal >$$out 2>&1; rc=$$?; \
+	  $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=rss,nginx --cpath=./build/asan/?.so -o utfTerminal >$$out 2>&1; rc=$$?; \
 	tail -n 3 $$out; grep -a -m 5 -E "ERROR: AddressSanitizer|runtime error" $$out; rm -f $$out; exit $$rc
 
 # The busted suite under valgrind (definite leaks and memory errors fail
@@ -157,5 +161,5 @@ VALGRIND = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite -
            --error-exitcode=1 --suppressions=spec/valgrind.supp
 valgrind: deps all
 	@out=$$(mktemp); \
-	$(VALGRIND) $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=huge,rss -o utfTerminal >$$out 2>&1; rc=$$?; \
+	$(VALGRIND) $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=huge,rss,nginx -o utfTerminal >$$out 2>&1; rc=$$?; \
 	tail -n 3 $$out; grep -a -m 20 -E "==[0-9]+== (Invalid|Conditional|[0-9,]+ bytes in)" $$out; rm -f $$out; exit $$rc

@@ -50,6 +50,7 @@ build = {
     ["sapo.sink"] = "lua/sapo/sink.lua",
     ["sapo.pipeline"] = "lua/sapo/pipeline.lua",
     ["sapo.batch"] = "lua/sapo/batch.lua",
+    ["sapo.http"] = "lua/sapo/http.lua",
   },
   install = {
     bin = { sapo = "bin/sapo" },
