@@ -48,6 +48,7 @@ void lsapo_read_parse_options(lua_State *L, int idx, sapo_parse_options *o) {
   o->max_depth = md > 1e9 ? 1000000000 : (int)md;
   double mn = opt_limit(L, idx, "max_nodes");
   o->max_nodes = mn > 1e15 ? (long)1e15 : (long)mn;
+  o->no_legacy = !lsapo_optboolean(L, idx, "legacy", 1);
 }
 
 /* sapo.core.parse(html [, opts]) -> Document | nil, msg, code */
@@ -125,7 +126,7 @@ static int doc_tostring(lua_State *L) {
 /* doc:extract([opts]) -> article table | nil, msg, code */
 static int doc_extract(lua_State *L) {
   sapo_Doc *d = check_open(L, 1);
-  return lsapo_doc_extract(L, d->doc, d->url, 2);
+  return lsapo_doc_extract(L, d->doc, d->url, d->charset, 2);
 }
 
 static const luaL_Reg doc_methods[] = {

@@ -115,9 +115,10 @@ static void read_extract_options(lua_State *L, int idx, const char *url, sapo_ex
   o->skip_filters = (unsigned)lsapo_optnumber(L, idx, "_skip_filters", 0);
 }
 
-int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int idx) {
+int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, const char *charset, int idx) {
   sapo_extract_options o;
   read_extract_options(L, idx, url, &o);
+  o.charset = charset;
   sapo_article *a = new_guard(L);
   sapo_error err;
   int rc = sapo_extract(doc, &o, a, &err);
@@ -144,6 +145,7 @@ static int l_extract(lua_State *L) {
   sapo_parsed p;
   int rc = sapo_html_parse(s, len, &po, &p, &err);
   if (rc != SAPO_OK) return lsapo_pusherror(L, &err);
+  eo.charset = p.charset;
   rc = sapo_extract(p.doc, &eo, a, &err);
   xmlFreeDoc(p.doc);
   if (rc != SAPO_OK) {

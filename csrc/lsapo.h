@@ -38,7 +38,7 @@ void lsapo_open_extract(lua_State *L); /* adds extract                    */
 /* Read parse options (charset, content_type, url, max_*) from table idx. */
 void lsapo_read_parse_options(lua_State *L, int idx, sapo_parse_options *o);
 /* doc:extract on an open document; pushes the article or nil, msg, code. */
-int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int opts_idx);
+int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, const char *charset, int opts_idx);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -140,4 +140,34 @@ describe("sapo.extract()", function()
     assert.truthy(art.text:find("Vi" .. H.char(0x1EC7) .. "t Nam", 1, true))
     assert.equal("windows-1258", art.charset)
   end)
+
+  describe("pages in legacy Vietnamese fonts", function()
+    local P = "Thủ tướng Chính phủ vừa ký quyết định phê duyệt đề án phát triển kinh tế số đến năm 2030, với mục tiêu chiếm 30% GDP."
+    local function page(enc, face)
+      return '<html><head><meta charset="windows-1252"><title>x</title></head><body><div class="content"><font face="' ..
+        face .. '">' .. string.rep("<p>" .. sapo.vi.encode(P, enc) .. "</p>", 6) .. "</font></div></body></html>"
+    end
+    for _, c in ipairs({ { "tcvn3", ".VnTime", "x-viet-tcvn3" }, { "vni", "VNI-Times", "x-viet-vni" } }) do
+      it("decodes " .. c[1] .. " text shown through " .. c[2], function()
+        local art = assert(sapo.extract(page(c[1], c[2])))
+        assert.truthy(art.text:find(P, 1, true))
+        assert.equal(c[3], art.charset)
+        assert.equal("vi", art.lang)
+        -- from byte patterns alone, without the font name
+        assert.truthy(assert(sapo.extract((page(c[1], c[2]):gsub(c[2], "Arial")))).text:find(P, 1, true))
+        -- opts.legacy = false keeps windows-1252
+        local raw = assert(sapo.extract(page(c[1], c[2]), { legacy = false }))
+        assert.is_nil(raw.text:find(P, 1, true))
+        assert.equal("windows-1252", raw.charset)
+      end)
+    end
+    it("leaves Latin-1 pages in other languages alone", function()
+      local fr = '<html><head><meta charset="windows-1252"></head><body><article>' ..
+        string.rep("<p>Le pr\233sident de la R\233publique a prononc\233 un discours \224 Paris, d\233clarant que l'\233conomie \233tait solide.</p>", 6) ..
+        "</article></body></html>"
+      local art = assert(sapo.extract(fr))
+      assert.equal("windows-1252", art.charset)
+      assert.truthy(art.text:find("Le président de la République", 1, true))
+    end)
+  end)
 end)

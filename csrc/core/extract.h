@@ -26,6 +26,7 @@ typedef struct sapo_extract_options {
   int keep_captions;        /* 1: captions stay in the body text too        */
   int legacy;               /* 1: decode TCVN3/VNI font pages (default 1)   */
   unsigned skip_filters;    /* CLEAN_* bits of clean.h to leave out (0)      */
+  const char *charset;      /* the encoding the page was decoded from, or NULL */
 } sapo_extract_options;
 
 typedef struct sapo_image {

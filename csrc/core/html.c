@@ -10,6 +10,7 @@
 #include "charset.h"
 #include "tags.h"
 #include "utext.h"
+#include "vi.h"
 
 xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children) {
   if (!skip_children && n->children && n->type != XML_ENTITY_REF_NODE) return n->children;
@@ -65,6 +66,58 @@ static const char *binary_kind(const unsigned char *s, size_t n) {
   return NULL;
 }
 
+/* ===== LEGACY FONT PAGES ===== */
+
+/* ".VnTime", ".VnArial"... (TCVN3) or "VNI-Times" (VNI) in the page. */
+static const char *font_hint(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i + 4 < n; i++) {
+    if (s[i] == '.' && (s[i + 1] | 32) == 'v' && (s[i + 2] | 32) == 'n' && s[i + 3] >= 'A' && s[i + 3] <= 'Z')
+      return "tcvn3";
+    if ((s[i] | 32) == 'v' && (s[i + 1] | 32) == 'n' && (s[i + 2] | 32) == 'i' && s[i + 3] == '-' &&
+        i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'' || s[i - 1] == ' ' || s[i - 1] == ':' || s[i - 1] == ','))
+      return "vni";
+  }
+  return NULL;
+}
+
+/* Text of an HTML buffer with tags crudely removed (a detection sample). */
+static void strip_tags(const char *s, size_t n, sapo_buf *out, size_t cap) {
+  int in = 0;
+  for (size_t i = 0; i < n && out->len < cap; i++) {
+    if (s[i] == '<') in = 1;
+    else if (s[i] == '>') { in = 0; sapo_buf_addc(out, ' '); }
+    else if (!in) sapo_buf_addc(out, s[i]);
+  }
+}
+
+/* A page labelled (or defaulted to) windows-1252 whose text is TCVN3 or VNI
+ * bytes shown through .VnTime / VNI-Times fonts: decode it with that table
+ * when the result reads as Vietnamese and the windows-1252 reading does not.
+ * Returns the legacy name and fills *out, or NULL. */
+static const char *legacy_decode(const unsigned char *s, size_t n, const sapo_buf *cp1252, sapo_buf *out) {
+  const char *enc = font_hint(s, n < 65536 ? n : 65536), *guess = NULL;
+  if (!enc) {
+    sapo_buf sample = SAPO_BUF_INIT;
+    strip_tags(cp1252->data ? cp1252->data : "", cp1252->len, &sample, 200000);
+    int g = sapo_vi_legacy_guess(sapo_buf_cstr(&sample), sample.len, &guess);
+    sapo_buf_free(&sample);
+    if (!g) return NULL;
+    enc = guess;
+  }
+  sapo_buf a = SAPO_BUF_INIT, b = SAPO_BUF_INIT;
+  double sa, sb;
+  strip_tags(cp1252->data ? cp1252->data : "", cp1252->len, &a, 200000);
+  int was_vi = sapo_vi_detect(sapo_buf_cstr(&a), a.len, &sa) == 1;
+  sapo_buf_free(&a);
+  if (was_vi) return NULL;
+  if (sapo_vi_decode((const char *)s, n, enc, out) != SAPO_OK) { sapo_buf_free(out); return NULL; }
+  strip_tags(sapo_buf_cstr(out), out->len, &b, 200000);
+  int is_vi = sapo_vi_detect(sapo_buf_cstr(&b), b.len, &sb) == 1;
+  sapo_buf_free(&b);
+  if (!is_vi) { sapo_buf_free(out); return NULL; }
+  return enc;
+}
+
 int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
                     sapo_parsed *out, sapo_error *err) {
   size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
@@ -88,6 +141,15 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   sapo_buf u8 = SAPO_BUF_INIT;
   rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
   if (rc) { sapo_buf_free(&u8); return rc; }
+  if (!strcmp(cs, "windows-1252") && src != SAPO_CS_OPTION && !(opt && opt->no_legacy)) {
+    sapo_buf legacy = SAPO_BUF_INIT;
+    const char *enc = legacy_decode(s + bom, len - bom, &u8, &legacy);
+    if (enc) {
+      sapo_buf_free(&u8);
+      u8 = legacy;
+      cs = enc[0] == 't' ? "x-viet-tcvn3" : "x-viet-vni";
+    }
+  }
   if (u8.len > INT_MAX) {
     sapo_buf_free(&u8);
     return sapo_fail(err, SAPO_ELIMIT, "input too large for libxml2 (%zu bytes after decoding)", u8.len);

@@ -47,6 +47,7 @@ typedef struct sapo_parse_options {
   size_t max_bytes;
   int max_depth;
   long max_nodes;
+  int no_legacy;              /* 1: never decode as TCVN3/VNI font pages  */
 } sapo_parse_options;
 
 const char *sapo_code_name(int code);

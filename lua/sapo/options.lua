@@ -6,7 +6,7 @@ local M = {}
 
 local PARSE = {
   charset = "string", content_type = "string", url = "string",
-  max_bytes = "number", max_depth = "number", max_nodes = "number",
+  max_bytes = "number", max_depth = "number", max_nodes = "number", legacy = "boolean",
 }
 local EXTRACT = {
   formats = "table", tone = "string", char_threshold = "number", nb_top_candidates = "number",
