@@ -65,4 +65,30 @@ describe("examples", function()
     assert.truthy(out:find("old style:  Thủy điện Hòa Bình", 1, true))
     assert.truthy(out:find("slug:       thuy-dien-hoa-binh", 1, true))
   end)
+
+  it("dir_to_jsonl.lua writes one JSON line per page", function()
+    local p = assert(io.popen(H.env() .. H.lua_cmd() .. " " .. H.root .. "/examples/dir_to_jsonl.lua " ..
+      H.root .. "/examples/pages 2>/dev/null"))
+    local n = 0
+    for line in p:lines() do
+      assert.truthy(require("sapo.json").decode(line).title)
+      n = n + 1
+    end
+    p:close()
+    assert.equal(5, n)
+  end)
+  describe("fetch_urls.lua", function()
+    local server = require "support.server"
+    local srv
+    setup(function() srv = server.start() end)
+    teardown(function() server.stop(srv) end)
+    it("prints each URL's title, and errors as such", function()
+      local p = assert(io.popen(H.env() .. H.lua_cmd() .. " " .. H.root .. "/examples/fetch_urls.lua " ..
+        srv.base .. "/page.html " .. srv.base .. "/404"))
+      local out = p:read("*a")
+      p:close()
+      assert.truthy(out:find(srv.base .. "/page.html\tTrang thử", 1, true))
+      assert.truthy(out:find("ERROR\tEHTTP", 1, true))
+    end)
+  end)
 end)
