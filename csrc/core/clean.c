@@ -287,27 +287,7 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
 static int lead_class(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
   if (!x) return 0;
-  const char *v[2] = {xml_attr(x, "class"), xml_attr(x, "id")};
-  for (int k = 0; k < 2; k++) {
-    if (!v[k]) continue;
-    char tok[64];
-    size_t n = 0;
-    for (const char *p = v[k];; p++) {
-      unsigned char c = (unsigned char)*p;
-      int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (w && n + 1 < sizeof tok) tok[n++] = (char)(c | 0x20);
-      else if (!w) {
-        if (n) {
-          tok[n] = '\0';
-          for (const char *const *l = sapo_lead_tokens; *l; l++)
-            if (!strcmp(tok, *l)) return 1;
-        }
-        n = 0;
-        if (!c) break;
-      }
-    }
-  }
-  return 0;
+  return dom_has_token(xml_attr(x, "class"), sapo_lead_tokens) || dom_has_token(xml_attr(x, "id"), sapo_lead_tokens);
 }
 
 static int in_chrome(const dtree *t, int32_t i) {

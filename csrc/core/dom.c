@@ -213,3 +213,24 @@ void dom_text(const dtree *t, int32_t i, sapo_buf *b) {
   for (int32_t c = t->n[i].first; c >= 0; c = dom_next_in(t, c, i, 0))
     if (t->n[c].type == DN_TEXT) sapo_buf_add(b, t->n[c].text, t->n[c].tlen);
 }
+
+int dom_has_token(const char *v, const char *const *words) {
+  if (!v) return 0;
+  char tok[64];
+  size_t k = 0;
+  for (const char *p = v;; p++) {
+    unsigned char c = (unsigned char)*p;
+    int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (w && k + 1 < sizeof tok) tok[k++] = (char)(c | 0x20);
+    else if (!w) {
+      if (k) {
+        tok[k] = '\0';
+        for (const char *const *x = words; *x; x++)
+          if (!strcmp(tok, *x)) return 1;
+      }
+      k = 0;
+      if (!c) break;
+    }
+  }
+  return 0;
+}

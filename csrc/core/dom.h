@@ -72,6 +72,10 @@ int     dom_is_ancestor(const dtree *t, int32_t anc, int32_t i);
 const char *dom_attr(const dtree *t, int32_t i, const char *name);
 const char *xml_attr(xmlNodePtr x, const char *name);
 
+/* 1 when the class/id value v has a token (split on anything but ASCII
+ * letters and digits, compared lower-case) equal to one of words. */
+int dom_has_token(const char *v, const char *const *words);
+
 /* Append the raw text of a subtree. */
 void dom_text(const dtree *t, int32_t i, sapo_buf *b);
 

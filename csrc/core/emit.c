@@ -114,27 +114,7 @@ static int store_clean(sapo_buf *buf, const sapo_buf *raw, size_t *off, size_t *
   return 0;
 }
 
-/* Class/id token tests on the owner and its ancestors, up to the root. */
-static int token_in(const char *v, const char *const *words) {
-  if (!v) return 0;
-  char tok[64];
-  size_t k = 0;
-  for (const char *p = v;; p++) {
-    unsigned char c = (unsigned char)*p;
-    int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (w && k + 1 < sizeof tok) tok[k++] = (char)(c | 0x20);
-    else if (!w) {
-      if (k) {
-        tok[k] = '\0';
-        for (const char *const *x = words; *x; x++)
-          if (!strcmp(tok, *x)) return 1;
-      }
-      k = 0;
-      if (!c) break;
-    }
-  }
-  return 0;
-}
+#define token_in dom_has_token
 
 static const char *const CAPTION_WORDS[] = {
   "caption", "figcaption", "imagecaption", "photocaption", "credit", "credits", "photocredit", "wp", "expnoedit",

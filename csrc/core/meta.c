@@ -442,43 +442,6 @@ static int is_article_type(const char *t) {
   return 0;
 }
 
-/* similarity of B to A (Readability _textSimilarity), duplicated from
- * score.c's private copy would be wasteful: a plain ASCII-token version */
-static double similarity(const char *a, const char *b) {
-  char ta[1024], tb[1024];
-  size_t na = 0, nb = 0;
-  for (const char *p = a; *p && na + 2 < sizeof ta; p++) {
-    if (isalnum((unsigned char)*p) || *p == '_') ta[na++] = (char)tolower((unsigned char)*p);
-    else if (na && ta[na - 1] != ' ') ta[na++] = ' ';
-  }
-  for (const char *p = b; *p && nb + 2 < sizeof tb; p++) {
-    if (isalnum((unsigned char)*p) || *p == '_') tb[nb++] = (char)tolower((unsigned char)*p);
-    else if (nb && tb[nb - 1] != ' ') tb[nb++] = ' ';
-  }
-  while (na && ta[na - 1] == ' ') na--;
-  while (nb && tb[nb - 1] == ' ') nb--;
-  ta[na] = tb[nb] = '\0';
-  if (!na || !nb) return 0;
-  size_t uniq = 0, cnt = 0;
-  char *save = NULL;
-  char tbc[1024];
-  memcpy(tbc, tb, nb + 1);
-  for (char *tok = strtok_r(tbc, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-    size_t l = strlen(tok);
-    int found = 0;
-    for (const char *q = ta; *q;) {
-      const char *e = strchr(q, ' ');
-      size_t ql = e ? (size_t)(e - q) : strlen(q);
-      if (ql == l && !memcmp(q, tok, l)) { found = 1; break; }
-      if (!e) break;
-      q = e + 1;
-    }
-    if (!found) { uniq += l; cnt++; }
-  }
-  if (cnt) uniq += cnt - 1;
-  return 1.0 - (double)uniq / (double)nb;
-}
-
 typedef struct { char *title, *byline, *excerpt, *site, *published, *modified, *image, *keywords; char **authors; int n_authors; } ldmeta;
 
 static void ld_free(ldmeta *l) {
@@ -524,7 +487,7 @@ static void ld_read(facts *f, ldmeta *out) {
           char *title = f->title_el ? doc_title(f) : strdup("");
           char *at = title ? title_from(f, title) : NULL;
           free(title);
-          int nm = at && similarity(name, at) > 0.75, hm = at && similarity(head, at) > 0.75;
+          int nm = at && sapo_text_similarity(name, at) > 0.75, hm = at && sapo_text_similarity(head, at) > 0.75;
           free(at);
           out->title = dup_str(hm && !nm ? head : name);
         } else if (name) out->title = dup_str(name);

@@ -1,5 +1,6 @@
 /* utext.c: NFC through utf8proc and the output text cleanup. */
 #include "utext.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -99,3 +100,44 @@ size_t sapo_u16len(const char *str, size_t n) {
   }
   return k;
 }
+
+double sapo_text_similarity(const char *a, const char *b) {
+  /* tokens: runs of [A-Za-z0-9_], lower-cased */
+  char ta[2048], tb[2048];
+  size_t na = 0, nb = 0;
+  for (const char *p = a; *p && na + 2 < sizeof ta; p++) {
+    int w = isalnum((unsigned char)*p) || *p == '_';
+    if (w) ta[na++] = (char)tolower((unsigned char)*p);
+    else if (na && ta[na - 1] != ' ') ta[na++] = ' ';
+  }
+  ta[na] = '\0';
+  for (const char *p = b; *p && nb + 2 < sizeof tb; p++) {
+    int w = isalnum((unsigned char)*p) || *p == '_';
+    if (w) tb[nb++] = (char)tolower((unsigned char)*p);
+    else if (nb && tb[nb - 1] != ' ') tb[nb++] = ' ';
+  }
+  tb[nb] = '\0';
+  while (na && ta[na - 1] == ' ') ta[--na] = '\0';
+  while (nb && tb[nb - 1] == ' ') tb[--nb] = '\0';
+  if (!na || !nb) return 0;
+  /* uniq tokens of B not in A */
+  size_t uniq_len = 0, uniq_count = 0;
+  for (char *p = tb; *p;) {
+    char *e = strchr(p, ' ');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    int found = 0;
+    for (char *q = ta; *q;) {
+      char *f = strchr(q, ' ');
+      size_t l2 = f ? (size_t)(f - q) : strlen(q);
+      if (l2 == len && !memcmp(p, q, len)) { found = 1; break; }
+      if (!f) break;
+      q = f + 1;
+    }
+    if (!found) { uniq_len += len; uniq_count++; }
+    if (!e) break;
+    p = e + 1;
+  }
+  if (uniq_count) uniq_len += uniq_count - 1;
+  return 1.0 - (double)uniq_len / (double)nb;
+}
+

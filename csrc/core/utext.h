@@ -58,6 +58,11 @@ int sapo_nfc(const char *s, size_t n, sapo_buf *out);
  * Appends to out; returns 0 or -1 (out of memory). */
 int sapo_clean(const char *s, size_t n, sapo_buf *out, int keep_lines);
 
+/* Readability's _textSimilarity: the share of B's words (runs of ASCII
+ * letters, digits and "_", lower-cased) that also occur in A, weighted by
+ * length; 0 when either has no word. */
+double sapo_text_similarity(const char *a, const char *b);
+
 /* Length in UTF-16 code units (what JavaScript's .length counts). */
 size_t sapo_u16len(const char *s, size_t n);
 
