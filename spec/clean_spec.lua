@@ -135,6 +135,25 @@ describe("cleaning inside the article", function()
     body_ok(art)
   end)
 
+  it("finds a lead <div> before the article (a div the scorer turned into a paragraph)", function()
+    local html = "<html><head><title>T</title></head><body><h1>Đề án</h1><div class='sapo'>" ..
+      "Chính phủ đặt mục tiêu kinh tế số chiếm 30% GDP vào năm 2030, với nhiều giải pháp đồng bộ.</div>" ..
+      "<div class='detail-content'>" .. paras() .. "</div></body></html>"
+    local art = extract(html)
+    assert.equal("Chính phủ đặt mục tiêu kinh tế số chiếm 30% GDP vào năm 2030, với nhiều giải pháp đồng bộ.", art.lead)
+    assert.truthy(art.text:find("^Chính phủ đặt mục tiêu"))
+  end)
+
+  it("finds leads whose class is camelCase (ArticleLead) or a compound (singular-sapo)", function()
+    for _, cls in ipairs({ "ArticleLead", "singular-sapo", "the-article-summary" }) do
+      local html = "<html><head><title>T</title></head><body><h1>Đề án</h1><p class='" .. cls .. "'>" ..
+        "Chính phủ đặt mục tiêu kinh tế số chiếm 30% GDP vào năm 2030, với nhiều giải pháp đồng bộ.</p>" ..
+        "<div class='detail-content'>" .. paras() .. "</div></body></html>"
+      assert.equal("Chính phủ đặt mục tiêu kinh tế số chiếm 30% GDP vào năm 2030, với nhiều giải pháp đồng bộ.",
+        extract(html).lead, cls)
+    end
+  end)
+
   it("uses the description as the lead only when it is the first paragraph, not an excerpt", function()
     local full = extract(page(paras(), "<meta name='description' content='" .. P[1] .. "'>"))
     assert.equal(P[1], full.lead)

@@ -70,6 +70,14 @@ describe("metadata", function()
       assert.equal("2024-04-25", visible("Cập nhật ngày 25 tháng 4 năm 2024"))
       assert.equal("2024-03-14", visible("March 14, 2024"))
     end)
+    it("reads the date shown next to the title, outside the article", function()
+      local art = assert(sapo.extract("<html><body><h1>Tiêu đề</h1><div class='header-content'><span class='date'>" ..
+        "Thứ năm, 2/5/2024, 15:05 (GMT+7)</span></div><article>" .. BODY .. "</article></body></html>"))
+      assert.equal("2024-05-02T15:05:00+07:00", art.date)
+      local art2 = assert(sapo.extract("<html><body><div class='detailTime'>25/04/2024 06:45</div><article>" .. BODY ..
+        "</article></body></html>"))
+      assert.equal("2024-04-25T06:45:00", art2.date)
+    end)
     it("does not take a teaser's or the copyright line's date", function()
       local art = assert(sapo.extract("<html><body><div class='today'>Thứ Sáu, 26/04/2024</div><article>" .. BODY ..
         "</article><ul class='related'><li><a href='/x'>Tin cũ</a> 01/01/2020</li></ul>" ..

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "date.h"
+#include "html.h"
 #include "phrases.h"
 #include "tags.h"
 #include "utext.h"
@@ -284,6 +285,16 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
 
 /* ===== LEAD ===== */
 
+/* Raw text of a libxml2 subtree (up to cap bytes).  The compact tree may
+ * have moved an element's children (a <div> swapped for its paragraph);
+ * libxml2's tree is never changed, so elements outside the article are
+ * read there. */
+static void xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
+  for (xmlNodePtr c = x->children; c && b->len < cap; c = sapo_next_node(c, x, 0))
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      sapo_buf_adds(b, (const char *)c->content);
+}
+
 static int lead_class(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
   if (!x) return 0;
@@ -324,7 +335,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
       if (dom_is_ancestor(t, in->article, i)) continue;
       sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
-      dom_text(t, i, &raw);
+      xml_text(t->n[i].x, &raw, 20000);
       int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);
       sapo_buf_free(&raw);
       if (rc) { sapo_buf_free(&c); return -1; }
@@ -388,4 +399,36 @@ void clean_found_free(clean_found *f) {
   free(f->source);
   free(f->date);
   memset(f, 0, sizeof *f);
+}
+
+/* ===== DATE NEAR THE TITLE ===== */
+
+static const char *const DATE_TOKENS[] = {
+  "date", "time", "datetime", "dateline", "published", "publish", "pubdate", "posted", "timestamp", "meta",
+  "ngay", "ngaydang", "thoigian", "timepost", "timeupdate", "detailtime", "updated", NULL};
+
+char *clean_page_date(const clean_input *in) {
+  const dtree *t = in->t;
+  int32_t first = -1;
+  for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
+    if (n < in->orig_count && t->n[n].type == DN_TEXT) { first = n; break; }
+  int32_t limit = first > 0 ? first + 200 : in->orig_count;   /* the top of the article counts too */
+  if (limit > in->orig_count) limit = in->orig_count;
+  for (int32_t i = 0; i < limit; i++) {
+    if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
+    xmlNodePtr x = t->n[i].x;
+    if (!dom_has_token(xml_attr(x, "class"), DATE_TOKENS) && !dom_has_token(xml_attr(x, "id"), DATE_TOKENS)) continue;
+    int teaser = 0;
+    for (xmlNodePtr p = x; p && p->type == XML_ELEMENT_NODE && !teaser; p = p->parent)
+      teaser = p->name && (!strcmp((const char *)p->name, "a") || !strcmp((const char *)p->name, "li") ||
+                           !strcmp((const char *)p->name, "footer"));
+    if (teaser) continue;
+    sapo_buf raw = SAPO_BUF_INIT;
+    xml_text(x, &raw, 400);
+    char iso[48];
+    int ok = !raw.failed && raw.len > 0 && raw.len < 200 && sapo_date_iso(sapo_buf_cstr(&raw), iso, sizeof iso);
+    sapo_buf_free(&raw);
+    if (ok) return strdup(iso);
+  }
+  return NULL;
 }

@@ -42,6 +42,11 @@ typedef struct clean_found {
 
 /* Returns 0, or -1 when memory runs out. */
 int  clean_blocks(emit_out *o, const clean_input *in, clean_found *f);
+
+/* The first date shown in a date-like element (class or id: date, time,
+ * publish, ngay...) before the article or at its top, outside links and
+ * list items (teasers), written as sapo_date_iso writes it; or NULL. */
+char *clean_page_date(const clean_input *in);
 void clean_found_free(clean_found *f);
 
 #if defined(__GNUC__)

@@ -218,19 +218,21 @@ int dom_has_token(const char *v, const char *const *words) {
   if (!v) return 0;
   char tok[64];
   size_t k = 0;
+  unsigned char prev = 0;
   for (const char *p = v;; p++) {
     unsigned char c = (unsigned char)*p;
     int w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (w && k + 1 < sizeof tok) tok[k++] = (char)(c | 0x20);
-    else if (!w) {
-      if (k) {
-        tok[k] = '\0';
-        for (const char *const *x = words; *x; x++)
-          if (!strcmp(tok, *x)) return 1;
-      }
+    /* camelCase is two words too: "ArticleLead", "sapoDetail" */
+    int boundary = !w || (c >= 'A' && c <= 'Z' && prev >= 'a' && prev <= 'z');
+    if (boundary && k) {
+      tok[k] = '\0';
+      for (const char *const *x = words; *x; x++)
+        if (!strcmp(tok, *x)) return 1;
       k = 0;
-      if (!c) break;
     }
+    if (!c) break;
+    if (w && k + 1 < sizeof tok) tok[k++] = (char)(c | 0x20);
+    prev = c;
   }
   return 0;
 }

@@ -310,6 +310,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     m.authors = NULL; m.n_authors = 0;
   } else if (split_authors(a->byline, a)) { rc = SAPO_ENOMEM; goto out; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; }
+  if (!a->date) a->date = clean_page_date(&ci);
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);
   prefer_h1(&a->title, m.h1);
   iso_date(&a->date);
