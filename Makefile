@@ -30,7 +30,8 @@ LUA_CMOD ?= $(PREFIX)/lib/lua/5.4
 # Debian packages the build and the tests need (see README).
 APT_PKGS = build-essential pkg-config lua5.4 liblua5.4-dev luarocks lua-busted libxml2-dev \
            libutf8proc-dev lua-cjson lua-socket lua-sec lua-zlib lua-argparse ca-certificates \
-           nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev
+           nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev \
+           openssl wrk
 
 .PHONY: all luajit both deps test test-fast demo install clean bench bench-vi \
         bench-accuracy asan valgrind fuzz fuzz-build
@@ -74,9 +75,10 @@ demo: deps all
 	@$(LUA) bin/sapo extract examples/pages/baoquocte-like.html --format text | head -40
 
 install: all
-	install -d $(DESTDIR)$(LUA_LMOD)/sapo $(DESTDIR)$(LUA_CMOD)/sapo
+	install -d $(DESTDIR)$(LUA_LMOD)/sapo $(DESTDIR)$(LUA_CMOD)/sapo $(DESTDIR)$(PREFIX)/bin
 	install -m 644 lua/sapo/*.lua $(DESTDIR)$(LUA_LMOD)/sapo/
 	install -m 755 build/lua5.4/sapo/core.so $(DESTDIR)$(LUA_CMOD)/sapo/core.so
+	install -m 755 bin/sapo $(DESTDIR)$(PREFIX)/bin/sapo
 
 clean:
 	rm -rf build *.o csrc/*.o csrc/core/*.o
