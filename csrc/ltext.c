@@ -119,10 +119,14 @@ static int l_words(lua_State *L) {
 static int l_resolve(lua_State *L) {
   const char *base = luaL_optstring(L, 1, NULL);
   const char *href = luaL_checkstring(L, 2);
+  sapo_buf *b = lsapo_newbuf(L);          /* owns the copy if pushing raises */
   char *r = emit_resolve(base, href);
   if (!r) { lua_pushnil(L); return 1; }
-  lua_pushstring(L, r);   /* may raise on memory: r is tiny, and freed below on success */
+  int failed = sapo_buf_adds(b, r);
   free(r);
+  if (failed) return luaL_error(L, "not enough memory");
+  lua_pushlstring(L, b->data, b->len);
+  sapo_buf_free(b);
   return 1;
 }
 
