@@ -42,9 +42,11 @@ describe("robustness", function()
     -- options of the wrong type or unknown
     for _, b in ipairs(BAD) do
       if b[2] ~= nil then
-        assert.equal("raised", clear(sapo.extract, PAGE, { url = b[2] ~= "" and type(b[2]) ~= "string" and b[2] or 1 }))
+        assert.equal("raised", clear(sapo.extract, PAGE, { url = b[2] }), "url = a " .. b[1])
+        assert.equal("raised", clear(sapo.extract, PAGE, { charset = b[2] }), "charset = a " .. b[1])
       end
     end
+    assert.equal("raised", clear(sapo.extract, PAGE, { no_such_option = true }))
     assert.equal("raised", clear(sapo.extract, PAGE, "opts"))
     assert.equal("raised", clear(sapo.vi.tone, "x", 5))
     assert.equal("raised", clear(sapo.vi.decode, "x", nil))

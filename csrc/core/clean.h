@@ -31,7 +31,6 @@ typedef struct clean_input {
 #define CLEAN_LINKLISTS 0x08
 #define CLEAN_EDGES     0x10
 #define CLEAN_LEAD      0x40
-#define CLEAN_ALL       0x7F
 
 typedef struct clean_found {
   char *lead;      /* malloc'ed or NULL */

@@ -91,15 +91,20 @@ static int blank(const sapo_buf *b) {
   return 1;
 }
 
+/* Room for one more block: 0, or -1 when memory runs out. */
+static int reserve_block(emit_out *o) {
+  if (o->n < o->cap) return 0;
+  int cap = o->cap ? o->cap * 2 : 32;
+  block *p = realloc(o->b, (size_t)cap * sizeof *p);
+  if (!p) return -1;
+  o->b = p;
+  o->cap = cap;
+  return 0;
+}
+
 static block *new_block(E *e) {
   emit_out *o = e->o;
-  if (o->n == o->cap) {
-    int cap = o->cap ? o->cap * 2 : 32;
-    block *p = realloc(o->b, (size_t)cap * sizeof *p);
-    if (!p) { e->fail = 1; return NULL; }
-    o->b = p;
-    o->cap = cap;
-  }
+  if (reserve_block(o)) { e->fail = 1; return NULL; }
   block *b = &o->b[o->n++];
   memset(b, 0, sizeof *b);
   b->image = -1;
@@ -113,8 +118,6 @@ static int store_clean(sapo_buf *buf, const sapo_buf *raw, size_t *off, size_t *
   *len = buf->len - *off;
   return 0;
 }
-
-#define token_in dom_has_token
 
 static const char *const CAPTION_WORDS[] = {
   "caption", "figcaption", "imagecaption", "photocaption", "credit", "credits", "photocredit", "wp", "expnoedit",
@@ -140,7 +143,7 @@ static int is_right(xmlNodePtr x) {
   }
   static const char *const right[] = {"right", "textright", "author", "tacgia", "author_mail", NULL};
   const char *cls = xml_attr(x, "class");
-  if (cls && token_in(cls, right)) return 1;
+  if (cls && dom_has_token(cls, right)) return 1;
   return 0;
 }
 
@@ -154,12 +157,12 @@ static unsigned owner_flags(E *e, int32_t owner) {
     if (t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_CAPCLASS;
     if (!x) continue;
     const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
-    if (token_in(cls, CAPTION_WORDS) || token_in(id, CAPTION_WORDS)) {
+    if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) {
       /* "wp" alone is too wide: only wp-caption-text */
-      if (!(cls && strstr(cls, "wp") && !strstr(cls, "caption") && !token_in(cls, CAPTION_WORDS + 1)))
+      if (!(cls && strstr(cls, "wp") && !strstr(cls, "caption") && !dom_has_token(cls, CAPTION_WORDS + 1)))
         f |= BF_CAPCLASS;
     }
-    if (token_in(cls, COMMENT_WORDS) || token_in(id, COMMENT_WORDS)) f |= BF_COMMENT;
+    if (dom_has_token(cls, COMMENT_WORDS) || dom_has_token(id, COMMENT_WORDS)) f |= BF_COMMENT;
     if (depth < 3 && is_right(x)) f |= BF_RIGHT;
   }
   return f;
@@ -373,13 +376,7 @@ int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emi
 }
 
 int emit_prepend(emit_out *o, const char *text, unsigned flags) {
-  if (o->n == o->cap) {
-    int cap = o->cap ? o->cap * 2 : 32;
-    block *p = realloc(o->b, (size_t)cap * sizeof *p);
-    if (!p) return -1;
-    o->b = p;
-    o->cap = cap;
-  }
+  if (reserve_block(o)) return -1;
   memmove(o->b + 1, o->b, (size_t)o->n * sizeof *o->b);
   o->n++;
   block *b = &o->b[0];

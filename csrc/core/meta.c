@@ -358,13 +358,11 @@ static char *title_from(facts *f, const char *orig) {
       cur = strdup(last + 1);
       if (cur && word_count(cur) < 3) { free(cur); cur = strdup(first + 1); }
       else {
-        char *before = trim_dup(orig, (size_t)(first - orig));
         /* substr(0, indexOf(":")) without trimming for the word count */
         char *raw = malloc((size_t)(first - orig) + 1);
         if (raw) { memcpy(raw, orig, (size_t)(first - orig)); raw[first - orig] = '\0'; }
         if (raw && word_count(raw) > 5) { free(cur); cur = strdup(orig); }
         free(raw);
-        free(before);
       }
     } else cur = strdup(orig);
   } else {

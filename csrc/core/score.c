@@ -179,7 +179,6 @@ static void inner_text(const dtree *t, int32_t i, sapo_buf *b, int normalize) {
         continue;
       }
       if (ws && started && normalize) sapo_buf_addc(b, ' ');
-      (void)wstart;
       ws = 0;
       started = 1;
       sapo_buf_add(b, s + at, k - at);
@@ -1030,7 +1029,6 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
   }
 
   int32_t tc = ntop ? top[0] : -1;
-  int created = 0;
   if (tc < 0 || t->n[tc].tag == T_BODY) {
     int32_t page = body >= 0 ? body : t->html;
     tc = dom_new(t, T_DIV);
@@ -1038,7 +1036,6 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
     while (t->n[page].first >= 0) dom_append(t, tc, t->n[page].first);
     dom_append(t, page, tc);
     init_node(c, tc);
-    created = 1;
   } else {
     /* do three of the near-best candidates share an ancestor? */
     int nalt = 0;
@@ -1115,7 +1112,6 @@ static int32_t grab(ctx *c, int *oom, int32_t *dir_node) {
       s = next;
     }
   }
-  (void)created;
   c->ag_valid = 0;   /* cleaning changes the tree from here on */
   if (prep_article(c, art)) { *oom = 1; return -1; }
   return art;

@@ -34,8 +34,6 @@ int sapo_nfc_quick(const char *str, size_t n) {
   return 1;
 }
 
-typedef struct { int32_t *p; size_t n; } u32buf;
-
 int sapo_nfc(const char *s, size_t n, sapo_buf *out) {
   if (sapo_nfc_quick(s, n)) return sapo_buf_add(out, s, n);
   const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;

@@ -355,8 +355,7 @@ int sapo_vi_strip(const char *s, size_t n, sapo_buf *out) {
 
 static int lower_ascii_word(const char *w, size_t n, sapo_buf *out, void *ud, cpbuf *cp) {
   (void)cp;
-  int lower = *(int *)ud;
-  (void)lower;
+  (void)ud;
   size_t at = out->len;
   if (sapo_buf_add(out, w, n)) return -1;
   for (size_t k = at; k < out->len; k++)

@@ -40,7 +40,9 @@ function M.check(opts, fname, level)
   end
 end
 
+-- The article's text fields (tone style and normalisation apply to them).
 local TEXT_FIELDS = { "title", "byline", "lead", "text", "markdown", "html", "description" }
+M.TEXT_FIELDS = TEXT_FIELDS
 
 --- Post-processing done after the C core returns an article: tone style,
 -- and `lang` from detection when the page does not declare one.

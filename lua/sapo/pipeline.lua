@@ -113,7 +113,7 @@ function M.extract(opts)
   end
 end
 
-local TEXT_FIELDS = { "title", "byline", "lead", "text", "markdown", "html", "description" }
+local TEXT_FIELDS = options.TEXT_FIELDS
 
 --- Stage: normalise the article's text fields.
 -- @tparam table opts `tone` ("old"/"new"), `nfc` (default true: Vietnamese
