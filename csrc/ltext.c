@@ -115,6 +115,25 @@ static int l_words(lua_State *L) {
   return 1;
 }
 
+/* text.lower(s) -> s with every code point lower-cased (utf8proc's simple
+ * case mapping); s must be valid UTF-8 (else nil, msg, "EUTF8"). */
+static int l_lower(lua_State *L) {
+  size_t n;
+  const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+  if (!sapo_utf8_valid(s, n)) return utf8_error(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  size_t i = 0;
+  while (i < n) {
+    int32_t c = sapo_u8_next(s, n, &i);
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), tmp);
+    luaL_addlstring(&b, (const char *)tmp, (size_t)k);
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
 /* text.resolve(base, href) -> absolute URL | nil (javascript: and the like) */
 static int l_resolve(lua_State *L) {
   const char *base = luaL_optstring(L, 1, NULL);
@@ -132,7 +151,7 @@ static int l_resolve(lua_State *L) {
 
 static const luaL_Reg text_funcs[] = {
   {"resolve", l_resolve},
-  {"words", l_words},
+  {"words", l_words}, {"lower", l_lower},
   {"nfc", l_nfc}, {"_nfc_full", l_nfc_full}, {"clean", l_clean}, {"utf8_valid", l_valid},
   {"charset", l_charset}, {"decode", l_decode}, {NULL, NULL}};
 
