@@ -7,6 +7,7 @@
 #include "lsapo.h"
 #include "core/extract.h"
 #include "core/html.h"
+#include "core/clean.h"
 
 #define SAPO_ART_MT "sapo.ArticleGuard"
 
@@ -49,6 +50,53 @@ static void set_array(lua_State *L, const char *k, char **v, int n) {
   lua_setfield(L, -2, k);
 }
 
+static void set_num(lua_State *L, const char *k, double v) {
+  lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* art.trace: { candidates = {...}, listings = {...}, dropped = {...},
+ * kept = {...} }, each item { node, path, rule|source|role, verdict,
+ * text, length, score, link_density, count, pass }. */
+static void push_trace(lua_State *L, const trace *tr) {
+  static const char *const lists[] = {NULL, "candidates", "listings", "dropped", "kept", "fields"};
+  static const char *const keys[] = {NULL, "source", "kind", "rule", "role", "field"};
+  lua_createtable(L, 0, 6);
+  int counts[6] = {0};
+  for (int k = 1; k <= 5; k++) {
+    lua_newtable(L);
+    lua_setfield(L, -2, lists[k]);
+  }
+  for (int i = 0; i < tr->n; i++) {
+    const trace_item *it = &tr->v[i];
+    if (it->kind < 1 || it->kind > 5) continue;
+    lua_getfield(L, -1, lists[it->kind]);
+    lua_createtable(L, 0, 10);
+    if (it->node >= 0) { lua_pushinteger(L, it->node); lua_setfield(L, -2, "node"); }
+    set_str(L, "path", it->path);
+    set_str(L, keys[it->kind], it->what);
+    set_str(L, "verdict", it->verdict);
+    set_str(L, it->kind == TR_CANDIDATE ? "reason" : "text", it->text);
+    lua_pushinteger(L, it->length); lua_setfield(L, -2, "length");
+    if (it->kind == TR_CANDIDATE) {
+      set_num(L, "score", it->score);
+      set_num(L, "link_density", it->link_density);
+      if (it->count) { lua_pushinteger(L, it->count); lua_setfield(L, -2, "rank"); }
+    } else if (it->kind == TR_LISTING) {
+      lua_pushinteger(L, it->count); lua_setfield(L, -2, "items");
+      set_num(L, "teaser_share", it->score);
+    } else {
+      lua_pushinteger(L, it->count + 1); lua_setfield(L, -2, "block");
+      set_num(L, "link_density", it->link_density);
+    }
+    lua_pushinteger(L, it->pass); lua_setfield(L, -2, "pass");
+    lua_rawseti(L, -2, ++counts[it->kind]);
+    lua_pop(L, 1);
+  }
+  lua_pushboolean(L, !tr->failed);
+  lua_setfield(L, -2, "complete");
+}
+
 /* Push the article table for a (at stack top: the guard stays below). */
 static void push_article(lua_State *L, const sapo_article *a) {
   lua_createtable(L, 0, 24);
@@ -81,6 +129,10 @@ static void push_article(lua_State *L, const sapo_article *a) {
   lua_pushinteger(L, (lua_Integer)a->word_count);
   lua_setfield(L, -2, "word_count");
   set_str(L, "method", a->method);
+  if (a->trace) {
+    push_trace(L, a->trace);
+    lua_setfield(L, -2, "trace");
+  }
 }
 
 static int read_formats(lua_State *L, int idx) {
@@ -103,16 +155,46 @@ static int read_formats(lua_State *L, int idx) {
   return f;
 }
 
+/* opts.skip = {"captions", ...}: the CLEAN_* bits of the named filters */
+static unsigned read_skip(lua_State *L, int idx) {
+  unsigned bits = 0;
+  if (lua_type(L, idx) != LUA_TTABLE) return 0;
+  lua_getfield(L, idx, "skip");
+  if (lua_istable(L, -1)) {
+    int n = (int)lua_rawlen(L, -1);
+    for (int i = 1; i <= n; i++) {
+      lua_rawgeti(L, -1, i);
+      const char *s = lua_tostring(L, -1);
+      unsigned bit = s ? clean_filter_bit(s) : 0;
+      if (!bit) {
+        sapo_buf names = SAPO_BUF_INIT;
+        for (int k = 0; clean_filter_names[k]; k++) {
+          if (k) sapo_buf_adds(&names, ", ");
+          sapo_buf_adds(&names, clean_filter_names[k]);
+        }
+        lua_pushfstring(L, "bad option 'skip' (unknown filter '%s'; known: %s)", s ? s : "?", sapo_buf_cstr(&names));
+        sapo_buf_free(&names);
+        lua_error(L);
+      }
+      bits |= bit;
+      lua_pop(L, 1);
+    }
+  } else if (!lua_isnil(L, -1)) luaL_error(L, "bad option 'skip' (table expected, got %s)", luaL_typename(L, -1));
+  lua_pop(L, 1);
+  return bits;
+}
+
 static void read_extract_options(lua_State *L, int idx, const char *url, sapo_extract_options *o) {
   memset(o, 0, sizeof *o);
   if (!lua_isnoneornil(L, idx)) luaL_checktype(L, idx, LUA_TTABLE);
   o->url = lsapo_optstring(L, idx, "url", url);
   o->formats = read_formats(L, idx);
-  o->char_threshold = (int)lsapo_optnumber(L, idx, "char_threshold", 500);
-  o->nb_top_candidates = (int)lsapo_optnumber(L, idx, "nb_top_candidates", 5);
+  o->char_threshold = (int)lsapo_optnumber(L, idx, "char_threshold", 0);
+  o->nb_top_candidates = (int)lsapo_optnumber(L, idx, "nb_top_candidates", 0);
   o->keep_captions = lsapo_optboolean(L, idx, "keep_captions", 0);
   o->legacy = lsapo_optboolean(L, idx, "legacy", 1);
-  o->skip_filters = (unsigned)lsapo_optnumber(L, idx, "_skip_filters", 0);
+  o->skip_filters = read_skip(L, idx);
+  o->trace = lsapo_optboolean(L, idx, "trace", 0);
 }
 
 int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, const char *charset, int idx) {

@@ -7,6 +7,8 @@
 #include <utf8proc.h>
 #include "date.h"
 #include "html.h"
+#include "find.h"
+#include "listing.h"
 #include "phrases.h"
 #include "tags.h"
 #include "utext.h"
@@ -39,16 +41,17 @@ static void key_of(const emit_out *o, const block *b, char *dst, size_t cap) {
 }
 
 static int phrase_match(const char *key, int kind, int whole) {
-  for (const phrase *p = sapo_phrases; p->text; p++) {
-    if (p->kind != kind) continue;
-    if (whole ? !strcmp(key, p->text) : starts_with(key, p->text)) return 1;
-  }
-  return 0;
+  return whole ? sapo_phrase_is(key, kind) : sapo_phrase_prefix(key, kind);
 }
 
 static double link_share(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
 
 static int kept(const block *b) { return !(b->flags & BF_DROP); }
+
+static void drop(block *b, const char *rule) {
+  b->flags |= BF_DROP;
+  if (!b->rule) b->rule = rule;
+}
 
 static char *dup_block(const emit_out *o, const block *b) {
   char *s = malloc(b->t_len + 1);
@@ -117,13 +120,13 @@ static void captions(emit_out *o, const clean_input *in) {
       if (cap) {
         set_caption(o, img->image, b);
         b->flags |= BF_CAPTION;
-        if (!in->keep_captions) b->flags |= BF_DROP;
+        if (!in->keep_captions) drop(b, "caption");
         continue;
       }
     }
     /* a caption-like block far from any image: a photo credit or a
      * gallery label, not article text */
-    if ((b->flags & BF_CAPCLASS) && u8chars(btext(o, b), b->t_len) < 300 && !in->keep_captions) b->flags |= BF_DROP;
+    if ((b->flags & BF_CAPCLASS) && u8chars(btext(o, b), b->t_len) < 300 && !in->keep_captions) drop(b, "caption-like");
   }
 }
 
@@ -139,27 +142,27 @@ static void markers(emit_out *o) {
     /* "Đọc thêm: <link>", "Read more: <link>" */
     if (chars < 300 && phrase_match(key, PH_INLINE, 0) && (link_share(b) >= 0.4 || chars < 60) &&
         !phrase_match(key, PH_SECTION, 1)) {
-      b->flags |= BF_DROP;
+      drop(b, "read-more-line");
       continue;
     }
     /* share / follow / copyright chrome */
     if (chars < 160 && phrase_match(key, PH_WIDGET, 0)) {
       /* "Theo dõi X trên ..." needs "trên" to be the follow widget */
       if (starts_with(key, "theo dõi") && !strstr(key, " trên")) continue;
-      b->flags |= BF_DROP;
+      drop(b, "widget-line");
       continue;
     }
     /* a related/comments section: the marker and the teasers after it */
     if (chars < 60 && (b->kind == B_HEADING || b->kind == B_PARA || b->kind == B_LI) &&
         phrase_match(key, PH_SECTION, 1)) {
-      b->flags |= BF_DROP;
+      drop(b, "section-marker");
       for (int j = k + 1; j < o->n; j++) {
         block *n = &o->b[j];
         if (!kept(n)) continue;
-        if (n->kind == B_IMAGE) { n->flags |= BF_DROP; continue; }
+        if (n->kind == B_IMAGE) { drop(n, "section-marker"); continue; }
         size_t nc = u8chars(btext(o, n), n->t_len);
         if (n->kind == B_HEADING) break;
-        if (link_share(n) >= 0.5 || nc < 80 || (n->kind == B_LI && nc < 160)) n->flags |= BF_DROP;
+        if (listing_teaser_line(nc, link_share(n), n->kind == B_LI)) drop(n, "section-marker");
         else break;
       }
     }
@@ -186,7 +189,7 @@ static void link_blocks(emit_out *o) {
     if (k >= first_real && k <= last_real) continue;   /* only the edges */
     if (!kept(b) || b->kind == B_IMAGE || b->kind == B_HEADING) continue;
     size_t limit = k == last ? 60 : 30;
-    if (b->chars > 0 && b->chars < limit && link_share(b) > 0.8) b->flags |= BF_DROP;
+    if (b->chars > 0 && b->chars < limit && link_share(b) > 0.8) drop(b, "edge-link");
   }
 }
 
@@ -204,7 +207,7 @@ static void link_lists(emit_out *o) {
   }
   if (run >= 2)
     for (int i = start; i < o->n; i++)
-      if (o->b[i].kind == B_LI) o->b[i].flags |= BF_DROP;
+      if (o->b[i].kind == B_LI) drop(&o->b[i], "trailing-links");
 }
 
 /* ===== DATE LINE, SIGNATURE, TITLE, REPEATS ===== */
@@ -244,7 +247,7 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     seen++;
     if (is_date_line(o, b)) {
       if (!f->date) f->date = dup_block(o, b);
-      b->flags |= BF_DROP;
+      drop(b, "date-line");
       break;
     }
   }
@@ -260,14 +263,14 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     key_of(o, b, key, sizeof key);
     if (chars <= 80 && phrase_match(key, PH_SOURCE, 0) && w <= 10 && b->kind == B_PARA) {
       if (!f->source) f->source = dup_block(o, b);
-      b->flags |= BF_DROP;
+      drop(b, "source-line");
       continue;
     }
     int bold = b->chars && b->bold_chars * 10 >= b->chars * 8;
     if (chars <= 60 && w >= 1 && w <= 7 && (bold || (b->flags & BF_RIGHT)) && !has_digit(s, b->t_len) &&
         b->kind == B_PARA && link_share(b) < 0.5) {
       if (!f->byline) f->byline = dup_block(o, b);
-      b->flags |= BF_DROP;
+      drop(b, "signature");
       continue;
     }
     break;
@@ -277,7 +280,7 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     for (int k = 0; k < o->n; k++) {
       block *b = &o->b[k];
       if (!kept(b) || b->kind == B_IMAGE) continue;
-      if (b->t_len == strlen(in->title) && !memcmp(btext(o, b), in->title, b->t_len)) b->flags |= BF_DROP;
+      if (b->t_len == strlen(in->title) && !memcmp(btext(o, b), in->title, b->t_len)) drop(b, "title-repeat");
       break;
     }
   }
@@ -333,6 +336,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
       int tag = t->n[i].tag;
       if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
+      if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
       if (dom_is_ancestor(t, in->article, i)) continue;
       sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
       xml_text(t->n[i].x, &raw, 20000);
@@ -374,12 +378,42 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
   return 0;
 }
 
+const char *const clean_filter_names[] = {
+  "comments", "captions", "markers", "linklists", "edges", "listings", "lead", "boilerplate", NULL};
+
+unsigned clean_filter_bit(const char *name) {
+  for (int k = 0; clean_filter_names[k]; k++)
+    if (!strcmp(name, clean_filter_names[k])) return 1u << k;
+  return 0;
+}
+
+/* The page node a block belongs to (virtual wrappers climb to theirs). */
+static int32_t page_node(const clean_input *in, int32_t n) {
+  while (n >= in->orig_count && n >= 0) n = in->t->n[n].parent;
+  return n;
+}
+
+static void trace_blocks(const emit_out *o, const clean_input *in) {
+  if (!in->tr) return;
+  for (int k = 0; k < o->n; k++) {
+    const block *b = &o->b[k];
+    const char *what = (b->flags & BF_DROP) ? (b->rule ? b->rule : "dropped")
+                       : (b->flags & BF_LEAD) ? "lead" : b->kind == B_IMAGE ? "image" : "body";
+    trace_item *it = trace_add(in->tr, (b->flags & BF_DROP) ? TR_DROP : TR_KEEP,
+                               b->node >= 0 ? page_node(in, b->node) : -1, what, NULL,
+                               b->kind == B_IMAGE ? o->images[b->image].src : btext(o, b),
+                               b->kind == B_IMAGE ? strlen(o->images[b->image].src) : b->t_len);
+    if (it) { it->count = k; it->length = (long)u8chars(btext(o, b), b->kind == B_IMAGE ? 0 : b->t_len);
+              it->link_density = link_share(b); }
+  }
+}
+
 int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
   memset(f, 0, sizeof *f);
   unsigned skip = in->skip;
   if (!(skip & CLEAN_COMMENTS))
     for (int k = 0; k < o->n; k++)
-      if (o->b[k].flags & BF_COMMENT) o->b[k].flags |= BF_DROP;
+      if (o->b[k].flags & BF_COMMENT) drop(&o->b[k], "comments");
   if (!(skip & CLEAN_CAPTIONS)) captions(o, in);
   if (!(skip & CLEAN_MARKERS)) markers(o);
   if (!(skip & CLEAN_LINKLISTS)) { link_lists(o); link_blocks(o); }
@@ -388,8 +422,9 @@ int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
   int any = 0;
   for (int k = 0; k < o->n && !any; k++) any = kept(&o->b[k]) && o->b[k].kind != B_IMAGE;
   if (!any)
-    for (int k = 0; k < o->n; k++) o->b[k].flags &= ~(unsigned)BF_DROP;
+    for (int k = 0; k < o->n; k++) { o->b[k].flags &= ~(unsigned)BF_DROP; o->b[k].rule = NULL; }
   if (!(skip & CLEAN_LEAD) && lead(o, in, f)) return -1;
+  trace_blocks(o, in);
   return 0;
 }
 
@@ -418,6 +453,7 @@ char *clean_page_date(const clean_input *in) {
     if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
     xmlNodePtr x = t->n[i].x;
     if (!dom_has_token(xml_attr(x, "class"), DATE_TOKENS) && !dom_has_token(xml_attr(x, "id"), DATE_TOKENS)) continue;
+    if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's date */
     int teaser = 0;
     for (xmlNodePtr p = x; p && p->type == XML_ELEMENT_NODE && !teaser; p = p->parent)
       teaser = p->name && (!strcmp((const char *)p->name, "a") || !strcmp((const char *)p->name, "li") ||

@@ -8,8 +8,10 @@
 #ifndef SAPO_CLEAN_H
 #define SAPO_CLEAN_H
 
+#include <stdint.h>
 #include "dom.h"
 #include "emit.h"
+#include "trace.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
@@ -23,14 +25,24 @@ typedef struct clean_input {
   const char *description;  /* meta description, for the lead */
   int keep_captions;
   unsigned skip;            /* CLEAN_* filters to leave out */
+  const uint8_t *mark;      /* the finder's NM_* marks per page node, or NULL */
+  trace *tr;                /* kept and dropped blocks are recorded here, or NULL */
 } clean_input;
 
-#define CLEAN_COMMENTS  0x01
-#define CLEAN_CAPTIONS  0x02
-#define CLEAN_MARKERS   0x04
-#define CLEAN_LINKLISTS 0x08
-#define CLEAN_EDGES     0x10
-#define CLEAN_LEAD      0x40
+/* The filters, by the names users give in opts.skip. */
+#define CLEAN_COMMENTS  0x01   /* "comments"  */
+#define CLEAN_CAPTIONS  0x02   /* "captions"  */
+#define CLEAN_MARKERS   0x04   /* "markers"   */
+#define CLEAN_LINKLISTS 0x08   /* "linklists" */
+#define CLEAN_EDGES     0x10   /* "edges"     */
+#define CLEAN_LISTINGS  0x20   /* "listings"  (teaser runs inside the container) */
+#define CLEAN_LEAD      0x40   /* "lead"      */
+#define CLEAN_BOILERPLATE 0x80 /* "boilerplate" (calls to action, "see also" lines) */
+
+/* The CLEAN_* bit of a filter name, or 0 when unknown. */
+unsigned clean_filter_bit(const char *name);
+/* Names, in bit order, NULL-terminated (for error messages). */
+extern const char *const clean_filter_names[];
 
 typedef struct clean_found {
   char *lead;      /* malloc'ed or NULL */

@@ -375,17 +375,17 @@ int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emi
   return 0;
 }
 
-int emit_prepend(emit_out *o, const char *text, unsigned flags) {
+/* A paragraph block from plain text, at the front or the end. */
+static int add_para(emit_out *o, const char *text, size_t n, unsigned flags, int front) {
   if (reserve_block(o)) return -1;
-  memmove(o->b + 1, o->b, (size_t)o->n * sizeof *o->b);
+  if (front) memmove(o->b + 1, o->b, (size_t)o->n * sizeof *o->b);
+  block *b = &o->b[front ? 0 : o->n];
   o->n++;
-  block *b = &o->b[0];
   memset(b, 0, sizeof *b);
   b->kind = B_PARA;
   b->image = -1;
   b->node = -1;
   b->flags = flags;
-  size_t n = strlen(text);
   b->t_off = o->text.len;
   sapo_buf_add(&o->text, text, n);
   b->t_len = n;
@@ -398,6 +398,10 @@ int emit_prepend(emit_out *o, const char *text, unsigned flags) {
   b->h_len = o->html.len - b->h_off;
   return (o->text.failed || o->md.failed || o->html.failed) ? -1 : 0;
 }
+
+int emit_prepend(emit_out *o, const char *text, unsigned flags) { return add_para(o, text, strlen(text), flags, 1); }
+
+int emit_append(emit_out *o, const char *text, size_t n, unsigned flags) { return add_para(o, text, n, flags, 0); }
 
 /* ===== PASS 2: SERIALISE ===== */
 

@@ -37,6 +37,7 @@ typedef struct block {
   int32_t node;      /* the element that owns the block */
   int image;         /* B_IMAGE: index into images */
   unsigned flags;
+  const char *rule;  /* the filter that dropped it (static), or NULL */
 } block;
 
 typedef struct emit_out {
@@ -51,6 +52,8 @@ typedef struct emit_out {
 int  emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emit_out *o);
 /* Prepend a paragraph block (the lead found outside the article). */
 int  emit_prepend(emit_out *o, const char *text, unsigned flags);
+/* Append a paragraph block of n bytes of plain text (0 or -1). */
+int  emit_append(emit_out *o, const char *text, size_t n, unsigned flags);
 /* Write the kept blocks; strings are malloc'ed (caller frees). */
 int  emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, char **md, size_t *mlen,
                     char **html, size_t *hlen, long *words);

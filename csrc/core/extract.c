@@ -10,7 +10,8 @@
 #include "date.h"
 #include "emit.h"
 #include "meta.h"
-#include "score.h"
+#include "finder.h"
+#include "tags.h"
 #include "utext.h"
 
 void sapo_article_free(sapo_article *a) {
@@ -25,6 +26,7 @@ void sapo_article_free(sapo_article *a) {
     free(a->images[k].src); free(a->images[k].alt); free(a->images[k].caption); free(a->images[k].credit);
   }
   free(a->images);
+  if (a->trace) { trace_free(a->trace); free(a->trace); }
   memset(a, 0, sizeof *a);
 }
 
@@ -229,6 +231,51 @@ static void iso_date(char **d) {
   }
 }
 
+/* "div.main > article#story > p": a readable name of a page node, from
+ * its libxml2 ancestors (the last five). */
+static char *node_path(xmlNodePtr x) {
+  xmlNodePtr chain[5];
+  int n = 0;
+  for (xmlNodePtr p = x; p && p->type == XML_ELEMENT_NODE && n < 5; p = p->parent) chain[n++] = p;
+  sapo_buf b = SAPO_BUF_INIT;
+  for (int k = n - 1; k >= 0; k--) {
+    sapo_buf_adds(&b, (const char *)chain[k]->name);
+    const char *id = xml_attr(chain[k], "id"), *cls = xml_attr(chain[k], "class");
+    if (id && *id) { sapo_buf_addc(&b, '#'); sapo_buf_add(&b, id, strnlen(id, 40)); }
+    if (cls && *cls) {
+      sapo_buf_addc(&b, '.');
+      size_t l = strnlen(cls, 60);
+      for (size_t i = 0; i < l; i++) sapo_buf_addc(&b, cls[i] == ' ' ? '.' : cls[i]);
+    }
+    if (k) sapo_buf_adds(&b, " > ");
+  }
+  char *r = b.failed ? NULL : sapo_buf_detach(&b, NULL);
+  sapo_buf_free(&b);
+  return r;
+}
+
+static void trace_paths(trace *tr, const dtree *t, int32_t orig_count) {
+  for (int i = 0; i < tr->n; i++) {
+    trace_item *it = &tr->v[i];
+    if (it->node < 0 || it->node >= orig_count || !t->n[it->node].x) continue;
+    it->path = node_path(t->n[it->node].x);
+    if (!it->path) tr->failed = 1;
+  }
+}
+
+/* The JSON-LD articleBody as paragraphs (a stub page's body). */
+static int emit_ld_text(emit_out *o, const char *body) {
+  memset(o, 0, sizeof *o);
+  for (const char *p = body; *p;) {
+    const char *e = strchr(p, '\n');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    if (n && emit_append(o, p, n, 0)) return -1;
+    if (!e) break;
+    p = e + 1;
+  }
+  return 0;
+}
+
 int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a, sapo_error *err) {
   memset(a, 0, sizeof *a);
   sapo_meta m;
@@ -236,18 +283,24 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   emit_out eo;
   memset(&eo, 0, sizeof eo);
   memset(&t, 0, sizeof t);
-  score_result sr;
+  find_result sr;
   memset(&sr, 0, sizeof sr);
+  trace *tr = NULL;
   clean_found cf;
   memset(&cf, 0, sizeof cf);
   int rc = SAPO_OK;
   char *base = NULL;
+  if (opt->trace) {
+    tr = calloc(1, sizeof *tr);
+    if (!tr) { rc = SAPO_ENOMEM; goto out; }
+    a->trace = tr;
+  }
   if (meta_read(doc, &m)) { rc = SAPO_ENOMEM; goto out; }
   base = base_url(doc, opt->url);
   if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
-  int32_t orig_count = t.count;
-  score_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates};
-  if (score_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
+  find_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates, m.ld_body, tr};
+  if (find_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
+  int32_t orig_count = sr.orig_count;
   /* metadata first: an article without a body still has them */
   a->title = m.title; m.title = NULL;
   a->byline = m.byline ? m.byline : sr.byline;
@@ -274,13 +327,22 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
       if (d && *d) { a->dir = strdup(d); break; }
     }
   }
-  if (sr.article < 0 || sr.text_length == 0) {
+  if (!sr.use_ld_text && (sr.article < 0 || sr.text_length == 0)) {
     rc = sapo_fail(err, SAPO_ENOCONTENT, "no article content found");
     goto out;
   }
   int formats = opt->formats | SAPO_FMT_TEXT;
-  if (emit_blocks(&t, sr.article, base, formats, &eo)) { rc = SAPO_ENOMEM; goto out; }
-  clean_input ci = {&t, sr.article, orig_count, a->title, a->description, opt->keep_captions, opt->skip_filters};
+  if (sr.use_ld_text ? emit_ld_text(&eo, m.ld_body) : emit_blocks(&t, sr.article, base, formats, &eo)) {
+    rc = SAPO_ENOMEM;
+    goto out;
+  }
+  if (sr.use_ld_text && sr.article < 0) {
+    /* nothing of the page to clean against: an empty virtual container */
+    sr.article = dom_new(&t, T_DIV);
+    if (sr.article < 0) { rc = SAPO_ENOMEM; goto out; }
+  }
+  clean_input ci = {&t, sr.article, orig_count, a->title, a->description, opt->keep_captions, opt->skip_filters,
+                    sr.mark, tr};
   if (clean_blocks(&eo, &ci, &cf)) { rc = SAPO_ENOMEM; goto out; }
   long words = 0;
   if (emit_serialize(&eo, formats, &a->text, &a->text_len, &a->markdown, &a->markdown_len, &a->html,
@@ -323,11 +385,13 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     a->description = malloc(n + 1);
     if (a->description) { memcpy(a->description, a->text, n); a->description[n] = '\0'; }
   }
-  a->method = "readability";
+  a->method = sr.method;
+  if (tr) trace_paths(tr, &t, orig_count);
 out:
   if (rc == SAPO_ENOMEM) sapo_fail(err, SAPO_ENOMEM, "out of memory");
   free(base);
   free(sr.byline);
+  free(sr.mark);
   meta_free(&m);
   dom_free(&t);
   emit_free(&eo);

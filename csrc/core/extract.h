@@ -9,6 +9,7 @@
 
 #include <libxml/tree.h>
 #include "sapo.h"
+#include "trace.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
@@ -21,11 +22,12 @@
 typedef struct sapo_extract_options {
   const char *url;          /* base for links, or NULL                      */
   int formats;              /* SAPO_FMT_* bits; TEXT is always produced     */
-  int char_threshold;       /* minimum article length before retrying (500) */
-  int nb_top_candidates;    /* candidates compared for a shared parent (5)  */
+  int char_threshold;       /* minimum article length before retrying (0: FIND_CHAR_THRESHOLD) */
+  int nb_top_candidates;    /* candidates compared for a shared parent (0: FIND_NB_TOP) */
   int keep_captions;        /* 1: captions stay in the body text too        */
   int legacy;               /* 1: decode TCVN3/VNI font pages (default 1)   */
   unsigned skip_filters;    /* CLEAN_* bits of clean.h to leave out (0)      */
+  int trace;                /* 1: record the decisions in the article's trace */
   const char *charset;      /* the encoding the page was decoded from, or NULL */
 } sapo_extract_options;
 
@@ -43,6 +45,7 @@ typedef struct sapo_article {
   sapo_image *images; int n_images;
   long word_count;
   const char *method;       /* how the body was found (static string)       */
+  trace *trace;             /* the decisions (opts.trace), or NULL           */
 } sapo_article;
 
 /* Returns SAPO_OK, SAPO_ENOCONTENT (no article: out holds the metadata that

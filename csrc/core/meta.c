@@ -440,11 +440,11 @@ static int is_article_type(const char *t) {
   return 0;
 }
 
-typedef struct { char *title, *byline, *excerpt, *site, *published, *modified, *image, *keywords; char **authors; int n_authors; } ldmeta;
+typedef struct { char *title, *byline, *excerpt, *site, *published, *modified, *image, *keywords, *body; char **authors; int n_authors; } ldmeta;
 
 static void ld_free(ldmeta *l) {
   free(l->title); free(l->byline); free(l->excerpt); free(l->site); free(l->published);
-  free(l->modified); free(l->image); free(l->keywords);
+  free(l->modified); free(l->image); free(l->keywords); free(l->body);
   for (int k = 0; k < l->n_authors; k++) free(l->authors[k]);
   free(l->authors);
 }
@@ -529,6 +529,12 @@ static void ld_read(facts *f, ldmeta *out) {
           }
         }
         out->keywords = dup_str(json_str(&d, obj, "keywords"));
+        const char *ab = json_str(&d, obj, "articleBody");
+        if (ab) {
+          sapo_buf bb = SAPO_BUF_INIT;
+          if (!sapo_clean(ab, strlen(ab), &bb, 1) && bb.len) out->body = sapo_buf_detach(&bb, NULL);
+          sapo_buf_free(&bb);
+        }
       }
     }
     json_free(&d);
@@ -597,6 +603,8 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   ld.n_authors = 0;
   m->image = ld.image ? dup_str(ld.image) : unescape_dup(get_val(&f, "og:image"));
   m->keywords = ld.keywords ? dup_str(ld.keywords) : first_of(&f, KW);
+  m->ld_body = ld.body;
+  ld.body = NULL;
   m->lang = dup_str(f.lang);
   m->canonical = dup_str(f.canonical);
   ld_free(&ld);
@@ -609,6 +617,7 @@ void meta_free(sapo_meta *m) {
   free(m->modified); free(m->lang); free(m->canonical); free(m->image); free(m->keywords); free(m->doc_title);
   free(m->rel_author);
   free(m->h1);
+  free(m->ld_body);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);
   free(m->authors);
   memset(m, 0, sizeof *m);

@@ -17,7 +17,8 @@ typedef struct sapo_meta {
   char *title, *byline, *excerpt, *site_name, *published, *modified, *lang,
        *canonical, *image, *keywords, *doc_title,
        *rel_author,            /* text of <a rel=author> (a fallback byline) */
-       *h1;                    /* text of the first <h1>                  */
+       *h1,                    /* text of the first <h1>                  */
+       *ld_body;               /* JSON-LD articleBody (lines kept)        */
   char **authors; int n_authors;
 } sapo_meta;
 

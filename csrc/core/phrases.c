@@ -1,6 +1,7 @@
 /* phrases.c: boilerplate phrases by language (Vietnamese, English) and the
  * class tokens that mark a lead paragraph.  Data only. */
 #include <stddef.h>
+#include <string.h>
 #include "phrases.h"
 
 const phrase sapo_phrases[] = {
@@ -34,3 +35,15 @@ const phrase sapo_phrases[] = {
 const char *const sapo_lead_tokens[] = {
   "sapo", "lead", "chapeau", "standfirst", "summary", "description", "intro", "introduction", "excerpt",
   "deck", "dek", "abstract", "subtitle", "subhead", "teaser", "tomtat", "sapodetail", "detailsapo", NULL};
+
+int sapo_phrase_is(const char *key, int kind) {
+  for (const phrase *p = sapo_phrases; p->text; p++)
+    if (p->kind == kind && !strcmp(key, p->text)) return 1;
+  return 0;
+}
+
+int sapo_phrase_prefix(const char *key, int kind) {
+  for (const phrase *p = sapo_phrases; p->text; p++)
+    if (p->kind == kind && !strncmp(key, p->text, strlen(p->text))) return 1;
+  return 0;
+}

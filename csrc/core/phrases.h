@@ -19,6 +19,10 @@ typedef struct phrase { const char *text; int kind; } phrase;
 
 extern const phrase sapo_phrases[];
 
+/* 1 when key (lower-case NFC) equals a phrase of kind, or starts with one. */
+int sapo_phrase_is(const char *key, int kind);
+int sapo_phrase_prefix(const char *key, int kind);
+
 /* Class/id tokens (lower case, split on non-alphanumerics). */
 extern const char *const sapo_lead_tokens[];
 

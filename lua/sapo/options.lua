@@ -11,7 +11,8 @@ local PARSE = {
 local EXTRACT = {
   formats = "table", tone = "string", char_threshold = "number", nb_top_candidates = "number",
   keep_captions = "boolean", legacy = "boolean", lang = "string",
-  _skip_filters = "number",   -- development: precision filters to leave out (csrc/core/clean.h)
+  skip = "table",             -- precision filters to leave out, by name (csrc/core/clean.h)
+  trace = "boolean",          -- art.trace: the finder's candidates, listings, dropped and kept blocks
 }
 for k, v in pairs(PARSE) do EXTRACT[k] = v end
 

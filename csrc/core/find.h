@@ -1,0 +1,134 @@
+/* find.h: the content finder's shared state, seen by its units only.
+ *
+ * The finder works on the compact tree (dom.h).  Its units, one job each:
+ *   measure.c    text measures and bottom-up aggregates
+ *   vocab.c      Readability's class/id vocabulary
+ *   listing.c    teaser and listing detection, once, before any scoring
+ *   readability.c  Readability's walk, paragraph scores, top candidate
+ *   priors.c     structural, JSON-LD and title-anchor candidates
+ *   arbiter.c    one choice among the candidates, weights in one table
+ *   merge.c      siblings that belong to the chosen container
+ *   prep.c       cleaning of a chosen container (any candidate)
+ *   finder.c     the cascade: passes, retries, which try is kept
+ * and trace.c records what each of them decided when asked. */
+#ifndef SAPO_FIND_H
+#define SAPO_FIND_H
+
+#include <stdint.h>
+#include "buf.h"
+#include "dom.h"
+#include "trace.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
+/* ===== NAMED THRESHOLDS (one definition each) ===== */
+/* Readability.js: DEFAULT_CHAR_THRESHOLD and DEFAULT_N_TOP_CANDIDATES */
+#define FIND_CHAR_THRESHOLD   500
+#define FIND_NB_TOP           5
+#define FIND_NB_TOP_MAX       64
+/* Readability: paragraphs shorter than this carry no score */
+#define FIND_MIN_PARAGRAPH    25
+/* Readability: a share widget is removed when shorter than this */
+#define FIND_SHARE_MAX_LEN    500
+
+/* Readability's pass flags, relaxed one by one on retries */
+#define FLAG_STRIP_UNLIKELYS     1
+#define FLAG_WEIGHT_CLASSES      2
+#define FLAG_CLEAN_CONDITIONALLY 4
+
+/* per-node marks on the page's own nodes (index < orig_count) */
+#define NM_LISTING     0x01  /* a listing item or box                       */
+#define NM_IN_LISTING  0x02  /* inside (or being) a listing                 */
+#define NM_LIST_HEAD   0x04  /* the heading over a listing                  */
+#define NM_PROTECT     0x08  /* ancestor of the title or a prior: never "unlikely" */
+#define NM_WEAK        0x10  /* a listing of bare links (menus, tag clouds)  */
+#define NM_STRIPPED    0x20  /* removed as "unlikely" by the first pass      */
+#define NM_DIALOG      0x40  /* consent / paywall / newsletter interface     */
+#define NM_CONFIRMED   0x80  /* a listing under a marker phrase ("Related") */
+
+/* ===== AGGREGATES ===== */
+typedef struct agg {
+  uint32_t len;        /* score_inner_len of the node                      */
+  uint32_t commas;     /* Unicode commas in its text                       */
+  uint32_t ascii_commas;
+  float link;          /* link text length (x0.3 for #anchors), nested too */
+  /* sums over descendants (not the node itself) */
+  uint32_t n_p, n_img, n_li, n_input, n_embed, n_video, n_datatable;
+  uint32_t heading_len, textish_len, list_len;
+  uint32_t listing_len;  /* text inside listings                            */
+  uint32_t p_len;        /* text inside <p> (and <pre>, <blockquote>)       */
+  uint8_t f;           /* AG_* summary bits, for combining siblings        */
+} agg;
+
+typedef struct nodelist { int32_t *v; int32_t n, cap; } nodelist;
+
+typedef struct find_input {
+  const char *title;        /* article title (for the repeated heading), or NULL */
+  int have_byline;          /* metadata already has a byline: don't look for one  */
+  int char_threshold;
+  int nb_top;
+  const char *ld_body;      /* JSON-LD articleBody, or NULL                    */
+  trace *tr;                /* decisions are recorded when not NULL            */
+} find_input;
+
+typedef struct fctx {
+  dtree *t;
+  agg *ag;                 /* valid for indices < ag_n when ag_valid */
+  int32_t ag_n, ag_cap;
+  int ag_valid;
+  const find_input *in;
+  int flags;               /* FLAG_* of the current pass */
+  int pass;                /* 0, 1, 2, 3, 4 */
+  int keep_hidden;         /* this pass keeps hidden elements (the body was hidden) */
+  uint8_t *mark;           /* NM_* per original node */
+  int32_t orig_count;
+  char ms[512];            /* className + " " + id, lower case */
+  sapo_buf tmp;
+  char *byline;
+  nodelist list;           /* scratch */
+  trace *tr;
+  int32_t title_node;      /* original index of the heading that repeats the title, or -1 */
+  double para_median;      /* median length of the page's prose paragraphs */
+} fctx;
+
+/* ===== measure.c ===== */
+int    list_push(nodelist *l, int32_t v);                  /* 0 or -1 */
+int    is_tag(const dtree *t, int32_t i, int tag);
+int    is_js_ws_text(const dtree *t, int32_t i);
+int    text_blank(const dtree *t, int32_t i);
+size_t raw_u16len(const dtree *t, int32_t i);
+size_t count_desc(const dtree *t, int32_t i, int tag);
+int    is_comma(int32_t c);
+size_t count_commas(const dtree *t, int32_t i);
+void   inner_text(const dtree *t, int32_t i, sapo_buf *b, int normalize);
+int    collect(fctx *c, int32_t root, int tag);           /* into c->list; 0 or -1 */
+int    aggregates_at(fctx *c, int32_t root);              /* 0 or -1 */
+int    aggregates(fctx *c);                               /* whole tree */
+void   unfold_up(fctx *c, int32_t x, int32_t stop);
+size_t len_of(fctx *c, int32_t i);
+double link_density_of(fctx *c, int32_t i);
+size_t commas_of(fctx *c, int32_t i);
+/* text outside listings, as aggregated */
+uint32_t eff_len_of(const fctx *c, int32_t i);
+int    in_listing(const fctx *c, int32_t i);              /* self or an ancestor is a listing */
+int32_t orig_of(const fctx *c, int32_t i);                /* i, or its nearest page-own ancestor */
+
+/* ===== vocab.c ===== */
+const char *match_string(fctx *c, int32_t i);
+int  has_any(const char *s, const char *const *list);
+int  class_weight(fctx *c, int32_t i);
+int  is_share(const char *s);
+int  is_unlikely(const char *ms);                         /* UNLIKELY and not OK_MAYBE */
+int  is_unlikely_role(const char *role);
+int  is_byline_class(const char *ms);
+int  is_video_embed(const dtree *t, int32_t i);
+int  is_probably_visible(const dtree *t, int32_t i);
+int  is_dialog_chrome(const dtree *t, int32_t i);        /* consent, paywall, newsletter UI */
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#endif

@@ -1,0 +1,288 @@
+/* priors.c: three candidate sources besides Readability's score.
+ *
+ *  - Structural priors: a table of rules (itemprop=articleBody, the body
+ *    classes of common CMSs, Vietnamese ones included, <article>, story
+ *    and main-column classes, content wrappers, <main>), ranked from most
+ *    to least specific, as trafilatura's selector cascade.  Every match is
+ *    returned; the arbiter validates them (enough text outside listings).
+ *  - JSON-LD articleBody: the smallest element whose text covers probes
+ *    taken along the publisher's own copy of the body.  Evidence, not the
+ *    answer: the copy is often truncated.
+ *  - The title anchor: the heading that repeats the title.  The body
+ *    follows it in document order within a shared ancestor.
+ * Ancestors of the title heading and of priors are protected from
+ * Readability's "unlikely" stripping (NM_PROTECT). */
+#include "priors.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "tags.h"
+#include "utext.h"
+
+/* ===== THE RULE TABLE ===== */
+
+#define PRIORS_REPEATED 3   /* a body rule matching this many separate elements is a component */
+
+enum { PR_ITEMPROP = 1, PR_CLASS, PR_CLASS_EQ, PR_ID_EQ, PR_TAG, PR_ROLE };
+
+typedef struct prior_rule {
+  const char *name;        /* shown in art.method and the trace */
+  int rank;
+  int kind;
+  const char *value;       /* lower case */
+} prior_rule;
+
+static const prior_rule RULES[] = {
+  /* rank 1: the publisher says so */
+  {"itemprop-articlebody", 1, PR_ITEMPROP, "articlebody"},
+  /* rank 2: body classes (substring of class or id, as trafilatura's BODY_XPATH) */
+  {"article-body", 2, PR_CLASS, "article-body"}, {"article-body", 2, PR_CLASS, "article__body"},
+  {"article-body", 2, PR_CLASS, "articlebody"}, {"article-body", 2, PR_CLASS, "article_body"},
+  {"article-content", 2, PR_CLASS, "article-content"}, {"article-content", 2, PR_CLASS, "article__content"},
+  {"article-content", 2, PR_CLASS, "articlecontent"}, {"article-content", 2, PR_CLASS, "article_content"},
+  {"article-text", 2, PR_CLASS, "article-text"}, {"article-text", 2, PR_CLASS, "articletext"},
+  {"article-text", 2, PR_CLASS, "article__text"},
+  {"entry-content", 2, PR_CLASS, "entry-content"}, {"entry-content", 2, PR_CLASS, "entry_content"},
+  {"post-content", 2, PR_CLASS, "post-content"}, {"post-content", 2, PR_CLASS, "post_content"},
+  {"post-content", 2, PR_CLASS, "postcontent"}, {"post-content", 2, PR_CLASS, "post-body"},
+  {"post-content", 2, PR_CLASS, "post-text"}, {"post-content", 2, PR_CLASS, "post_text"},
+  {"post-content", 2, PR_CLASS, "post-entry"}, {"post-content", 2, PR_CLASS, "postentry"},
+  {"story-body", 2, PR_CLASS, "story-body"}, {"story-body", 2, PR_CLASS, "storybody"},
+  {"story-body", 2, PR_CLASS, "story-content"}, {"story-body", 2, PR_CLASS, "storycontent"},
+  {"story-body", 2, PR_CLASS, "story__body"}, {"story-body", 2, PR_CLASS, "story-text"},
+  {"body-text", 2, PR_CLASS, "body-text"}, {"body-text", 2, PR_CLASS, "bodytext"},
+  {"body-text", 2, PR_CLASS, "text-content"}, {"body-text", 2, PR_CLASS, "art-content"},
+  {"body-text", 2, PR_CLASS, "field--name-body"}, {"body-text", 2, PR_CLASS, "field-name-body"},
+  {"body-text", 2, PR_CLASS, "rich-text"}, {"body-text", 2, PR_CLASS, "richtext"},
+  /* Vietnamese CMS families: FCK detail bodies, VCCorp "detail-content
+   * afcbc-body", "singular-content", "maincontent", "the-article-body",
+   * "cms-body", "content-detail" and "detail__content" */
+  {"vn-body", 2, PR_CLASS, "fck_detail"}, {"vn-body", 2, PR_CLASS, "detail-content"},
+  {"vn-body", 2, PR_CLASS, "detail__content"}, {"vn-body", 2, PR_CLASS, "afcbc-body"},
+  {"vn-body", 2, PR_CLASS, "singular-content"}, {"vn-body", 2, PR_CLASS, "maincontent"},
+  {"vn-body", 2, PR_CLASS, "the-article-body"}, {"vn-body", 2, PR_CLASS, "cms-body"},
+  {"vn-body", 2, PR_CLASS, "content-detail"}, {"vn-body", 2, PR_CLASS, "detail-body"},
+  {"vn-body", 2, PR_CLASS, "news-content"}, {"vn-body", 2, PR_CLASS, "art-body"},
+  {"vn-body", 2, PR_CLASS, "content-news"}, {"vn-body", 2, PR_CLASS, "contentdetail"},
+  /* rank 3: the article element and story/post patterns */
+  {"article", 3, PR_TAG, "article"}, {"article", 3, PR_ROLE, "article"},
+  {"story", 3, PR_CLASS_EQ, "story"}, {"story", 3, PR_ID_EQ, "story"}, {"story", 3, PR_ID_EQ, "article"},
+  {"story", 3, PR_CLASS_EQ, "post"}, {"story", 3, PR_CLASS_EQ, "entry"}, {"story", 3, PR_CLASS, "single-content"},
+  {"story", 3, PR_CLASS, "post-bodycopy"}, {"story", 3, PR_CLASS, "blog-content"},
+  {"story", 3, PR_CLASS, "main-column"}, {"story", 3, PR_CLASS, "wpb_text_column"},
+  {"story", 3, PR_CLASS, "fulltext"}, {"story", 3, PR_CLASS, "hentry"}, {"story", 3, PR_CLASS, "h-entry"},
+  /* rank 4: content wrappers */
+  {"content", 4, PR_CLASS, "content-main"}, {"content", 4, PR_CLASS, "content_main"},
+  {"content", 4, PR_CLASS, "content-body"}, {"content", 4, PR_CLASS, "contentbody"},
+  {"content", 4, PR_CLASS, "content__body"}, {"content", 4, PR_CLASS, "main-content"},
+  {"content", 4, PR_CLASS, "page-content"}, {"content", 4, PR_ID_EQ, "content"}, {"content", 4, PR_CLASS_EQ, "content"},
+  /* rank 5: the main region */
+  {"main", 5, PR_TAG, "main"}, {"main", 5, PR_ROLE, "main"},
+  {NULL, 0, 0, NULL}};
+
+/* ASCII case-insensitive substring */
+static int icontains(const char *hay, const char *needle) {
+  if (!hay) return 0;
+  size_t n = strlen(needle);
+  for (const char *p = hay; *p; p++)
+    if (!strncasecmp(p, needle, n)) return 1;
+  return 0;
+}
+
+static int rule_matches(const dtree *t, int32_t i, const prior_rule *r) {
+  int tag = t->n[i].tag;
+  switch (r->kind) {
+  case PR_ITEMPROP: return icontains(dom_attr(t, i, "itemprop"), r->value);
+  case PR_TAG: return (r->value[0] == 'a' && tag == T_ARTICLE) || (r->value[0] == 'm' && tag == T_MAIN);
+  case PR_ROLE: { const char *v = dom_attr(t, i, "role"); return v && !strcasecmp(v, r->value); }
+  default: break;
+  }
+  if (tag != T_DIV && tag != T_ARTICLE && tag != T_SECTION && tag != T_MAIN) return 0;
+  const char *cls = dom_attr(t, i, "class"), *id = dom_attr(t, i, "id");
+  if (r->kind == PR_CLASS) return icontains(cls, r->value) || icontains(id, r->value);
+  if (r->kind == PR_CLASS_EQ) return cls && !strcasecmp(cls, r->value);
+  if (r->kind == PR_ID_EQ) return id && !strcasecmp(id, r->value);
+  return 0;
+}
+
+static void protect_up(fctx *c, int32_t i) {
+  for (int32_t p = i; p >= 0; p = c->t->n[p].parent)
+    if (p < c->orig_count) c->mark[p] |= NM_PROTECT;
+}
+
+/* comment threads reuse body classes for each comment's text */
+static const char *const COMMENT_TOKENS[] = {
+  "comment", "comments", "commentlist", "discussion", "replies", "reply", "respond", "disqus", NULL};
+
+static int in_comments(const dtree *t, int32_t i) {
+  for (int32_t p = i; p >= 0; p = t->n[p].parent)
+    if (dom_has_token(dom_attr(t, p, "class"), COMMENT_TOKENS) || dom_has_token(dom_attr(t, p, "id"), COMMENT_TOKENS))
+      return 1;
+  return 0;
+}
+
+int priors_find(fctx *c, candidate *out, int max) {
+  const dtree *t = c->t;
+  int n = 0;
+  for (int32_t i = 0; i < c->orig_count && n < max; i++) {
+    if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
+    const prior_rule *best = NULL;
+    for (const prior_rule *r = RULES; r->name; r++)
+      if ((!best || r->rank < best->rank) && rule_matches(t, i, r)) best = r;
+    if (!best) continue;
+    if (c->mark[i] & NM_IN_LISTING) continue;   /* a teaser card's <article> */
+    if (in_comments(t, i)) continue;
+    candidate *cd = &out[n++];
+    memset(cd, 0, sizeof *cd);
+    cd->node = i;
+    cd->source = SRC_PRIOR;
+    cd->rule = best->name;
+    cd->rank = best->rank;
+  }
+  /* a body rule matching PRIORS_REPEATED or more separate elements marks a
+   * repeated component (cards, comments), not the body */
+  for (int a = 0; a < n; a++) {
+    if (out[a].rank > 2) continue;
+    int same = 0;
+    for (int b = 0; b < n; b++)
+      if (out[b].rule == out[a].rule && !dom_is_ancestor(t, out[b].node, out[a].node) &&
+          !dom_is_ancestor(t, out[a].node, out[b].node))
+        same++;
+    if (same + 1 >= PRIORS_REPEATED) out[a].rank = 0;
+  }
+  int kept = 0;
+  for (int a = 0; a < n; a++) if (out[a].rank) out[kept++] = out[a];
+  n = kept;
+  /* most specific ranks first (stable) */
+  for (int a = 1; a < n; a++) {
+    candidate v = out[a];
+    int b = a - 1;
+    while (b >= 0 && out[b].rank > v.rank) { out[b + 1] = out[b]; b--; }
+    out[b + 1] = v;
+  }
+  for (int k = 0; k < n; k++)
+    if (out[k].rank <= 3) protect_up(c, out[k].node);
+  return n;
+}
+
+/* ===== THE TITLE ANCHOR ===== */
+
+#define TITLE_SIMILARITY   0.75   /* Readability's _headerDuplicatesTitle */
+#define TITLE_AFTER_MIN    300    /* characters after the heading in its container */
+#define TITLE_LEVELS       6
+
+static int visible_up(const fctx *c, int32_t i) {
+  for (int32_t p = i; p >= 0; p = c->t->n[p].parent)
+    if (!is_probably_visible(c->t, p)) return 0;
+  return 1;
+}
+
+int32_t priors_title_heading(fctx *c, const char *title) {
+  const dtree *t = c->t;
+  c->title_node = -1;
+  if (!title || !*title) return -1;
+  int32_t first_h1 = -1;
+  for (int32_t i = 0; i < c->orig_count; i++) {
+    int tag = t->n[i].tag;
+    if (t->n[i].type != DN_ELEM || (tag != T_H1 && tag != T_H2)) continue;
+    if (c->title_node >= 0 && tag != T_H1) continue;
+    inner_text(t, i, &c->tmp, 0);
+    if (sapo_text_similarity(title, sapo_buf_cstr(&c->tmp)) <= TITLE_SIMILARITY) continue;
+    if (!visible_up(c, i)) continue;
+    if (c->title_node < 0) c->title_node = i;
+    if (tag == T_H1) { first_h1 = i; break; }
+  }
+  int32_t h = first_h1 >= 0 ? first_h1 : c->title_node;
+  if (h >= 0) protect_up(c, t->n[h].parent);
+  return h;
+}
+
+int32_t priors_title_container(fctx *c, int32_t h) {
+  const dtree *t = c->t;
+  if (h < 0) return -1;
+  uint32_t after = 0;
+  int32_t x = h;
+  for (int up = 0; up < TITLE_LEVELS; up++) {
+    int32_t a = t->n[x].parent;
+    if (a < 0 || t->n[a].tag == T_BODY || t->n[a].tag == T_HTML) return -1;
+    for (int32_t s = t->n[x].next; s >= 0; s = t->n[s].next)
+      if (t->n[s].type == DN_ELEM) after += eff_len_of(c, s);
+    if (after >= TITLE_AFTER_MIN) return a;
+    x = a;
+  }
+  return -1;
+}
+
+int priors_near_title(const fctx *c, int32_t tcont, int32_t h, int32_t n) {
+  if (tcont < 0 || h < 0 || n < 0) return 0;
+  const dtree *t = c->t;
+  if (n == tcont || dom_is_ancestor(t, n, tcont)) return 1;   /* contains the whole region */
+  return dom_is_ancestor(t, tcont, n) && n > h;              /* inside it, after the heading */
+}
+
+/* ===== JSON-LD articleBody ===== */
+
+#define LD_PROBES        7
+#define LD_PROBE_BYTES   28
+#define LD_MIN_BODY      200   /* shorter copies are not worth probing */
+
+/* collapse white space runs into single spaces into b (replacing it) */
+static void squeeze(const char *s, size_t n, sapo_buf *b) {
+  b->len = 0;
+  int ws = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') { ws = 1; continue; }
+    if (ws && b->len) sapo_buf_addc(b, ' ');
+    ws = 0;
+    sapo_buf_addc(b, (char)ch);
+  }
+  sapo_buf_addc(b, '\0');
+  b->len--;
+}
+
+int32_t priors_jsonld_node(fctx *c, const char *ld_body) {
+  const dtree *t = c->t;
+  if (!ld_body) return -1;
+  sapo_buf body = SAPO_BUF_INIT, txt = SAPO_BUF_INIT;
+  squeeze(ld_body, strlen(ld_body), &body);
+  int32_t result = -1;
+  if (body.failed || body.len < LD_MIN_BODY) goto done;
+  /* probes: LD_PROBE_BYTES-byte windows starting at word starts, spread
+   * over the first 90% (a truncated copy still matches) */
+  char probes[LD_PROBES][LD_PROBE_BYTES + 4];
+  int np = 0;
+  for (int k = 0; k < LD_PROBES; k++) {
+    size_t at = (size_t)((double)body.len * 0.9 * k / LD_PROBES);
+    while (at < body.len && body.data[at] != ' ') at++;
+    while (at < body.len && body.data[at] == ' ') at++;
+    if (at + LD_PROBE_BYTES >= body.len) break;
+    size_t e = at + LD_PROBE_BYTES;
+    while (e > at && ((unsigned char)body.data[e] & 0xC0) == 0x80) e--;   /* whole code points */
+    memcpy(probes[np], body.data + at, e - at);
+    probes[np][e - at] = '\0';
+    np++;
+  }
+  int32_t hits[LD_PROBES];
+  int nh = 0;
+  int found[LD_PROBES] = {0};
+  for (int32_t i = 0; i < c->orig_count && nh < np; i++) {
+    if (t->n[i].type != DN_TEXT || t->n[i].tlen < 8) continue;
+    squeeze(t->n[i].text, t->n[i].tlen, &txt);
+    if (txt.failed) goto done;
+    for (int k = 0; k < np; k++)
+      if (!found[k] && strstr(txt.data, probes[k])) { found[k] = 1; hits[nh++] = i; }
+  }
+  if (nh < 2) goto done;
+  /* lowest common ancestor of the hits */
+  int32_t lca = t->n[hits[0]].parent;
+  for (int k = 1; k < nh && lca >= 0; k++) {
+    while (lca >= 0 && !dom_is_ancestor(t, lca, hits[k])) lca = t->n[lca].parent;
+  }
+  if (lca >= 0 && t->n[lca].tag != T_BODY && t->n[lca].tag != T_HTML) result = lca;
+done:
+  sapo_buf_free(&body);
+  sapo_buf_free(&txt);
+  return result;
+}
