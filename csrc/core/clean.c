@@ -34,10 +34,35 @@ static size_t lower_prefix(const char *s, size_t n, char *dst, size_t cap) {
 
 static int starts_with(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
 
-/* The block's text, lower-cased, trailing ":" and spaces removed. */
+/* The block's text, lower-cased, " :" as ":", trailing ":" and spaces removed. */
 static void key_of(const emit_out *o, const block *b, char *dst, size_t cap) {
   size_t n = lower_prefix(btext(o, b), b->t_len, dst, cap);
+  size_t w = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (dst[r] == ' ' && r + 1 < n && dst[r + 1] == ':') continue;   /* French spacing, "MORE :" */
+    dst[w++] = dst[r];
+  }
+  n = w;
+  dst[n] = '\0';
   while (n && (dst[n - 1] == ':' || dst[n - 1] == ' ' || dst[n - 1] == '.')) dst[--n] = '\0';
+}
+
+/* social networks named in calls to action ("Follow us on X and Facebook") */
+static const char *const SOCIAL[] = {
+  "twitter", "facebook", "instagram", "tiktok", "youtube", "telegram", "whatsapp", "linkedin", "threads",
+  "pinterest", "zalo", "line", "kakao", "weibo", "wechat", "vk", "x.com", NULL};
+
+static int social_names(const char *key) {
+  int k = 0;
+  for (const char *const *w = SOCIAL; *w; w++) {
+    const char *p = strstr(key, *w);
+    if (!p) continue;
+    size_t l = strlen(*w);
+    int before = p == key || !((p[-1] >= 'a' && p[-1] <= 'z'));
+    int after = !((p[l] >= 'a' && p[l] <= 'z'));
+    k += before && after;
+  }
+  return k;
 }
 
 static int phrase_match(const char *key, int kind, int whole) {
@@ -145,6 +170,10 @@ static void markers(emit_out *o) {
       drop(b, "read-more-line");
       continue;
     }
+    /* an interface label on its own: "Anzeige", "Article content" */
+    if (chars < 40 && b->kind != B_LI && sapo_phrase_is(key, PH_LABEL)) { drop(b, "label"); continue; }
+    /* "Follow us on Twitter and Facebook" */
+    if (chars < 250 && social_names(key) >= 2 && b->kind != B_HEADING) { drop(b, "social-cta"); continue; }
     /* share / follow / copyright chrome */
     if (chars < 160 && phrase_match(key, PH_WIDGET, 0)) {
       /* "Theo dõi X trên ..." needs "trên" to be the follow widget */

@@ -120,7 +120,7 @@ static int store_clean(sapo_buf *buf, const sapo_buf *raw, size_t *off, size_t *
 }
 
 static const char *const CAPTION_WORDS[] = {
-  "caption", "figcaption", "imagecaption", "photocaption", "credit", "credits", "photocredit", "wp", "expnoedit",
+  "caption", "figcaption", "imagecaption", "photocaption", "credit", "credits", "photocredit", "expnoedit",
   "image_caption", "captions", "legend", "desc_image", "photo_caption", "img_caption", NULL};
 static const char *const COMMENT_WORDS[] = {
   "comment", "comments", "binhluan", "ykien", "disqus", "discussion", "replies", "reply", NULL};
@@ -157,11 +157,9 @@ static unsigned owner_flags(E *e, int32_t owner) {
     if (t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_CAPCLASS;
     if (!x) continue;
     const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
-    if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) {
-      /* "wp" alone is too wide: only wp-caption-text */
-      if (!(cls && strstr(cls, "wp") && !strstr(cls, "caption") && !dom_has_token(cls, CAPTION_WORDS + 1)))
-        f |= BF_CAPCLASS;
-    }
+    /* (WordPress's "wp-caption-text" has the token "caption"; "wp" alone
+     * is every block of a block theme) */
+    if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) f |= BF_CAPCLASS;
     if (dom_has_token(cls, COMMENT_WORDS) || dom_has_token(id, COMMENT_WORDS)) f |= BF_COMMENT;
     if (depth < 3 && is_right(x)) f |= BF_RIGHT;
   }

@@ -126,6 +126,7 @@ int  is_byline_class(const char *ms);
 int  is_video_embed(const dtree *t, int32_t i);
 int  is_probably_visible(const dtree *t, int32_t i);
 int  is_dialog_chrome(const dtree *t, int32_t i);        /* consent, paywall, newsletter UI */
+int  is_ad_slot(const dtree *t, int32_t i);              /* ad containers and their labels */
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

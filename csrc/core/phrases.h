@@ -12,7 +12,8 @@ enum {
   PH_INLINE = 1,   /* "Đọc thêm: <link>" — a prefix of a link paragraph          */
   PH_WIDGET,       /* a short block starting with it is chrome (share, follow)   */
   PH_SECTION,      /* a heading equal to it starts a related/comments section    */
-  PH_SOURCE        /* "Theo ..." — a source line at the end of an article        */
+  PH_SOURCE,       /* "Theo ..." — a source line at the end of an article        */
+  PH_LABEL         /* a whole block that is an interface label ("Anzeige")       */
 };
 
 typedef struct phrase { const char *text; int kind; } phrase;

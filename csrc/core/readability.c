@@ -222,6 +222,7 @@ int rd_walk(fctx *c) {
     const char *ms = match_string(c, node);
     if (!c->keep_hidden && !is_probably_visible(t, node) && !protected_node(c, node)) { node = remove_and_next(c, node, "hidden"); continue; }
     if (is_dialog_chrome(t, node) && !protected_node(c, node)) { node = remove_and_next(c, node, "dialog"); continue; }
+    if (is_ad_slot(t, node) && !protected_node(c, node)) { node = remove_and_next(c, node, "ad-slot"); continue; }
     if (check_byline(c, node, ms)) { node = remove_and_next(c, node, "byline"); continue; }
     if (node == c->title_node) { node = remove_and_next(c, node, "title"); continue; }
     const char *role = dom_attr(t, node, "role");

@@ -138,9 +138,29 @@ static int style_has(const char *style, const char *prop, const char *val) {
   return 0;
 }
 
+/* utility classes that hide an element (whole class tokens) */
+static const char *const HIDDEN_CLASSES[] = {
+  "hidden", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
+  "screenreader-only", "element-invisible", "invisible", "hide", "offscreen", NULL};
+
+static int has_class(const char *cls, const char *const *list) {
+  if (!cls) return 0;
+  const char *p = cls;
+  while (*p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    const char *s = p;
+    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+    size_t n = (size_t)(p - s);
+    for (const char *const *w = list; n && *w; w++)
+      if (strlen(*w) == n && !strncasecmp(s, *w, n)) return 1;
+  }
+  return 0;
+}
+
 int is_probably_visible(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
   if (!x) return 1;
+  if (has_class(xml_attr(x, "class"), HIDDEN_CLASSES)) return 0;
   const char *style = xml_attr(x, "style");
   if (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")) return 0;
   if (xml_attr(x, "hidden")) return 0;
@@ -150,6 +170,35 @@ int is_probably_visible(const dtree *t, int32_t i) {
     return cls && strstr(cls, "fallback-image");
   }
   return 1;
+}
+
+/* ad slots: class tokens "ad", "ads", "advert"... or starting "ad-", "ad_",
+ * "ads-", "adv-", "dfp-", "gpt-"; short (an ad label, a placeholder) */
+#define AD_SLOT_MAX_LEN 300
+static int ad_token(const char *s, size_t n) {
+  static const char *const whole[] = {"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising",
+                                      "adslot", "adunit", "adbox", "adsbygoogle", NULL};
+  static const char *const pre[] = {"ad-", "ad_", "ads-", "ads_", "adv-", "advert-", "dfp-", "gpt-", "ad__", NULL};
+  for (const char *const *w = whole; *w; w++) if (strlen(*w) == n && !strncasecmp(s, *w, n)) return 1;
+  for (const char *const *w = pre; *w; w++) if (n > strlen(*w) && !strncasecmp(s, *w, strlen(*w))) return 1;
+  return 0;
+}
+
+int is_ad_slot(const dtree *t, int32_t i) {
+  xmlNodePtr x = t->n[i].x;
+  if (!x || t->n[i].tag == T_BODY || t->n[i].tag == T_HTML) return 0;
+  const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
+  int hit = 0;
+  for (int k = 0; k < 2 && !hit; k++) {
+    const char *p = k ? id : cls;
+    while (p && *p && !hit) {
+      while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+      const char *s = p;
+      while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+      if (p > s) hit = ad_token(s, (size_t)(p - s));
+    }
+  }
+  return hit && raw_u16len(t, i) < AD_SLOT_MAX_LEN;
 }
 
 int is_dialog_chrome(const dtree *t, int32_t i) {
