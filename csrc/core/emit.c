@@ -147,6 +147,17 @@ static int is_right(xmlNodePtr x) {
   return 0;
 }
 
+/* caption and comment classes of one libxml2 element */
+static unsigned class_flags(xmlNodePtr x) {
+  unsigned f = 0;
+  const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
+  /* (WordPress's "wp-caption-text" has the token "caption"; "wp" alone
+   * is every block of a block theme) */
+  if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) f |= BF_CAPCLASS;
+  if (dom_has_token(cls, COMMENT_WORDS) || dom_has_token(id, COMMENT_WORDS)) f |= BF_COMMENT;
+  return f;
+}
+
 static unsigned owner_flags(E *e, int32_t owner) {
   unsigned f = 0;
   const dtree *t = e->t;
@@ -156,12 +167,17 @@ static unsigned owner_flags(E *e, int32_t owner) {
     if (t->n[p].tag == T_FIGURE || t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_INFIGURE;
     if (t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_CAPCLASS;
     if (!x) continue;
-    const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
-    /* (WordPress's "wp-caption-text" has the token "caption"; "wp" alone
-     * is every block of a block theme) */
-    if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) f |= BF_CAPCLASS;
-    if (dom_has_token(cls, COMMENT_WORDS) || dom_has_token(id, COMMENT_WORDS)) f |= BF_COMMENT;
+    f |= class_flags(x);
     if (depth < 3 && is_right(x)) f |= BF_RIGHT;
+    /* elements the finder took out between this node and its parent (a
+     * <div class="caption"> replaced by its only <p>): libxml2 still has them */
+    int32_t q = t->n[p].parent;
+    xmlNodePtr stop = q >= 0 ? t->n[q].x : NULL;
+    int hops = 0;
+    for (xmlNodePtr y = x->parent; y && y != stop && y->type == XML_ELEMENT_NODE && hops < 3; y = y->parent, hops++) {
+      if (!stop) break;
+      f |= class_flags(y);
+    }
   }
   return f;
 }

@@ -24,7 +24,7 @@
 
 #define PRIORS_REPEATED 3   /* a body rule matching this many separate elements is a component */
 
-enum { PR_ITEMPROP = 1, PR_CLASS, PR_CLASS_EQ, PR_ID_EQ, PR_TAG, PR_ROLE };
+enum { PR_ITEMPROP = 1, PR_CLASS, PR_TOKEN, PR_CLASS_EQ, PR_ID_EQ, PR_TAG, PR_ROLE };
 
 typedef struct prior_rule {
   const char *name;        /* shown in art.method and the trace */
@@ -57,14 +57,15 @@ static const prior_rule RULES[] = {
   {"body-text", 2, PR_CLASS, "rich-text"}, {"body-text", 2, PR_CLASS, "richtext"},
   /* Vietnamese CMS families: FCK detail bodies, VCCorp "detail-content
    * afcbc-body", "singular-content", "maincontent", "the-article-body",
-   * "cms-body", "content-detail" and "detail__content" */
-  {"vn-body", 2, PR_CLASS, "fck_detail"}, {"vn-body", 2, PR_CLASS, "detail-content"},
-  {"vn-body", 2, PR_CLASS, "detail__content"}, {"vn-body", 2, PR_CLASS, "afcbc-body"},
-  {"vn-body", 2, PR_CLASS, "singular-content"}, {"vn-body", 2, PR_CLASS, "maincontent"},
-  {"vn-body", 2, PR_CLASS, "the-article-body"}, {"vn-body", 2, PR_CLASS, "cms-body"},
-  {"vn-body", 2, PR_CLASS, "content-detail"}, {"vn-body", 2, PR_CLASS, "detail-body"},
-  {"vn-body", 2, PR_CLASS, "news-content"}, {"vn-body", 2, PR_CLASS, "art-body"},
-  {"vn-body", 2, PR_CLASS, "content-news"}, {"vn-body", 2, PR_CLASS, "contentdetail"},
+   * "cms-body", "content-detail" and "detail__content"; whole class tokens
+   * (or the whole id), as these words are common inside other names */
+  {"vn-body", 2, PR_TOKEN, "fck_detail"}, {"vn-body", 2, PR_TOKEN, "detail-content"},
+  {"vn-body", 2, PR_TOKEN, "detail__content"}, {"vn-body", 2, PR_TOKEN, "afcbc-body"},
+  {"vn-body", 2, PR_TOKEN, "singular-content"}, {"vn-body", 2, PR_TOKEN, "maincontent"},
+  {"vn-body", 2, PR_TOKEN, "the-article-body"}, {"vn-body", 2, PR_TOKEN, "cms-body"},
+  {"vn-body", 2, PR_TOKEN, "content-detail"}, {"vn-body", 2, PR_TOKEN, "detail-body"},
+  {"vn-body", 2, PR_TOKEN, "news-content"}, {"vn-body", 2, PR_TOKEN, "art-body"},
+  {"vn-body", 2, PR_TOKEN, "content-news"}, {"vn-body", 2, PR_TOKEN, "contentdetail"},
   /* rank 3: the article element and story/post patterns */
   {"article", 3, PR_TAG, "article"}, {"article", 3, PR_ROLE, "article"},
   {"story", 3, PR_CLASS_EQ, "story"}, {"story", 3, PR_ID_EQ, "story"}, {"story", 3, PR_ID_EQ, "article"},
@@ -90,6 +91,19 @@ static int icontains(const char *hay, const char *needle) {
   return 0;
 }
 
+/* a whitespace-separated token of cls equals v (ASCII case-insensitive) */
+static int class_token(const char *cls, const char *v) {
+  if (!cls) return 0;
+  size_t n = strlen(v);
+  for (const char *p = cls; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    const char *st = p;
+    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+    if ((size_t)(p - st) == n && !strncasecmp(st, v, n)) return 1;
+  }
+  return 0;
+}
+
 static int rule_matches(const dtree *t, int32_t i, const prior_rule *r) {
   int tag = t->n[i].tag;
   switch (r->kind) {
@@ -101,6 +115,7 @@ static int rule_matches(const dtree *t, int32_t i, const prior_rule *r) {
   if (tag != T_DIV && tag != T_ARTICLE && tag != T_SECTION && tag != T_MAIN) return 0;
   const char *cls = dom_attr(t, i, "class"), *id = dom_attr(t, i, "id");
   if (r->kind == PR_CLASS) return icontains(cls, r->value) || icontains(id, r->value);
+  if (r->kind == PR_TOKEN) return class_token(cls, r->value) || (id && !strcasecmp(id, r->value));
   if (r->kind == PR_CLASS_EQ) return cls && !strcasecmp(cls, r->value);
   if (r->kind == PR_ID_EQ) return id && !strcasecmp(id, r->value);
   return 0;
