@@ -17,8 +17,11 @@ BASE_CFLAGS  = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -fPIC -fvisi
 LDFLAGS_SO   = -shared
 LIBS         = $(XML_LIBS) $(UTF8_LIBS)
 
-CORE_SRC = $(wildcard csrc/core/*.c)
-BIND_SRC = csrc/lsapo.c csrc/ldoc.c csrc/lextract.c csrc/ltext.c csrc/lvi.c
+# The rockspec is the one list of C sources (luarocks builds from it too);
+# a spec checks that every csrc/**/*.c file is on it.
+ROCK_SRC := $(shell grep -o '"csrc/[^"]*\.c"' sapo-scm-1.rockspec | tr -d '"')
+CORE_SRC = $(filter csrc/core/%,$(ROCK_SRC))
+BIND_SRC = $(filter-out csrc/core/%,$(ROCK_SRC))
 HEADERS  = $(wildcard csrc/*.h csrc/core/*.h)
 
 LUA      ?= lua5.4

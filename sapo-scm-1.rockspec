@@ -29,10 +29,13 @@ build = {
     ["sapo.core"] = {
       sources = {
         "csrc/lsapo.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/ltext.c", "csrc/lvi.c",
-        "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/dom.c", "csrc/core/emit.c",
-        "csrc/core/extract.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/meta.c",
-        "csrc/core/score.c", "csrc/core/clean.c", "csrc/core/phrases.c", "csrc/core/date.c", "csrc/core/tags.c", "csrc/core/utext.c", "csrc/core/vi.c",
-        "csrc/core/vi_tables.c",
+        "csrc/core/arbiter.c", "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/clean.c",
+        "csrc/core/date.c", "csrc/core/dom.c", "csrc/core/emit.c", "csrc/core/extract.c",
+        "csrc/core/finder.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/listing.c",
+        "csrc/core/measure.c", "csrc/core/merge.c", "csrc/core/meta.c", "csrc/core/phrases.c",
+        "csrc/core/prep.c", "csrc/core/priors.c", "csrc/core/readability.c", "csrc/core/tags.c",
+        "csrc/core/trace.c", "csrc/core/utext.c", "csrc/core/vi.c", "csrc/core/vi_tables.c",
+        "csrc/core/vocab.c",
       },
       defines = { "_DEFAULT_SOURCE" },
       libraries = { "xml2", "utf8proc" },

@@ -157,12 +157,15 @@ static void captions(emit_out *o, const clean_input *in) {
 
 /* ===== MARKERS, WIDGETS, SECTIONS ===== */
 
+#define MARKER_MAX_CHARS 300
+
 static void markers(emit_out *o) {
   char key[256];
   for (int k = 0; k < o->n; k++) {
     block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
     size_t chars = u8chars(btext(o, b), b->t_len);
+    if (chars >= MARKER_MAX_CHARS) continue;       /* every rule below is for short blocks */
     key_of(o, b, key, sizeof key);
     /* "Đọc thêm: <link>", "Read more: <link>" */
     if (chars < 300 && phrase_match(key, PH_INLINE, 0) && (link_share(b) >= 0.4 || chars < 60) &&

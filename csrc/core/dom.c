@@ -227,7 +227,7 @@ int dom_has_token(const char *v, const char *const *words) {
     if (boundary && k) {
       tok[k] = '\0';
       for (const char *const *x = words; *x; x++)
-        if (!strcmp(tok, *x)) return 1;
+        if ((*x)[0] == tok[0] && !strcmp(tok, *x)) return 1;
       k = 0;
     }
     if (!c) break;

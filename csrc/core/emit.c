@@ -33,6 +33,8 @@ typedef struct {
   int32_t owners[64]; int nowners;   /* open block elements, innermost last */
   int heading, list_depth, ol[16], pre, quote, in_link, bold, cells;
   int32_t group;                 /* table (rows) the open block belongs to */
+  unsigned *nf;                  /* inherited class flags per node (below root) */
+  int32_t nf_n;
   int fail;
 } E;
 
@@ -150,7 +152,9 @@ static int is_right(xmlNodePtr x) {
 /* caption and comment classes of one libxml2 element */
 static unsigned class_flags(xmlNodePtr x) {
   unsigned f = 0;
+  if (!x->properties) return 0;
   const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
+  if (!cls && !id) return 0;
   /* (WordPress's "wp-caption-text" has the token "caption"; "wp" alone
    * is every block of a block theme) */
   if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) f |= BF_CAPCLASS;
@@ -158,27 +162,34 @@ static unsigned class_flags(xmlNodePtr x) {
   return f;
 }
 
-static unsigned owner_flags(E *e, int32_t owner) {
+/* Flags of node i from its own classes and tag, and those of the elements
+ * the finder took out between it and its parent (a <div class="caption">
+ * replaced by its only <p>: libxml2 still has them). */
+static unsigned own_flags(const dtree *t, int32_t i) {
   unsigned f = 0;
+  int tag = t->n[i].tag;
+  if (tag == T_FIGURE || tag == T_FIGCAPTION || tag == T_CAPTION) f |= BF_INFIGURE;
+  if (tag == T_FIGCAPTION || tag == T_CAPTION) f |= BF_CAPCLASS;
+  xmlNodePtr x = t->n[i].x;
+  if (!x) return f;
+  f |= class_flags(x);
+  int32_t q = t->n[i].parent;
+  xmlNodePtr stop = q >= 0 ? t->n[q].x : NULL;
+  int hops = 0;
+  for (xmlNodePtr y = x->parent; stop && y && y != stop && y->type == XML_ELEMENT_NODE && hops < 3; y = y->parent, hops++)
+    f |= class_flags(y);
+  return f;
+}
+
+/* The flags a block owned by owner inherits: its ancestors' (computed
+ * once per element on the way down, in e->nf) and right alignment of one
+ * of its three nearest elements. */
+static unsigned owner_flags(E *e, int32_t owner) {
   const dtree *t = e->t;
+  unsigned f = owner >= 0 && owner < e->nf_n ? e->nf[owner] : 0;
   int depth = 0;
-  for (int32_t p = owner; p >= 0 && p != e->root; p = t->n[p].parent, depth++) {
-    xmlNodePtr x = t->n[p].x;
-    if (t->n[p].tag == T_FIGURE || t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_INFIGURE;
-    if (t->n[p].tag == T_FIGCAPTION || t->n[p].tag == T_CAPTION) f |= BF_CAPCLASS;
-    if (!x) continue;
-    f |= class_flags(x);
-    if (depth < 3 && is_right(x)) f |= BF_RIGHT;
-    /* elements the finder took out between this node and its parent (a
-     * <div class="caption"> replaced by its only <p>): libxml2 still has them */
-    int32_t q = t->n[p].parent;
-    xmlNodePtr stop = q >= 0 ? t->n[q].x : NULL;
-    int hops = 0;
-    for (xmlNodePtr y = x->parent; y && y != stop && y->type == XML_ELEMENT_NODE && hops < 3; y = y->parent, hops++) {
-      if (!stop) break;
-      f |= class_flags(y);
-    }
-  }
+  for (int32_t p = owner; p >= 0 && p != e->root && depth < 3; p = t->n[p].parent, depth++)
+    if (t->n[p].x && is_right(t->n[p].x)) { f |= BF_RIGHT; break; }
   return f;
 }
 
@@ -269,6 +280,10 @@ static int row_cell(const dtree *t, int32_t i) {
 static void enter(E *e, int32_t i) {
   const dtree *t = e->t;
   int tag = t->n[i].tag;
+  if (i < e->nf_n) {
+    int32_t p = t->n[i].parent;
+    e->nf[i] = own_flags(t, i) | (p >= 0 && p != e->root && p < e->nf_n ? e->nf[p] : 0);
+  }
   if (is_block(tag)) {
     if ((tag == T_TD || tag == T_TH) && row_cell(t, i)) {
       /* cells add to their row's line */
@@ -365,6 +380,9 @@ int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emi
   e.base = base;
   e.formats = formats;
   e.o = o;
+  e.nf = calloc((size_t)(t->count ? t->count : 1), sizeof *e.nf);
+  if (!e.nf) return -1;
+  e.nf_n = t->count;
   int32_t n = t->n[root].first;
   while (n >= 0 && !e.fail) {
     const dnode *d = &t->n[n];
@@ -385,6 +403,7 @@ int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emi
   sapo_buf_free(&e.line);
   sapo_buf_free(&e.mline);
   sapo_buf_free(&e.hline);
+  free(e.nf);
   if (e.fail || o->text.failed || o->md.failed || o->html.failed) return -1;
   return 0;
 }

@@ -63,6 +63,23 @@ typedef struct agg {
 } agg;
 
 typedef struct nodelist { int32_t *v; int32_t n, cap; } nodelist;
+typedef struct vocab_sets vocab_sets;   /* vocab.c's pattern tables, per extraction */
+
+/* a text node's measures, read once per page */
+
+/* What an element's attributes say, read once per page (vocab.c). */
+#define VF_HIDDEN        0x001  /* hidden attribute, style, utility class        */
+#define VF_DIALOG        0x002  /* dialog/consent/newsletter tokens or role      */
+#define VF_AD            0x004  /* ad-slot class or id tokens                    */
+#define VF_UNLIKELY      0x008  /* Readability's unlikely vocabulary, not ok-maybe */
+#define VF_UNLIKELY_ROLE 0x010  /* role=menu, navigation, dialog...             */
+#define VF_BYLINE        0x020  /* byline class, rel=author, itemprop author     */
+#define VF_SHARE         0x040  /* share widget class                            */
+typedef struct nfeat {
+  uint16_t f;              /* VF_* */
+  int8_t weight;           /* Readability's class weight (-50..50)           */
+  uint8_t done;
+} nfeat;
 
 typedef struct find_input {
   const char *title;        /* article title (for the repeated heading), or NULL */
@@ -90,6 +107,8 @@ typedef struct fctx {
   nodelist list;           /* scratch */
   trace *tr;
   int32_t title_node;      /* original index of the heading that repeats the title, or -1 */
+  nfeat *feat;             /* per page node, filled by vocab_features */
+  vocab_sets *vs;
   double para_median;      /* median length of the page's prose paragraphs */
 } fctx;
 
@@ -116,6 +135,9 @@ int    in_listing(const fctx *c, int32_t i);              /* self or an ancestor
 int32_t orig_of(const fctx *c, int32_t i);                /* i, or its nearest page-own ancestor */
 
 /* ===== vocab.c ===== */
+int  vocab_features(fctx *c);                             /* c->feat for every page node; 0 or -1 */
+nfeat vocab_feat(fctx *c, int32_t i);                     /* cached, or read now (virtual nodes) */
+const char *chrome_of(fctx *c, int32_t i, nfeat f);       /* "hidden", "ad-slot", "dialog" or NULL */
 const char *match_string(fctx *c, int32_t i);
 int  has_any(const char *s, const char *const *list);
 int  class_weight(fctx *c, int32_t i);
@@ -125,8 +147,9 @@ int  is_unlikely_role(const char *role);
 int  is_byline_class(const char *ms);
 int  is_video_embed(const dtree *t, int32_t i);
 int  is_probably_visible(const dtree *t, int32_t i);
-int  is_dialog_chrome(const dtree *t, int32_t i);        /* consent, paywall, newsletter UI */
-int  is_ad_slot(const dtree *t, int32_t i);              /* ad containers and their labels */
+/* "hidden", "dialog" (consent, paywall, newsletter interface), "ad-slot"
+ * (ad containers and their labels), or NULL: one scan of the attributes */
+const char *chrome_kind(const dtree *t, int32_t i);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

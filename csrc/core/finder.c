@@ -38,10 +38,17 @@
 
 static const char *const ARTICLE_LIKE[] = {"hentry", "post", "entry", "h-entry", NULL};
 
+/* the parent of p on the page as built; a node the pass created (a merge
+ * wrapper) is not in orig, so its parent comes from the working tree t */
+static int32_t built_parent(const dtree *t, const dtree *orig, int32_t p) {
+  return p < orig->count ? orig->n[p].parent : t->n[p].parent;
+}
+
 /* n or an ancestor in the page as built is an <article>, a .hentry/.post,
  * or (rank <= 3) a structural prior */
-static int article_like(const dtree *orig, int32_t n, const candidate *pri, int np) {
-  for (int32_t p = n; p >= 0; p = orig->n[p].parent) {
+static int article_like(const dtree *t, const dtree *orig, int32_t n, const candidate *pri, int np) {
+  for (int32_t p = n; p >= 0; p = built_parent(t, orig, p)) {
+    if (p >= orig->count) continue;
     if (orig->n[p].tag == T_ARTICLE) return 1;
     if (dom_has_token(dom_attr(orig, p, "class"), ARTICLE_LIKE)) return 1;
     for (int k = 0; k < np; k++) if (pri[k].node == p && pri[k].rank <= 3) return 1;
@@ -50,8 +57,8 @@ static int article_like(const dtree *orig, int32_t n, const candidate *pri, int 
 }
 
 static int stripped_in_first(const fctx *c, const dtree *orig, int32_t n) {
-  for (int32_t p = n; p >= 0 && p < c->orig_count; p = orig->n[p].parent)
-    if (c->mark[p] & NM_STRIPPED) return 1;
+  for (int32_t p = n; p >= 0; p = built_parent(c->t, orig, p))
+    if (p < c->orig_count && (c->mark[p] & NM_STRIPPED)) return 1;
   return 0;
 }
 
@@ -166,7 +173,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   c.orig_count = t->count;
   c.mark = calloc((size_t)(t->count ? t->count : 1), 1);
   if (!c.mark) { rc = SAPO_ENOMEM; goto done; }
-  if (aggregates(&c) || listing_detect(&c)) { rc = SAPO_ENOMEM; goto done; }
+  if (vocab_features(&c) || aggregates(&c) || listing_detect(&c)) { rc = SAPO_ENOMEM; goto done; }
   int32_t heading = priors_title_heading(&c, in->title);
   int32_t tcont = priors_title_container(&c, heading);
   int np = priors_find(&c, pri, PRIORS_MAX);
@@ -189,7 +196,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
     if (PASSES[pass] & FLAG_KEEP_HIDDEN) {
       if ((double)hidden < FIND_HIDDEN_FACTOR * (double)best_len || hidden < threshold) break;
     }
-    if (pass > 0 && dom_copy(t, &orig)) { rc = SAPO_ENOMEM; break; }
+    if (pass > 0 && (dom_copy(t, &orig) || aggregates(&c))) { rc = SAPO_ENOMEM; break; }
     c.flags = PASSES[pass] & ~FLAG_KEEP_HIDDEN;
     c.pass = pass;
     c.keep_hidden = (PASSES[pass] & FLAG_KEEP_HIDDEN) != 0;
@@ -202,7 +209,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
     size_t len = art >= 0 ? len_of(&c, art) : 0;
     if (pass == 0) {
       first_winner = winner;
-      first_article_like = winner >= 0 && article_like(&orig, winner, pri, np);
+      first_article_like = winner >= 0 && article_like(t, &orig, winner, pri, np);
     }
     int qualified = pass == 0 || !(first_article_like && winner >= 0 && stripped_in_first(&c, &orig, winner));
     if (qualified && len >= threshold) {
@@ -245,5 +252,7 @@ done:
   sapo_buf_free(&c.tmp);
   free(c.list.v);
   free(c.ag);
+  free(c.feat);
+  free(c.vs);
   return rc;
 }

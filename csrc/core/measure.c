@@ -241,7 +241,7 @@ int aggregates_at(fctx *c, int32_t root) {
   int32_t n = t->n[root].first;
   while (n >= 0) {
     dnode *d = &t->n[n];
-    if (d->type == DN_TEXT) c->ag[n] = text_summary(d);
+    if (d->type == DN_TEXT) c->ag[n] = text_summary(&t->n[n]);
     else {
       memset(&c->ag[n], 0, sizeof *c->ag);
       if (d->first >= 0) { n = d->first; continue; }

@@ -173,12 +173,12 @@ const char *const sapo_lead_tokens[] = {
 
 int sapo_phrase_is(const char *key, int kind) {
   for (const phrase *p = sapo_phrases; p->text; p++)
-    if (p->kind == kind && !strcmp(key, p->text)) return 1;
+    if (p->text[0] == key[0] && p->kind == kind && !strcmp(key, p->text)) return 1;
   return 0;
 }
 
 int sapo_phrase_prefix(const char *key, int kind) {
   for (const phrase *p = sapo_phrases; p->text; p++)
-    if (p->kind == kind && !strncmp(key, p->text, strlen(p->text))) return 1;
+    if (p->text[0] == key[0] && p->kind == kind && !strncmp(key, p->text, strlen(p->text))) return 1;
   return 0;
 }

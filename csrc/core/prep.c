@@ -60,6 +60,42 @@ static void mark_data_tables(fctx *c, int32_t root) {
   }
 }
 
+/* ===== THE CONTAINER'S ELEMENTS BY TAG, GATHERED ONCE ===== */
+
+static const int GATHER[] = {T_FORM, T_FIELDSET, T_OBJECT, T_EMBED, T_FOOTER, T_LINK, T_ASIDE, T_IFRAME, T_INPUT,
+                             T_TEXTAREA, T_SELECT, T_BUTTON, T_H1, T_H2, T_TABLE, T_UL, T_DIV, T_P, T_BR};
+#define NGATHER ((int)(sizeof GATHER / sizeof *GATHER))
+
+typedef struct gathered { nodelist by[NGATHER]; } gathered;
+
+static int slot_of(int tag) {
+  for (int k = 0; k < NGATHER; k++) if (GATHER[k] == tag) return k;
+  return -1;
+}
+
+static int gather(const dtree *t, int32_t root, gathered *g) {
+  memset(g, 0, sizeof *g);
+  for (int32_t n = t->n[root].first; n >= 0; n = dom_next_in(t, n, root, 0)) {
+    if (t->n[n].type != DN_ELEM) continue;
+    int k = slot_of(t->n[n].tag);
+    if (k >= 0 && list_push(&g->by[k], n)) return -1;
+  }
+  return 0;
+}
+
+static void gathered_free(gathered *g) {
+  for (int k = 0; k < NGATHER; k++) free(g->by[k].v);
+}
+
+static const nodelist *with_tag(const gathered *g, int tag) { return &g->by[slot_of(tag)]; }
+
+/* still inside the container (nothing above it was removed) */
+static int inside(const dtree *t, int32_t root, int32_t n) {
+  for (int32_t p = t->n[n].parent; p >= 0; p = t->n[p].parent)
+    if (p == root) return 1;
+  return 0;
+}
+
 /* ===== REMOVAL WITH EXACT AGGREGATES ===== */
 
 static void note(fctx *c, int32_t n, const char *rule) {
@@ -76,16 +112,15 @@ static void remove_in(fctx *c, int32_t n, int32_t art, const char *rule) {
 }
 
 /* Remove every descendant with tag (embeds keep video players). */
-static int clean_tag(fctx *c, int32_t root, int tag, const char *rule) {
-  if (collect(c, root, tag)) return -1;
+static void clean_tag(fctx *c, int32_t root, const gathered *g, int tag, const char *rule) {
+  const nodelist *l = with_tag(g, tag);
   int embed = tag == T_OBJECT || tag == T_EMBED || tag == T_IFRAME;
-  for (int32_t k = c->list.n - 1; k >= 0; k--) {
-    int32_t n = c->list.v[k];
-    if (c->t->n[n].parent < 0) continue;
+  for (int32_t k = l->n - 1; k >= 0; k--) {
+    int32_t n = l->v[k];
+    if (!inside(c->t, root, n)) continue;
     if (embed && is_video_embed(c->t, n)) continue;
     remove_in(c, n, root, rule);
   }
-  return 0;
 }
 
 /* ===== LISTINGS INSIDE THE CONTAINER ===== */
@@ -191,21 +226,14 @@ static int should_clean(fctx *c, int32_t node, int tag) {
   return remove;
 }
 
-static int clean_conditionally(fctx *c, int32_t root, int tag) {
+static int clean_conditionally(fctx *c, int32_t root, const gathered *g, int tag) {
   if (!(c->flags & FLAG_CLEAN_CONDITIONALLY)) return 0;
-  if (collect(c, root, tag)) return -1;
-  if (c->list.n == 0) return 0;
-  int32_t n = c->list.n;
-  int32_t *nodes = malloc((size_t)n * sizeof *nodes);
-  if (!nodes) return -1;
-  memcpy(nodes, c->list.v, (size_t)n * sizeof *nodes);
-  for (int32_t k = n - 1; k >= 0; k--) {
-    int32_t node = nodes[k];
-    int32_t parent = c->t->n[node].parent;
-    if (parent < 0 || !dom_is_ancestor(c->t, root, node)) continue;
+  const nodelist *l = with_tag(g, tag);
+  for (int32_t k = l->n - 1; k >= 0; k--) {
+    int32_t node = l->v[k];
+    if (!inside(c->t, root, node)) continue;
     if (should_clean(c, node, tag)) remove_in(c, node, root, "clean-conditionally");
   }
-  free(nodes);
   return c->tmp.failed ? -1 : 0;
 }
 
@@ -215,10 +243,12 @@ int prep_container(fctx *c, int32_t art, int listings) {
   /* aggregates of the container, kept exact by remove_in() from here on */
   if (aggregates_at(c, art)) return -1;
   if (listings && drop_listings(c, art)) return -1;
-  if (clean_conditionally(c, art, T_FORM) || clean_conditionally(c, art, T_FIELDSET)) return -1;
+  gathered g;
+  if (gather(t, art, &g)) { gathered_free(&g); return -1; }
+  int rc = 0;
+  if (clean_conditionally(c, art, &g, T_FORM) || clean_conditionally(c, art, &g, T_FIELDSET)) { rc = -1; goto out; }
   static const int junk[] = {T_OBJECT, T_EMBED, T_FOOTER, T_LINK, T_ASIDE};
-  for (size_t k = 0; k < sizeof junk / sizeof *junk; k++)
-    if (clean_tag(c, art, junk[k], "junk-tag")) return -1;
+  for (size_t k = 0; k < sizeof junk / sizeof *junk; k++) clean_tag(c, art, &g, junk[k], "junk-tag");
   /* share widgets under FIND_SHARE_MAX_LEN characters, below each top-level child */
   for (int32_t top = dom_first_elem(t, art); top >= 0; top = dom_next_elem(t, top)) {
     int32_t end = -1;
@@ -228,7 +258,7 @@ int prep_container(fctx *c, int32_t art, int listings) {
     }
     int32_t n = dom_first_elem(t, top);
     while (n >= 0 && n != end && dom_is_ancestor(t, top, n)) {
-      if (is_share(match_string(c, n)) && raw_u16len(t, n) < FIND_SHARE_MAX_LEN) {
+      if ((vocab_feat(c, n).f & VF_SHARE) && raw_u16len(t, n) < FIND_SHARE_MAX_LEN) {
         int32_t next = dom_next(t, n, 1);
         remove_in(c, n, art, "share");
         n = next;
@@ -236,53 +266,61 @@ int prep_container(fctx *c, int32_t art, int listings) {
     }
   }
   static const int junk2[] = {T_IFRAME, T_INPUT, T_TEXTAREA, T_SELECT, T_BUTTON};
-  for (size_t k = 0; k < sizeof junk2 / sizeof *junk2; k++)
-    if (clean_tag(c, art, junk2[k], "junk-tag")) return -1;
+  for (size_t k = 0; k < sizeof junk2 / sizeof *junk2; k++) clean_tag(c, art, &g, junk2[k], "junk-tag");
   /* headers with a negative class weight */
   for (int h = 0; h < 2; h++) {
-    if (collect(c, art, h ? T_H2 : T_H1)) return -1;
-    for (int32_t k = c->list.n - 1; k >= 0; k--)
-      if (t->n[c->list.v[k]].parent >= 0 && class_weight(c, c->list.v[k]) < 0)
-        remove_in(c, c->list.v[k], art, "negative-heading");
+    const nodelist *l = with_tag(&g, h ? T_H2 : T_H1);
+    for (int32_t k = l->n - 1; k >= 0; k--)
+      if (inside(t, art, l->v[k]) && class_weight(c, l->v[k]) < 0) remove_in(c, l->v[k], art, "negative-heading");
   }
-  if (clean_conditionally(c, art, T_TABLE) || clean_conditionally(c, art, T_UL) ||
-      clean_conditionally(c, art, T_DIV))
-    return -1;
+  if (clean_conditionally(c, art, &g, T_TABLE) || clean_conditionally(c, art, &g, T_UL) ||
+      clean_conditionally(c, art, &g, T_DIV)) { rc = -1; goto out; }
   c->ag_valid = 0;
-  for (int32_t n = t->n[art].first; n >= 0; n = dom_next_in(t, n, art, 0))
-    if (is_tag(t, n, T_H1)) t->n[n].tag = T_H2;
-  /* empty paragraphs */
-  if (collect(c, art, T_P)) return -1;
-  for (int32_t k = c->list.n - 1; k >= 0; k--) {
-    int32_t p = c->list.v[k];
-    if (t->n[p].parent < 0) continue;
-    if (count_desc(t, p, T_IMG) + count_desc(t, p, T_EMBED) + count_desc(t, p, T_OBJECT) +
-        count_desc(t, p, T_IFRAME) == 0 && text_blank(t, p))
-      dom_unlink(t, p);
+  {
+    const nodelist *l = with_tag(&g, T_H1);
+    for (int32_t k = 0; k < l->n; k++) if (inside(t, art, l->v[k])) t->n[l->v[k]].tag = T_H2;
   }
-  if (collect(c, art, T_BR)) return -1;
-  for (int32_t k = 0; k < c->list.n; k++) {
-    int32_t br = c->list.v[k];
-    int32_t next = t->n[br].next;
-    while (next >= 0 && t->n[next].type != DN_ELEM && is_js_ws_text(t, next)) next = t->n[next].next;
-    if (next >= 0 && is_tag(t, next, T_P)) dom_unlink(t, br);
+  /* empty paragraphs */
+  {
+    const nodelist *l = with_tag(&g, T_P);
+    for (int32_t k = l->n - 1; k >= 0; k--) {
+      int32_t p = l->v[k];
+      if (!inside(t, art, p)) continue;
+      if (count_desc(t, p, T_IMG) + count_desc(t, p, T_EMBED) + count_desc(t, p, T_OBJECT) +
+          count_desc(t, p, T_IFRAME) == 0 && text_blank(t, p))
+        dom_unlink(t, p);
+    }
+  }
+  {
+    const nodelist *l = with_tag(&g, T_BR);
+    for (int32_t k = 0; k < l->n; k++) {
+      int32_t br = l->v[k];
+      if (!inside(t, art, br)) continue;
+      int32_t next = t->n[br].next;
+      while (next >= 0 && t->n[next].type != DN_ELEM && is_js_ws_text(t, next)) next = t->n[next].next;
+      if (next >= 0 && is_tag(t, next, T_P)) dom_unlink(t, br);
+    }
   }
   /* single-cell tables become their cell */
-  if (collect(c, art, T_TABLE)) return -1;
-  for (int32_t k = 0; k < c->list.n; k++) {
-    int32_t table = c->list.v[k];
-    if (t->n[table].parent < 0) continue;
-    int32_t tbody = rd_single_child(t, table, T_TBODY);
-    if (tbody < 0) tbody = table;
-    int32_t row = rd_single_child(t, tbody, T_TR);
-    if (row < 0) continue;
-    int32_t cell = rd_single_child(t, row, T_TD);
-    if (cell < 0) continue;
-    int all_phrasing = 1;
-    for (int32_t ch = t->n[cell].first; ch >= 0; ch = t->n[ch].next)
-      if (!rd_is_phrasing(t, ch)) { all_phrasing = 0; break; }
-    t->n[cell].tag = all_phrasing ? T_P : T_DIV;
-    dom_replace(t, table, cell);
+  {
+    const nodelist *l = with_tag(&g, T_TABLE);
+    for (int32_t k = 0; k < l->n; k++) {
+      int32_t table = l->v[k];
+      if (!inside(t, art, table)) continue;
+      int32_t tbody = rd_single_child(t, table, T_TBODY);
+      if (tbody < 0) tbody = table;
+      int32_t row = rd_single_child(t, tbody, T_TR);
+      if (row < 0) continue;
+      int32_t cell = rd_single_child(t, row, T_TD);
+      if (cell < 0) continue;
+      int all_phrasing = 1;
+      for (int32_t ch = t->n[cell].first; ch >= 0; ch = t->n[ch].next)
+        if (!rd_is_phrasing(t, ch)) { all_phrasing = 0; break; }
+      t->n[cell].tag = all_phrasing ? T_P : T_DIV;
+      dom_replace(t, table, cell);
+    }
   }
-  return 0;
+out:
+  gathered_free(&g);
+  return rc;
 }

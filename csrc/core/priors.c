@@ -82,43 +82,71 @@ static const prior_rule RULES[] = {
   {"main", 5, PR_TAG, "main"}, {"main", 5, PR_ROLE, "main"},
   {NULL, 0, 0, NULL}};
 
-/* ASCII case-insensitive substring */
-static int icontains(const char *hay, const char *needle) {
-  if (!hay) return 0;
-  size_t n = strlen(needle);
-  for (const char *p = hay; *p; p++)
-    if (!strncasecmp(p, needle, n)) return 1;
-  return 0;
+/* The attributes a rule looks at, read and lower-cased once per element. */
+typedef struct attrs {
+  int tag;
+  char cls[256], id[128];       /* lower case, "" when absent */
+  const char *itemprop, *role;
+} attrs;
+
+static void lower_into(char *dst, size_t cap, const char *s) {
+  size_t k = 0;
+  for (; s && *s && k + 1 < cap; s++) dst[k++] = (char)tolower((unsigned char)*s);
+  dst[k] = '\0';
 }
 
-/* a whitespace-separated token of cls equals v (ASCII case-insensitive) */
+/* a whitespace-separated token of cls equals v (both lower case) */
 static int class_token(const char *cls, const char *v) {
-  if (!cls) return 0;
   size_t n = strlen(v);
-  for (const char *p = cls; *p;) {
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-    const char *st = p;
-    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
-    if ((size_t)(p - st) == n && !strncasecmp(st, v, n)) return 1;
-  }
+  for (const char *p = cls; (p = strstr(p, v)); p++)
+    if ((p == cls || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
+        (p[n] == '\0' || p[n] == ' ' || p[n] == '\t' || p[n] == '\n'))
+      return 1;
   return 0;
 }
 
-static int rule_matches(const dtree *t, int32_t i, const prior_rule *r) {
-  int tag = t->n[i].tag;
+static int rule_matches(const attrs *a, const prior_rule *r) {
   switch (r->kind) {
-  case PR_ITEMPROP: return icontains(dom_attr(t, i, "itemprop"), r->value);
-  case PR_TAG: return (r->value[0] == 'a' && tag == T_ARTICLE) || (r->value[0] == 'm' && tag == T_MAIN);
-  case PR_ROLE: { const char *v = dom_attr(t, i, "role"); return v && !strcasecmp(v, r->value); }
+  case PR_ITEMPROP: {
+    if (!a->itemprop) return 0;
+    for (const char *p = a->itemprop; *p; p++)
+      if (!strncasecmp(p, r->value, strlen(r->value))) return 1;
+    return 0;
+  }
+  case PR_TAG: return (r->value[0] == 'a' && a->tag == T_ARTICLE) || (r->value[0] == 'm' && a->tag == T_MAIN);
+  case PR_ROLE: return a->role && !strcasecmp(a->role, r->value);
   default: break;
   }
-  if (tag != T_DIV && tag != T_ARTICLE && tag != T_SECTION && tag != T_MAIN) return 0;
-  const char *cls = dom_attr(t, i, "class"), *id = dom_attr(t, i, "id");
-  if (r->kind == PR_CLASS) return icontains(cls, r->value) || icontains(id, r->value);
-  if (r->kind == PR_TOKEN) return class_token(cls, r->value) || (id && !strcasecmp(id, r->value));
-  if (r->kind == PR_CLASS_EQ) return cls && !strcasecmp(cls, r->value);
-  if (r->kind == PR_ID_EQ) return id && !strcasecmp(id, r->value);
-  return 0;
+  if (a->tag != T_DIV && a->tag != T_ARTICLE && a->tag != T_SECTION && a->tag != T_MAIN) return 0;
+  switch (r->kind) {
+  case PR_CLASS: return strstr(a->cls, r->value) || strstr(a->id, r->value);
+  case PR_TOKEN: return class_token(a->cls, r->value) || !strcmp(a->id, r->value);
+  case PR_CLASS_EQ: return !strcmp(a->cls, r->value);
+  case PR_ID_EQ: return !strcmp(a->id, r->value);
+  default: return 0;
+  }
+}
+
+/* Every class or id rule holds one of these stems: elements without any
+ * are skipped before the table is scanned. */
+static const char *const STEMS[] = {
+  "body", "content", "text", "entry", "post", "story", "detail", "main", "column", "article", "single",
+  "blog", "fck", "cms", "full", NULL};
+
+/* bit k: STEMS[k] is in the class or id */
+static unsigned stems_of(const attrs *a) {
+  unsigned m = 0;
+  for (int k = 0; STEMS[k]; k++)
+    if (strstr(a->cls, STEMS[k]) || strstr(a->id, STEMS[k])) m |= 1u << k;
+  return m;
+}
+
+/* bit of the stem a rule's value holds (0 for itemprop, tag and role rules) */
+static unsigned stem_bit(const prior_rule *r) {
+  if (r->kind == PR_ITEMPROP || r->kind == PR_TAG || r->kind == PR_ROLE) return 0;
+  for (int k = 0; STEMS[k]; k++)
+    if (strstr(r->value, STEMS[k])) return 1u << k;
+  return ~0u;
 }
 
 static void protect_up(fctx *c, int32_t i) {
@@ -137,17 +165,39 @@ static int in_comments(const dtree *t, int32_t i) {
   return 0;
 }
 
+#define NRULES ((int)(sizeof RULES / sizeof *RULES) - 1)
+
 int priors_find(fctx *c, candidate *out, int max) {
   const dtree *t = c->t;
   int n = 0;
+  unsigned rule_stem[NRULES];
+  for (int r = 0; r < NRULES; r++) rule_stem[r] = stem_bit(&RULES[r]);
   for (int32_t i = 0; i < c->orig_count && n < max; i++) {
     if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
+    attrs at;
+    at.tag = t->n[i].tag;
+    at.itemprop = at.role = NULL;
+    const char *cls = NULL, *id = NULL;
+    for (xmlAttrPtr p = t->n[i].x->properties; p; p = p->next) {
+      const char *v = p->children && p->children->type == XML_TEXT_NODE ? (const char *)p->children->content : "";
+      if (!strcmp((const char *)p->name, "class")) cls = v;
+      else if (!strcmp((const char *)p->name, "id")) id = v;
+      else if (!strcmp((const char *)p->name, "itemprop")) at.itemprop = v;
+      else if (!strcmp((const char *)p->name, "role")) at.role = v;
+    }
+    if (!cls && !id && !at.itemprop && !at.role && at.tag != T_ARTICLE && at.tag != T_MAIN) continue;
+    lower_into(at.cls, sizeof at.cls, cls);
+    lower_into(at.id, sizeof at.id, id);
+    unsigned stems = stems_of(&at);
+    if (!at.itemprop && !at.role && at.tag != T_ARTICLE && at.tag != T_MAIN && !stems) continue;
     const prior_rule *best = NULL;
-    for (const prior_rule *r = RULES; r->name; r++)
-      if ((!best || r->rank < best->rank) && rule_matches(t, i, r)) best = r;
+    for (int r = 0; r < NRULES; r++) {
+      if (rule_stem[r] && !(rule_stem[r] & stems)) continue;   /* its stem is not there */
+      if ((!best || RULES[r].rank < best->rank) && rule_matches(&at, &RULES[r])) best = &RULES[r];
+    }
     if (!best) continue;
     if (c->mark[i] & NM_IN_LISTING) continue;   /* a teaser card's <article> */
-    if (in_comments(t, i)) continue;
+    if (best->rank <= 2 && in_comments(t, i)) continue;
     candidate *cd = &out[n++];
     memset(cd, 0, sizeof *cd);
     cd->node = i;

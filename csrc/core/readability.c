@@ -159,11 +159,9 @@ static void init_node(fctx *c, int32_t i) {
   d->flags |= DF_SCORED;
 }
 
-static int check_byline(fctx *c, int32_t i, const char *ms) {
+static int check_byline(fctx *c, int32_t i, nfeat f) {
   if (c->byline || c->in->have_byline) return 0;
-  const char *rel = dom_attr(c->t, i, "rel"), *itemprop = dom_attr(c->t, i, "itemprop");
-  if (!((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || is_byline_class(ms)))
-    return 0;
+  if (!(f.f & VF_BYLINE)) return 0;
   sapo_buf b = SAPO_BUF_INIT;
   inner_text(c->t, i, &b, 0);
   size_t len = sapo_u16len(sapo_buf_cstr(&b), b.len);
@@ -215,25 +213,29 @@ static int protected_node(const fctx *c, int32_t i) { return i < c->orig_count &
 int rd_walk(fctx *c) {
   dtree *t = c->t;
   c->list.n = 0;
-  c->ag_valid = 0;
+  /* The aggregates of the page as built stay right for a node the walk
+   * reaches: it visits a node before anything below it changes, and
+   * wrapping phrasing content changes no length.  New nodes fall back to
+   * counting (link_density_of). */
   int32_t node = t->html;
   while (node >= 0) {
     dnode *d = &t->n[node];
-    const char *ms = match_string(c, node);
-    if (!c->keep_hidden && !is_probably_visible(t, node) && !protected_node(c, node)) { node = remove_and_next(c, node, "hidden"); continue; }
-    if (is_dialog_chrome(t, node) && !protected_node(c, node)) { node = remove_and_next(c, node, "dialog"); continue; }
-    if (is_ad_slot(t, node) && !protected_node(c, node)) { node = remove_and_next(c, node, "ad-slot"); continue; }
-    if (check_byline(c, node, ms)) { node = remove_and_next(c, node, "byline"); continue; }
+    nfeat feat = vocab_feat(c, node);
+    const char *chrome = chrome_of(c, node, feat);
+    if (chrome && !protected_node(c, node) && !(c->keep_hidden && chrome[0] == 'h')) {
+      node = remove_and_next(c, node, chrome);
+      continue;
+    }
+    if (check_byline(c, node, feat)) { node = remove_and_next(c, node, "byline"); continue; }
     if (node == c->title_node) { node = remove_and_next(c, node, "title"); continue; }
-    const char *role = dom_attr(t, node, "role");
     if ((c->flags & FLAG_STRIP_UNLIKELYS) && !protected_node(c, node)) {
-      if (is_unlikely(ms) && !near_ancestor(t, node, T_TABLE) && !near_ancestor(t, node, T_CODE) &&
+      if ((feat.f & VF_UNLIKELY) && !near_ancestor(t, node, T_TABLE) && !near_ancestor(t, node, T_CODE) &&
           d->tag != T_BODY && d->tag != T_A) {
         if (node < c->orig_count) c->mark[node] |= NM_STRIPPED;
         node = remove_and_next(c, node, "unlikely");
         continue;
       }
-      if (is_unlikely_role(role)) { node = remove_and_next(c, node, "unlikely-role"); continue; }
+      if (feat.f & VF_UNLIKELY_ROLE) { node = remove_and_next(c, node, "unlikely-role"); continue; }
     }
     int tag = d->tag;
     if ((tag == T_DIV || tag == T_SECTION || tag == T_HEADER || tag == T_H1 || tag == T_H2 || tag == T_H3 ||

@@ -5,6 +5,7 @@
  * wrap their dialogs in (matched as whole tokens). */
 #include "find.h"
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "tags.h"
@@ -35,6 +36,49 @@ static const char *const DIALOG_TOKENS[] = {
 /* a dialog is interface text only while it is short */
 #define DIALOG_MAX_LEN 1500
 
+/* ===== SUBSTRING LISTS, MATCHED IN ONE SCAN ===== */
+/* For each list, the patterns that start with each byte: a string is
+ * scanned once instead of once per pattern.  Built per extraction (in
+ * the finder's context), never global. */
+struct vocab_sets {
+  struct pm { uint64_t first[128]; const char *const *pats; uint8_t len[64]; } unlikely, ok_maybe, byline, negative,
+    positive;
+};
+
+static void pm_build(struct pm *m, const char *const *pats) {
+  memset(m->first, 0, sizeof m->first);
+  m->pats = pats;
+  for (int k = 0; pats[k] && k < 64; k++) {
+    m->len[k] = (uint8_t)strlen(pats[k]);
+    m->first[(unsigned char)pats[k][0] & 127] |= 1ull << k;
+  }
+}
+
+static int pm_any(const struct pm *m, const char *s) {
+  for (const char *p = s; *p; p++) {
+    unsigned char ch = (unsigned char)*p;
+    if (ch >= 128) continue;
+    uint64_t bits = m->first[ch];
+    while (bits) {
+      int k = __builtin_ctzll(bits);
+      bits &= bits - 1;
+      if (!strncmp(p, m->pats[k], m->len[k])) return 1;
+    }
+  }
+  return 0;
+}
+
+vocab_sets *vocab_sets_new(void) {
+  vocab_sets *v = malloc(sizeof *v);
+  if (!v) return NULL;
+  pm_build(&v->unlikely, UNLIKELY);
+  pm_build(&v->ok_maybe, OK_MAYBE);
+  pm_build(&v->byline, BYLINE);
+  pm_build(&v->negative, NEGATIVE);
+  pm_build(&v->positive, POSITIVE);
+  return v;
+}
+
 static size_t lower_copy(char *dst, size_t cap, const char *s, size_t at) {
   for (; s && *s && at + 1 < cap; s++) dst[at++] = (char)tolower((unsigned char)*s);
   dst[at] = '\0';
@@ -55,14 +99,6 @@ int has_any(const char *s, const char *const *list) {
   return 0;
 }
 
-/* NEGATIVE also matches the word "hid" (^hid$| hid$| hid |^hid ). */
-static int is_negative(const char *s) {
-  if (has_any(s, NEGATIVE)) return 1;
-  for (const char *p = s; (p = strstr(p, "hid")); p++)
-    if ((p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' ')) return 1;
-  return 0;
-}
-
 /* (\b|_)(share|sharedaddy)(\b|_) */
 int is_share(const char *s) {
   for (const char *p = s; (p = strstr(p, "share")); p++) {
@@ -77,20 +113,33 @@ int is_share(const char *s) {
   return 0;
 }
 
+static int weight_of(fctx *c, int32_t i);
+
 int class_weight(fctx *c, int32_t i) {
   if (!(c->flags & FLAG_WEIGHT_CLASSES)) return 0;
+  return weight_of(c, i);
+}
+
+/* NEGATIVE, and the word "hid" (^hid$| hid$| hid |^hid ) */
+static int negative_in(const vocab_sets *v, const char *s) {
+  if (v ? pm_any(&v->negative, s) : has_any(s, NEGATIVE)) return 1;
+  for (const char *p = s; (p = strstr(p, "hid")); p++)
+    if ((p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' ')) return 1;
+  return 0;
+}
+
+static int raw_class_weight(const vocab_sets *v, const char *cls, const char *id) {
   int w = 0;
   char s[512];
-  const char *cls = dom_attr(c->t, i, "class"), *id = dom_attr(c->t, i, "id");
   if (cls && *cls) {
     lower_copy(s, sizeof s, cls, 0);
-    if (is_negative(s)) w -= 25;
-    if (has_any(s, POSITIVE)) w += 25;
+    if (negative_in(v, s)) w -= 25;
+    if (v ? pm_any(&v->positive, s) : has_any(s, POSITIVE)) w += 25;
   }
   if (id && *id) {
     lower_copy(s, sizeof s, id, 0);
-    if (is_negative(s)) w -= 25;
-    if (has_any(s, POSITIVE)) w += 25;
+    if (negative_in(v, s)) w -= 25;
+    if (v ? pm_any(&v->positive, s) : has_any(s, POSITIVE)) w += 25;
   }
   return w;
 }
@@ -157,20 +206,6 @@ static int has_class(const char *cls, const char *const *list) {
   return 0;
 }
 
-int is_probably_visible(const dtree *t, int32_t i) {
-  xmlNodePtr x = t->n[i].x;
-  if (!x) return 1;
-  if (has_class(xml_attr(x, "class"), HIDDEN_CLASSES)) return 0;
-  const char *style = xml_attr(x, "style");
-  if (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")) return 0;
-  if (xml_attr(x, "hidden")) return 0;
-  const char *ah = xml_attr(x, "aria-hidden");
-  if (ah && !strcmp(ah, "true")) {
-    const char *cls = xml_attr(x, "class");
-    return cls && strstr(cls, "fallback-image");
-  }
-  return 1;
-}
 
 /* ad slots: class tokens "ad", "ads", "advert"... or starting "ad-", "ad_",
  * "ads-", "adv-", "dfp-", "gpt-"; short (an ad label, a placeholder) */
@@ -184,29 +219,147 @@ static int ad_token(const char *s, size_t n) {
   return 0;
 }
 
-int is_ad_slot(const dtree *t, int32_t i) {
-  xmlNodePtr x = t->n[i].x;
-  if (!x || t->n[i].tag == T_BODY || t->n[i].tag == T_HTML) return 0;
-  const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
-  int hit = 0;
-  for (int k = 0; k < 2 && !hit; k++) {
-    const char *p = k ? id : cls;
-    while (p && *p && !hit) {
-      while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-      const char *s = p;
-      while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
-      if (p > s) hit = ad_token(s, (size_t)(p - s));
+/* One scan of an element's attributes for the interface it may be. */
+typedef struct chrome_attrs { const char *cls, *id, *style, *ah, *role, *modal; int hidden_attr; } chrome_attrs;
+
+static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
+  memset(a, 0, sizeof *a);
+  for (xmlAttrPtr p = x->properties; p; p = p->next) {
+    const char *n = (const char *)p->name;
+    const char *v = p->children && p->children->type == XML_TEXT_NODE && p->children->content
+                    ? (const char *)p->children->content : "";
+    switch (n[0]) {
+    case 'h': if (!strcmp(n, "hidden")) a->hidden_attr = 1; break;
+    case 'c': if (!strcmp(n, "class")) a->cls = v; break;
+    case 'i': if (!strcmp(n, "id")) a->id = v; break;
+    case 's': if (!strcmp(n, "style")) a->style = v; break;
+    case 'r': if (!strcmp(n, "role")) a->role = v; break;
+    case 'a':
+      if (!strcmp(n, "aria-hidden")) a->ah = v;
+      else if (!strcmp(n, "aria-modal")) a->modal = v;
+      break;
+    default: break;
     }
   }
-  return hit && raw_u16len(t, i) < AD_SLOT_MAX_LEN;
 }
 
-int is_dialog_chrome(const dtree *t, int32_t i) {
+static int visible_attrs(const chrome_attrs *a) {
+  if (a->hidden_attr) return 0;
+  if (a->cls && has_class(a->cls, HIDDEN_CLASSES)) return 0;
+  if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
+  if (a->ah && !strcmp(a->ah, "true")) return a->cls && strstr(a->cls, "fallback-image");
+  return 1;
+}
+
+static int any_ad_token(const char *p) {
+  while (p && *p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    const char *s = p;
+    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+    if (p > s && ad_token(s, (size_t)(p - s))) return 1;
+  }
+  return 0;
+}
+
+int is_probably_visible(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
-  if (!x || t->n[i].tag == T_BODY || t->n[i].tag == T_HTML) return 0;
-  const char *role = xml_attr(x, "role"), *modal = xml_attr(x, "aria-modal");
-  int hit = (role && (!strcmp(role, "dialog") || !strcmp(role, "alertdialog"))) || (modal && !strcmp(modal, "true"));
-  if (!hit) hit = dom_has_token(xml_attr(x, "class"), DIALOG_TOKENS) || dom_has_token(xml_attr(x, "id"), DIALOG_TOKENS);
-  if (!hit) return 0;
-  return raw_u16len(t, i) < DIALOG_MAX_LEN;
+  if (!x) return 1;
+  chrome_attrs a;
+  read_chrome_attrs(x, &a);
+  return visible_attrs(&a);
+}
+
+const char *chrome_kind(const dtree *t, int32_t i) {
+  xmlNodePtr x = t->n[i].x;
+  if (!x) return NULL;
+  chrome_attrs a;
+  read_chrome_attrs(x, &a);
+  if (!visible_attrs(&a)) return "hidden";
+  int tag = t->n[i].tag;
+  if (tag == T_BODY || tag == T_HTML) return NULL;
+  if (!a.cls && !a.id && !a.role && !a.modal) return NULL;
+  if (any_ad_token(a.cls) || any_ad_token(a.id)) {
+    if (raw_u16len(t, i) < AD_SLOT_MAX_LEN) return "ad-slot";
+  }
+  int dialog = (a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) ||
+               (a.modal && !strcmp(a.modal, "true")) || dom_has_token(a.cls, DIALOG_TOKENS) ||
+               dom_has_token(a.id, DIALOG_TOKENS);
+  if (dialog && raw_u16len(t, i) < DIALOG_MAX_LEN) return "dialog";
+  return NULL;
+}
+
+/* ===== ONE READING OF EVERY ELEMENT ===== */
+
+static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
+  memset(out, 0, sizeof *out);
+  out->done = 1;   /* bit 1: features; bit 2: weight */
+  xmlNodePtr x = t->n[i].x;
+  if (!x || t->n[i].type != DN_ELEM) return;
+  chrome_attrs a;
+  read_chrome_attrs(x, &a);
+  const char *rel = NULL, *itemprop = NULL;
+  for (xmlAttrPtr p = x->properties; p; p = p->next) {
+    const char *n = (const char *)p->name;
+    const char *val = p->children && p->children->type == XML_TEXT_NODE && p->children->content
+                      ? (const char *)p->children->content : "";
+    if (n[0] == 'r' && !strcmp(n, "rel")) rel = val;
+    else if (n[0] == 'i' && !strcmp(n, "itemprop")) itemprop = val;
+  }
+  if (!visible_attrs(&a)) out->f |= VF_HIDDEN;
+  int tag = t->n[i].tag;
+  char ms[512];
+  size_t at = lower_copy(ms, sizeof ms, a.cls, 0);
+  at = lower_copy(ms, sizeof ms, " ", at);
+  lower_copy(ms, sizeof ms, a.id, at);
+  if (tag != T_BODY && tag != T_HTML) {
+    if (any_ad_token(a.cls) || any_ad_token(a.id)) out->f |= VF_AD;
+    if ((a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) || (a.modal && !strcmp(a.modal, "true")) ||
+        dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))
+      out->f |= VF_DIALOG;
+  }
+  int have = ms[0] != ' ' || ms[1] != '\0';   /* a class or an id */
+  if (have && (v ? pm_any(&v->unlikely, ms) && !pm_any(&v->ok_maybe, ms) : is_unlikely(ms))) out->f |= VF_UNLIKELY;
+  if (is_unlikely_role(a.role)) out->f |= VF_UNLIKELY_ROLE;
+  if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) ||
+      (have && (v ? pm_any(&v->byline, ms) : is_byline_class(ms))))
+    out->f |= VF_BYLINE;
+  if (is_share(ms)) out->f |= VF_SHARE;
+}
+
+/* Features are read when first asked for and kept for the page's later
+ * passes; the class weight (the costliest) only for nodes that are scored. */
+int vocab_features(fctx *c) {
+  c->feat = calloc((size_t)(c->orig_count ? c->orig_count : 1), sizeof *c->feat);
+  c->vs = vocab_sets_new();
+  return c->feat && c->vs ? 0 : -1;
+}
+
+nfeat vocab_feat(fctx *c, int32_t i) {
+  if (c->feat && i < c->orig_count) {
+    if (!(c->feat[i].done & 1)) { uint8_t d = c->feat[i].done; int8_t w = c->feat[i].weight; scan(c->vs, c->t, i, &c->feat[i]);
+                                  c->feat[i].done |= d; if (d & 2) c->feat[i].weight = w; }
+    return c->feat[i];
+  }
+  nfeat f;
+  scan(c->vs, c->t, i, &f);
+  return f;
+}
+
+static int weight_of(fctx *c, int32_t i) {
+  if (c->feat && i < c->orig_count) {
+    if (!(c->feat[i].done & 2)) {
+      c->feat[i].weight = (int8_t)raw_class_weight(c->vs, dom_attr(c->t, i, "class"), dom_attr(c->t, i, "id"));
+      c->feat[i].done |= 2;
+    }
+    return c->feat[i].weight;
+  }
+  return raw_class_weight(c->vs, dom_attr(c->t, i, "class"), dom_attr(c->t, i, "id"));
+}
+
+const char *chrome_of(fctx *c, int32_t i, nfeat f) {
+  const dtree *t = c->t;
+  if (f.f & VF_HIDDEN) return "hidden";
+  if ((f.f & VF_AD) && raw_u16len(t, i) < AD_SLOT_MAX_LEN) return "ad-slot";
+  if ((f.f & VF_DIALOG) && raw_u16len(t, i) < DIALOG_MAX_LEN) return "dialog";
+  return NULL;
 }

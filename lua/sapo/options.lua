@@ -63,7 +63,7 @@ function M.finish(art, opts, vi)
   if opts and opts.lang then
     art.lang = opts.lang
   elseif not art.lang and art.text then
-    if vi.detect(art.text:sub(1, 4000)) == "vi" then art.lang = "vi" end
+    if vi.detect(art.text:sub(1, 1500)) == "vi" then art.lang = "vi" end
   end
   return art
 end
