@@ -157,6 +157,7 @@ static void captions(emit_out *o, const clean_input *in) {
 
 /* ===== MARKERS, WIDGETS, SECTIONS ===== */
 
+#define CLEAN_LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
 #define MARKER_MAX_CHARS 300
 
 static void markers(emit_out *o) {
@@ -325,9 +326,12 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
  * libxml2's tree is never changed, so elements outside the article are
  * read there. */
 static void xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
-  for (xmlNodePtr c = x->children; c && b->len < cap; c = sapo_next_node(c, x, 0))
-    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+  for (xmlNodePtr c = x->children; c && b->len < cap;) {
+    int skip = c->type == XML_ELEMENT_NODE && c->name && sapo_tag_flags[sapo_tag_id((const char *)c->name)] & TF_SKIP;
+    if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
       sapo_buf_adds(b, (const char *)c->content);
+    c = sapo_next_node(c, x, skip);
+  }
 }
 
 static int lead_class(const dtree *t, int32_t i) {
@@ -344,16 +348,27 @@ static int in_chrome(const dtree *t, int32_t i) {
   return 0;
 }
 
+/* text blocks kept under element p, counting up to cap */
+static int blocks_under(const emit_out *o, const dtree *t, int32_t p, int cap) {
+  int n = 0;
+  for (int k = 0; k < o->n && n < cap; k++) {
+    const block *b = &o->b[k];
+    if (kept(b) && b->kind != B_IMAGE && (b->node == p || dom_is_ancestor(t, p, b->node))) n++;
+  }
+  return n;
+}
+
 static int lead(emit_out *o, const clean_input *in, clean_found *f) {
   const dtree *t = in->t;
-  /* 1. the first text blocks of the article, when a lead class owns them */
+  /* 1. the first text blocks of the article, when a lead class owns them
+   * (and owns no more than a lead's blocks: "text-with-summary" bodies) */
   int seen = 0;
   for (int k = 0; k < o->n && seen < 2; k++) {
     block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
     seen++;
     for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
-      if (lead_class(t, p)) {
+      if (lead_class(t, p) && blocks_under(o, t, p, CLEAN_LEAD_MAX_BLOCKS + 1) <= CLEAN_LEAD_MAX_BLOCKS) {
         b->flags |= BF_LEAD;
         f->lead = dup_block(o, b);
         return f->lead ? 0 : -1;

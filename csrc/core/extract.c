@@ -87,6 +87,9 @@ static int ci_contains_nospace(const char *hay, const char *needle) {
  * the page's host name, or the part of <title> after its last separator. */
 static int looks_like_site(const char *by, const char *site, const char *doc_title, const char *url) {
   if (!by) return 0;
+  static const char *const BY[] = {"by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por ", "Theo ", "theo ", NULL};
+  for (const char *const *p = BY; *p; p++)
+    if (!strncmp(by, *p, strlen(*p))) { by += strlen(*p); break; }
   if (site && !strcasecmp(by, site)) return 1;
   if (url) {
     const char *h = strstr(url, "://");
@@ -298,6 +301,9 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (meta_read(doc, &m)) { rc = SAPO_ENOMEM; goto out; }
   base = base_url(doc, opt->url);
   if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
+  /* a meta author naming the publication is no byline: the page's own
+   * byline element may then be read */
+  if (looks_like_site(m.byline, m.site_name, m.doc_title, opt->url)) { free(m.byline); m.byline = NULL; }
   find_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates, m.ld_body, tr};
   if (find_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
   int32_t orig_count = sr.orig_count;

@@ -46,7 +46,7 @@
 #define NM_WEAK        0x10  /* a listing of bare links (menus, tag clouds)  */
 #define NM_STRIPPED    0x20  /* removed as "unlikely" by the first pass      */
 #define NM_DIALOG      0x40  /* consent / paywall / newsletter interface     */
-#define NM_CONFIRMED   0x80  /* a listing under a marker phrase ("Related") */
+#define NM_CONFIRMED   0x80  /* a listing under a marker phrase ("Related") or, bare links, an h2-h6 */
 
 /* ===== AGGREGATES ===== */
 typedef struct agg {

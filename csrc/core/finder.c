@@ -35,6 +35,9 @@
 #define FIND_HIDDEN_FACTOR       2.0    /* hidden text this many times the best try: keep hidden */
 #define FIND_MAX_CANDIDATES      (PRIORS_MAX + 4)
 #define FLAG_KEEP_HIDDEN         8
+#define FIND_PAGE_MIN            140    /* a whole-page fallback shorter than this, on a
+                                           page whose listings hold more, is a category
+                                           page: no article                            */
 
 static const char *const ARTICLE_LIKE[] = {"hentry", "post", "entry", "h-entry", NULL};
 
@@ -60,6 +63,19 @@ static int stripped_in_first(const fctx *c, const dtree *orig, int32_t n) {
   for (int32_t p = n; p >= 0; p = built_parent(c->t, orig, p))
     if (p < c->orig_count && (c->mark[p] & NM_STRIPPED)) return 1;
   return 0;
+}
+
+/* the text the page's listings hold */
+static uint32_t listing_text(fctx *c) {
+  const dtree *t = c->t;
+  uint32_t sum = 0;
+  for (int32_t n = t->html; n >= 0;) {
+    if (c->mark[n] & NM_LISTING) {
+      sum += c->ag[n].len;
+      n = dom_next(t, n, 1);
+    } else n = dom_next(t, n, 0);
+  }
+  return sum;
 }
 
 /* the largest p-text held by a hidden element, on the page as built */
@@ -179,6 +195,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   int np = priors_find(&c, pri, PRIORS_MAX);
   int32_t jnode = priors_jsonld_node(&c, in->ld_body);
   uint32_t hidden = hidden_text(&c);
+  uint32_t listed = listing_text(&c);
   if (c.tmp.failed) { rc = SAPO_ENOMEM; goto done; }
   if (dom_copy(&orig, t)) { rc = SAPO_ENOMEM; goto done; }
   /* ---- 2, 3. passes ---- */
@@ -233,6 +250,12 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   }
 chosen:
   if (c.tr) trace_keep_pass(c.tr, best_pass);
+  if (rc == SAPO_OK && !strcmp(out->method, "page") && out->text_length < FIND_PAGE_MIN &&
+      listed >= FIND_PAGE_MIN) {
+    out->article = -1;
+    out->text_length = 0;
+    out->method = "none";
+  }
   /* ---- 4. a stub page with the body in JSON-LD ---- */
   if (rc == SAPO_OK && in->ld_body) {
     size_t ld = strlen(in->ld_body);

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "charset.h"
 #include "tags.h"
+#include "ssr.h"
 #include "utext.h"
 #include "vi.h"
 
@@ -174,6 +175,7 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   }
   rc = check_limits(doc, opt, out, err);
   if (rc) { xmlFreeDoc(doc); return rc; }
+  if (sapo_ssr_reveal(doc)) { xmlFreeDoc(doc); return sapo_fail(err, SAPO_ENOMEM, "out of memory"); }
   out->doc = doc;
   out->charset = cs;
   out->charset_source = (int)src;

@@ -276,6 +276,12 @@ int listing_detect(fctx *c) {
         if (p >= 0 && dom_first_elem(t, p) == n) head = heading_before(c, p);
       }
     }
+    /* a box of bare links under its own h2-h6 is a "see also" box in any
+     * language: confirmed as if its heading were in the phrase table */
+    if (weak && box && head >= 0 && t->n[head].tag >= T_H2 && t->n[head].tag <= T_H6) {
+      kind |= NM_CONFIRMED;
+      mark_subtree(c, n, NM_CONFIRMED);
+    }
     if (head >= 0 && head < c->orig_count) {
       mark_subtree(c, head, NM_IN_LISTING | kind);
       c->mark[head] |= NM_LISTING | NM_LIST_HEAD;

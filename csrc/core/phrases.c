@@ -169,7 +169,9 @@ const phrase sapo_phrases[] = {
 
 const char *const sapo_lead_tokens[] = {
   "sapo", "lead", "chapeau", "standfirst", "summary", "description", "intro", "introduction", "excerpt",
-  "deck", "dek", "abstract", "subtitle", "subhead", "teaser", "tomtat", "sapodetail", "detailsapo", NULL};
+  "deck", "dek", "abstract", "subtitle", "subhead", "teaser", "tomtat", "sapodetail", "detailsapo",
+  "chappeau", "chapo", "chapeu", "vorspann", "bajada", "entradilla", "sumario", "resumen", "sommario",
+  "catenaccio", "lede", "kurztext", "anons", NULL};
 
 int sapo_phrase_is(const char *key, int kind) {
   for (const phrase *p = sapo_phrases; p->text; p++)

@@ -27,7 +27,7 @@
 enum { PR_ITEMPROP = 1, PR_CLASS, PR_TOKEN, PR_CLASS_EQ, PR_ID_EQ, PR_TAG, PR_ROLE };
 
 typedef struct prior_rule {
-  const char *name;        /* shown in art.method and the trace */
+  const char *name;        /* "prior:<rule>": shown in art.method and the trace */
   int rank;
   int kind;
   const char *value;       /* lower case */
@@ -35,51 +35,51 @@ typedef struct prior_rule {
 
 static const prior_rule RULES[] = {
   /* rank 1: the publisher says so */
-  {"itemprop-articlebody", 1, PR_ITEMPROP, "articlebody"},
+  {"prior:itemprop-articlebody", 1, PR_ITEMPROP, "articlebody"},
   /* rank 2: body classes (substring of class or id, as trafilatura's BODY_XPATH) */
-  {"article-body", 2, PR_CLASS, "article-body"}, {"article-body", 2, PR_CLASS, "article__body"},
-  {"article-body", 2, PR_CLASS, "articlebody"}, {"article-body", 2, PR_CLASS, "article_body"},
-  {"article-content", 2, PR_CLASS, "article-content"}, {"article-content", 2, PR_CLASS, "article__content"},
-  {"article-content", 2, PR_CLASS, "articlecontent"}, {"article-content", 2, PR_CLASS, "article_content"},
-  {"article-text", 2, PR_CLASS, "article-text"}, {"article-text", 2, PR_CLASS, "articletext"},
-  {"article-text", 2, PR_CLASS, "article__text"},
-  {"entry-content", 2, PR_CLASS, "entry-content"}, {"entry-content", 2, PR_CLASS, "entry_content"},
-  {"post-content", 2, PR_CLASS, "post-content"}, {"post-content", 2, PR_CLASS, "post_content"},
-  {"post-content", 2, PR_CLASS, "postcontent"}, {"post-content", 2, PR_CLASS, "post-body"},
-  {"post-content", 2, PR_CLASS, "post-text"}, {"post-content", 2, PR_CLASS, "post_text"},
-  {"post-content", 2, PR_CLASS, "post-entry"}, {"post-content", 2, PR_CLASS, "postentry"},
-  {"story-body", 2, PR_CLASS, "story-body"}, {"story-body", 2, PR_CLASS, "storybody"},
-  {"story-body", 2, PR_CLASS, "story-content"}, {"story-body", 2, PR_CLASS, "storycontent"},
-  {"story-body", 2, PR_CLASS, "story__body"}, {"story-body", 2, PR_CLASS, "story-text"},
-  {"body-text", 2, PR_CLASS, "body-text"}, {"body-text", 2, PR_CLASS, "bodytext"},
-  {"body-text", 2, PR_CLASS, "text-content"}, {"body-text", 2, PR_CLASS, "art-content"},
-  {"body-text", 2, PR_CLASS, "field--name-body"}, {"body-text", 2, PR_CLASS, "field-name-body"},
-  {"body-text", 2, PR_CLASS, "rich-text"}, {"body-text", 2, PR_CLASS, "richtext"},
+  {"prior:article-body", 2, PR_CLASS, "article-body"}, {"prior:article-body", 2, PR_CLASS, "article__body"},
+  {"prior:article-body", 2, PR_CLASS, "articlebody"}, {"prior:article-body", 2, PR_CLASS, "article_body"},
+  {"prior:article-content", 2, PR_CLASS, "article-content"}, {"prior:article-content", 2, PR_CLASS, "article__content"},
+  {"prior:article-content", 2, PR_CLASS, "articlecontent"}, {"prior:article-content", 2, PR_CLASS, "article_content"},
+  {"prior:article-text", 2, PR_CLASS, "article-text"}, {"prior:article-text", 2, PR_CLASS, "articletext"},
+  {"prior:article-text", 2, PR_CLASS, "article__text"},
+  {"prior:entry-content", 2, PR_CLASS, "entry-content"}, {"prior:entry-content", 2, PR_CLASS, "entry_content"},
+  {"prior:post-content", 2, PR_CLASS, "post-content"}, {"prior:post-content", 2, PR_CLASS, "post_content"},
+  {"prior:post-content", 2, PR_CLASS, "postcontent"}, {"prior:post-content", 2, PR_CLASS, "post-body"},
+  {"prior:post-content", 2, PR_CLASS, "post-text"}, {"prior:post-content", 2, PR_CLASS, "post_text"},
+  {"prior:post-content", 2, PR_CLASS, "post-entry"}, {"prior:post-content", 2, PR_CLASS, "postentry"},
+  {"prior:story-body", 2, PR_CLASS, "story-body"}, {"prior:story-body", 2, PR_CLASS, "storybody"},
+  {"prior:story-body", 2, PR_CLASS, "story-content"}, {"prior:story-body", 2, PR_CLASS, "storycontent"},
+  {"prior:story-body", 2, PR_CLASS, "story__body"}, {"prior:story-body", 2, PR_CLASS, "story-text"},
+  {"prior:body-text", 2, PR_CLASS, "body-text"}, {"prior:body-text", 2, PR_CLASS, "bodytext"},
+  {"prior:body-text", 2, PR_CLASS, "text-content"}, {"prior:body-text", 2, PR_CLASS, "art-content"},
+  {"prior:body-text", 2, PR_CLASS, "field--name-body"}, {"prior:body-text", 2, PR_CLASS, "field-name-body"},
+  {"prior:body-text", 2, PR_CLASS, "rich-text"}, {"prior:body-text", 2, PR_CLASS, "richtext"},
   /* Vietnamese CMS families: FCK detail bodies, VCCorp "detail-content
    * afcbc-body", "singular-content", "maincontent", "the-article-body",
    * "cms-body", "content-detail" and "detail__content"; whole class tokens
    * (or the whole id), as these words are common inside other names */
-  {"vn-body", 2, PR_TOKEN, "fck_detail"}, {"vn-body", 2, PR_TOKEN, "detail-content"},
-  {"vn-body", 2, PR_TOKEN, "detail__content"}, {"vn-body", 2, PR_TOKEN, "afcbc-body"},
-  {"vn-body", 2, PR_TOKEN, "singular-content"}, {"vn-body", 2, PR_TOKEN, "maincontent"},
-  {"vn-body", 2, PR_TOKEN, "the-article-body"}, {"vn-body", 2, PR_TOKEN, "cms-body"},
-  {"vn-body", 2, PR_TOKEN, "content-detail"}, {"vn-body", 2, PR_TOKEN, "detail-body"},
-  {"vn-body", 2, PR_TOKEN, "news-content"}, {"vn-body", 2, PR_TOKEN, "art-body"},
-  {"vn-body", 2, PR_TOKEN, "content-news"}, {"vn-body", 2, PR_TOKEN, "contentdetail"},
+  {"prior:vn-body", 2, PR_TOKEN, "fck_detail"}, {"prior:vn-body", 2, PR_TOKEN, "detail-content"},
+  {"prior:vn-body", 2, PR_TOKEN, "detail__content"}, {"prior:vn-body", 2, PR_TOKEN, "afcbc-body"},
+  {"prior:vn-body", 2, PR_TOKEN, "singular-content"}, {"prior:vn-body", 2, PR_TOKEN, "maincontent"},
+  {"prior:vn-body", 2, PR_TOKEN, "the-article-body"}, {"prior:vn-body", 2, PR_TOKEN, "cms-body"},
+  {"prior:vn-body", 2, PR_TOKEN, "content-detail"}, {"prior:vn-body", 2, PR_TOKEN, "detail-body"},
+  {"prior:vn-body", 2, PR_TOKEN, "news-content"}, {"prior:vn-body", 2, PR_TOKEN, "art-body"},
+  {"prior:vn-body", 2, PR_TOKEN, "content-news"}, {"prior:vn-body", 2, PR_TOKEN, "contentdetail"},
   /* rank 3: the article element and story/post patterns */
-  {"article", 3, PR_TAG, "article"}, {"article", 3, PR_ROLE, "article"},
-  {"story", 3, PR_CLASS_EQ, "story"}, {"story", 3, PR_ID_EQ, "story"}, {"story", 3, PR_ID_EQ, "article"},
-  {"story", 3, PR_CLASS_EQ, "post"}, {"story", 3, PR_CLASS_EQ, "entry"}, {"story", 3, PR_CLASS, "single-content"},
-  {"story", 3, PR_CLASS, "post-bodycopy"}, {"story", 3, PR_CLASS, "blog-content"},
-  {"story", 3, PR_CLASS, "main-column"}, {"story", 3, PR_CLASS, "wpb_text_column"},
-  {"story", 3, PR_CLASS, "fulltext"}, {"story", 3, PR_CLASS, "hentry"}, {"story", 3, PR_CLASS, "h-entry"},
+  {"prior:article", 3, PR_TAG, "article"}, {"prior:article", 3, PR_ROLE, "article"},
+  {"prior:story", 3, PR_CLASS_EQ, "story"}, {"prior:story", 3, PR_ID_EQ, "story"}, {"prior:story", 3, PR_ID_EQ, "article"},
+  {"prior:story", 3, PR_CLASS_EQ, "post"}, {"prior:story", 3, PR_CLASS_EQ, "entry"}, {"prior:story", 3, PR_CLASS, "single-content"},
+  {"prior:story", 3, PR_CLASS, "post-bodycopy"}, {"prior:story", 3, PR_CLASS, "blog-content"},
+  {"prior:story", 3, PR_CLASS, "main-column"}, {"prior:story", 3, PR_CLASS, "wpb_text_column"},
+  {"prior:story", 3, PR_CLASS, "fulltext"}, {"prior:story", 3, PR_CLASS, "hentry"}, {"prior:story", 3, PR_CLASS, "h-entry"},
   /* rank 4: content wrappers */
-  {"content", 4, PR_CLASS, "content-main"}, {"content", 4, PR_CLASS, "content_main"},
-  {"content", 4, PR_CLASS, "content-body"}, {"content", 4, PR_CLASS, "contentbody"},
-  {"content", 4, PR_CLASS, "content__body"}, {"content", 4, PR_CLASS, "main-content"},
-  {"content", 4, PR_CLASS, "page-content"}, {"content", 4, PR_ID_EQ, "content"}, {"content", 4, PR_CLASS_EQ, "content"},
+  {"prior:content", 4, PR_CLASS, "content-main"}, {"prior:content", 4, PR_CLASS, "content_main"},
+  {"prior:content", 4, PR_CLASS, "content-body"}, {"prior:content", 4, PR_CLASS, "contentbody"},
+  {"prior:content", 4, PR_CLASS, "content__body"}, {"prior:content", 4, PR_CLASS, "main-content"},
+  {"prior:content", 4, PR_CLASS, "page-content"}, {"prior:content", 4, PR_ID_EQ, "content"}, {"prior:content", 4, PR_CLASS_EQ, "content"},
   /* rank 5: the main region */
-  {"main", 5, PR_TAG, "main"}, {"main", 5, PR_ROLE, "main"},
+  {"prior:main", 5, PR_TAG, "main"}, {"prior:main", 5, PR_ROLE, "main"},
   {NULL, 0, 0, NULL}};
 
 /* The attributes a rule looks at, read and lower-cased once per element. */
