@@ -340,6 +340,19 @@ static int lead_class(const dtree *t, int32_t i) {
   return dom_has_token(xml_attr(x, "class"), sapo_lead_tokens) || dom_has_token(xml_attr(x, "id"), sapo_lead_tokens);
 }
 
+/* a lead element is a paragraph or two under the title, never a header
+ * holding the title, a heading or several paragraphs */
+static int lead_shaped(xmlNodePtr x) {
+  int paras = 0;
+  for (xmlNodePtr c = x->children; c; c = sapo_next_node(c, x, 0)) {
+    if (c->type != XML_ELEMENT_NODE || !c->name) continue;
+    int tag = sapo_tag_id((const char *)c->name);
+    if (tag >= T_H1 && tag <= T_H6) return 0;
+    if ((tag == T_P || tag == T_LI) && ++paras > CLEAN_LEAD_MAX_BLOCKS) return 0;
+  }
+  return 1;
+}
+
 static int in_chrome(const dtree *t, int32_t i) {
   for (int32_t p = t->n[i].parent; p >= 0; p = t->n[p].parent) {
     int tag = t->n[p].tag;
@@ -384,7 +397,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       int tag = t->n[i].tag;
       if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
       if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
-      if (dom_is_ancestor(t, in->article, i)) continue;
+      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x)) continue;
       sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
       xml_text(t->n[i].x, &raw, 20000);
       int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);

@@ -60,6 +60,10 @@ int dom_build(dtree *t, xmlDocPtr doc) {
         t->n[i].type = DN_ELEM;
         t->n[i].tag = (uint16_t)(tag == T_FONT ? T_SPAN : tag);   /* Readability: font -> span */
         link_last(t, cur, i);
+        if (tag == T_A) {
+          const char *href = xml_attr(x, "href");
+          if (href && href[0] == '#' && href[1]) t->n[i].flags |= DF_LINKHASH;
+        }
         if (tag == T_HEAD && t->head < 0) t->head = i;
         if (tag == T_BODY && t->body < 0) t->body = i;
         if (x->children) { cur = i; descend = 1; }
@@ -195,7 +199,7 @@ int dom_is_ancestor(const dtree *t, int32_t anc, int32_t i) {
 const char *xml_attr(xmlNodePtr x, const char *name) {
   if (!x || x->type != XML_ELEMENT_NODE) return NULL;
   for (xmlAttrPtr a = x->properties; a; a = a->next) {
-    if (a->name && !strcmp((const char *)a->name, name)) {
+    if (a->name && a->name[0] == (xmlChar)name[0] && !strcmp((const char *)a->name, name)) {
       if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
         return (const char *)a->children->content;
       return "";

@@ -94,6 +94,7 @@ typedef struct fctx {
   dtree *t;
   agg *ag;                 /* valid for indices < ag_n when ag_valid */
   int32_t ag_n, ag_cap;
+  int32_t text_ready;      /* text nodes below this index have their ag[] summary */
   int ag_valid;
   const find_input *in;
   int flags;               /* FLAG_* of the current pass */

@@ -118,6 +118,25 @@ static int32_t whole_page(fctx *c) {
   return div;
 }
 
+/* The page as built again for the next pass: the tree from orig, its
+ * aggregates computed on the first retry and copied on later ones (the
+ * marks they read do not change between retries). */
+static int restore_page(fctx *c, dtree *t, const dtree *orig, agg **saved) {
+  if (dom_copy(t, orig)) return -1;
+  if (*saved) {
+    if (c->ag_cap < t->count) return aggregates(c);
+    memcpy(c->ag, *saved, (size_t)t->count * sizeof **saved);
+    c->ag_n = t->count;
+    c->ag_valid = 1;
+    return 0;
+  }
+  if (aggregates(c)) return -1;
+  *saved = malloc((size_t)(t->count ? t->count : 1) * sizeof **saved);
+  if (!*saved) return -1;
+  memcpy(*saved, c->ag, (size_t)t->count * sizeof **saved);
+  return 0;
+}
+
 /* One pass: returns the article node (virtual div), or -1 with *oom. */
 static int32_t one_pass(fctx *c, const candidate *pri, int np, int32_t jnode, int32_t heading, int32_t tcont,
                         int32_t *dir, int32_t *winner, const char **method, int *oom) {
@@ -182,6 +201,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   if (t->html < 0) return SAPO_OK;
   int rc = SAPO_OK;
   dtree orig = {0}, best = {0};
+  agg *ag_built = NULL;
   candidate pri[PRIORS_MAX];
   int32_t body = t->body >= 0 ? t->body : t->html;
   /* ---- 1. once, on the page as built ---- */
@@ -213,7 +233,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
     if (PASSES[pass] & FLAG_KEEP_HIDDEN) {
       if ((double)hidden < FIND_HIDDEN_FACTOR * (double)best_len || hidden < threshold) break;
     }
-    if (pass > 0 && (dom_copy(t, &orig) || aggregates(&c))) { rc = SAPO_ENOMEM; break; }
+    if (pass > 0 && restore_page(&c, t, &orig, &ag_built)) { rc = SAPO_ENOMEM; break; }
     c.flags = PASSES[pass] & ~FLAG_KEEP_HIDDEN;
     c.pass = pass;
     c.keep_hidden = (PASSES[pass] & FLAG_KEEP_HIDDEN) != 0;
@@ -267,6 +287,7 @@ chosen:
 done:
   dom_free(&orig);
   free(best.n);
+  free(ag_built);
   out->byline = c.byline;
   out->mark = c.mark;
   out->orig_count = c.orig_count;

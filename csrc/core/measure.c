@@ -197,8 +197,7 @@ static void agg_finish(fctx *c, int32_t n, agg *out) {
   int tag = t->n[n].tag;
   switch (tag) {
   case T_A: {
-    const char *href = dom_attr(t, n, "href");
-    float l = (float)a->len * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
+    float l = (float)a->len * ((t->n[n].flags & DF_LINKHASH) ? 0.3f : 1.0f);
     a->link += l;
     out->link += l;
     break;
@@ -241,7 +240,10 @@ int aggregates_at(fctx *c, int32_t root) {
   int32_t n = t->n[root].first;
   while (n >= 0) {
     dnode *d = &t->n[n];
-    if (d->type == DN_TEXT) c->ag[n] = text_summary(&t->n[n]);
+    if (d->type == DN_TEXT) {
+      /* a text node's summary never changes: the page's own are read once */
+      if (n >= c->text_ready) c->ag[n] = text_summary(d);
+    }
     else {
       memset(&c->ag[n], 0, sizeof *c->ag);
       if (d->first >= 0) { n = d->first; continue; }
@@ -263,7 +265,13 @@ int aggregates_at(fctx *c, int32_t root) {
   return 0;
 }
 
-int aggregates(fctx *c) { return aggregates_at(c, c->t->html); }
+int aggregates(fctx *c) {
+  if (aggregates_at(c, c->t->html)) return -1;
+  /* every text node of the page is under <html>: their summaries stay in
+   * ag[] (nothing else writes a text node's entry) */
+  if (c->t->html >= 0 && c->text_ready < c->orig_count) c->text_ready = c->orig_count;
+  return 0;
+}
 
 #define SUB(f) (a->f = a->f > d.f ? a->f - d.f : 0)
 
@@ -287,8 +295,7 @@ void unfold_up(fctx *c, int32_t x, int32_t stop) {
     /* what p passes up changes too: its own length where its tag counts it */
     int tag = t->n[p].tag;
     if (tag == T_A) {
-      const char *href = dom_attr(t, p, "href");
-      d.link += (float)dlen * ((href && href[0] == '#' && href[1]) ? 0.3f : 1.0f);
+      d.link += (float)dlen * ((t->n[p].flags & DF_LINKHASH) ? 0.3f : 1.0f);
     }
     if (tag >= T_H1 && tag <= T_H6) d.heading_len += dlen;
     if (tag == T_UL || tag == T_OL) d.list_len += dlen;
@@ -328,8 +335,7 @@ static double link_density(const dtree *t, int32_t i) {
   double links = 0;
   for (int32_t n = t->n[i].first; n >= 0; n = dom_next_in(t, n, i, 0)) {
     if (!is_tag(t, n, T_A)) continue;
-    const char *href = dom_attr(t, n, "href");
-    double coeff = (href && href[0] == '#' && href[1]) ? 0.3 : 1;
+    double coeff = (t->n[n].flags & DF_LINKHASH) ? 0.3 : 1;
     links += (double)inner_len(t, n) * coeff;
   }
   return links / (double)total;

@@ -133,13 +133,34 @@ static const char *const STEMS[] = {
   "body", "content", "text", "entry", "post", "story", "detail", "main", "column", "article", "single",
   "blog", "fck", "cms", "full", NULL};
 
-/* bit k: STEMS[k] is in the class or id */
-static unsigned stems_of(const attrs *a) {
+/* the stems starting with each byte, and their lengths: one scan of a
+ * string finds them all */
+typedef struct { unsigned first[128]; size_t len[32]; } stem_index;
+
+static void stem_index_build(stem_index *x) {
+  memset(x, 0, sizeof *x);
+  for (int k = 0; STEMS[k] && k < 32; k++) {
+    x->len[k] = strlen(STEMS[k]);
+    x->first[(unsigned char)STEMS[k][0] & 127] |= 1u << k;
+  }
+}
+
+static unsigned stems_in(const stem_index *x, const char *s) {
   unsigned m = 0;
-  for (int k = 0; STEMS[k]; k++)
-    if (strstr(a->cls, STEMS[k]) || strstr(a->id, STEMS[k])) m |= 1u << k;
+  for (const char *p = s; *p; p++) {
+    unsigned char ch = (unsigned char)*p;
+    unsigned bits = ch < 128 ? x->first[ch] & ~m : 0;
+    while (bits) {
+      int k = __builtin_ctz(bits);
+      bits &= bits - 1;
+      if (!strncmp(p, STEMS[k], x->len[k])) m |= 1u << k;
+    }
+  }
   return m;
 }
+
+/* bit k: STEMS[k] is in the class or id */
+static unsigned stems_of(const stem_index *x, const attrs *a) { return stems_in(x, a->cls) | stems_in(x, a->id); }
 
 /* bit of the stem a rule's value holds (0 for itemprop, tag and role rules) */
 static unsigned stem_bit(const prior_rule *r) {
@@ -172,6 +193,8 @@ int priors_find(fctx *c, candidate *out, int max) {
   int n = 0;
   unsigned rule_stem[NRULES];
   for (int r = 0; r < NRULES; r++) rule_stem[r] = stem_bit(&RULES[r]);
+  stem_index sx;
+  stem_index_build(&sx);
   for (int32_t i = 0; i < c->orig_count && n < max; i++) {
     if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
     attrs at;
@@ -188,7 +211,7 @@ int priors_find(fctx *c, candidate *out, int max) {
     if (!cls && !id && !at.itemprop && !at.role && at.tag != T_ARTICLE && at.tag != T_MAIN) continue;
     lower_into(at.cls, sizeof at.cls, cls);
     lower_into(at.id, sizeof at.id, id);
-    unsigned stems = stems_of(&at);
+    unsigned stems = stems_of(&sx, &at);
     if (!at.itemprop && !at.role && at.tag != T_ARTICLE && at.tag != T_MAIN && !stems) continue;
     const prior_rule *best = NULL;
     for (int r = 0; r < NRULES; r++) {
