@@ -218,6 +218,34 @@ describe("the content finder", function()
       has_paras(art.text, 1, 4)
     end)
 
+    it("reads a body printed into scripts when the page is a stub (Next.js chunks, __NEXT_DATA__)", function()
+      local html_body = P.paras(1, 4):gsub("<", "\\u003c"):gsub(">", "\\u003e"):gsub('"', '\\"'):gsub("\n", "\\n")
+      local art = extract(P.page(T, '<div id="root">' .. H1 .. '<p>Loading</p></div>' ..
+        '<script>self.__next_f.push([1,"' .. html_body .. '"])</script>'))
+      assert.equal("script-html", art.method)
+      has_paras(art.text, 1, 4)
+      local data = P.paras(1, 4):gsub('"', '\\"'):gsub("\n", "\\n")
+      art = extract(P.page(T, '<div id="__next"></div><script id="__NEXT_DATA__" type="application/json">' ..
+        '{"props":{"pageProps":{"article":{"title":"' .. T .. '","body":"' .. data .. '"}}}}</script>'))
+      assert.equal("script-html", art.method)
+      has_paras(art.text, 1, 4)
+    end)
+
+    it("leaves script strings alone when the page shows its article", function()
+      local art = extract(P.page(T, "<article>" .. H1 .. P.paras(1, 4) .. '</article><script>var t = "' ..
+        P.paras(40, 3) .. '";</script>'))
+      assert.equal("prior:article", art.method)
+      assert.is_nil(art.text:find(para_text(40), 1, true))
+    end)
+
+    it("drops template placeholders left in the text", function()
+      local art = extract(P.page(T, "<article>" .. H1 .. P.paras(1, 2) .. "<p>$$ARTICLEAD$$</p><p>{{ad_slot}}</p>" ..
+        P.paras(3, 2) .. "</article>"))
+      has_paras(art.text, 1, 4)
+      assert.is_nil(art.text:find("ARTICLEAD", 1, true))
+      assert.is_nil(art.text:find("ad_slot", 1, true))
+    end)
+
     it("ignores malformed streaming instructions", function()
       local art = extract(P.page(T, "<main>" .. H1 .. P.paras(1, 4) .. '<template id="B:0"></template></main>' ..
         '<script>$RC("B:0","S:9"); $RC("B:0"; $RS(</script><div hidden id="S:0"><p>never shown</p></div>'))

@@ -160,6 +160,17 @@ static void captions(emit_out *o, const clean_input *in) {
 #define CLEAN_LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
 #define MARKER_MAX_CHARS 300
 
+/* the whole text is NAME between runs of $ { } [ ] % # (a CMS's macro) */
+static int placeholder(const char *s, size_t n) {
+  size_t i = 0, open = 0, name = 0;
+  while (i < n && strchr("${[%#", s[i]) && s[i]) { i++; open++; }
+  while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+                   s[i] == '_' || s[i] == '-' || s[i] == '.')) { i++; name++; }
+  size_t close = 0;
+  while (i < n && strchr("$}]%#", s[i]) && s[i]) { i++; close++; }
+  return i == n && open >= 2 && close >= 2 && name > 0;
+}
+
 static void markers(emit_out *o) {
   char key[256];
   for (int k = 0; k < o->n; k++) {
@@ -174,6 +185,8 @@ static void markers(emit_out *o) {
       drop(b, "read-more-line");
       continue;
     }
+    /* a template placeholder left in the text: "$$ARTICLEAD$$", "{{ad}}", "%%AD_SLOT%%" */
+    if (chars < 60 && placeholder(btext(o, b), b->t_len)) { drop(b, "placeholder"); continue; }
     /* an interface label on its own: "Anzeige", "Article content" */
     if (chars < 40 && b->kind != B_LI && sapo_phrase_is(key, PH_LABEL)) { drop(b, "label"); continue; }
     /* "Follow us on Twitter and Facebook" */

@@ -12,7 +12,10 @@
 #include "meta.h"
 #include "finder.h"
 #include "tags.h"
+#include "scripts.h"
 #include "utext.h"
+
+#define EXTRACT_SCRIPT_BELOW 140   /* the page shows less text than this: read its scripts */
 
 void sapo_article_free(sapo_article *a) {
   free(a->title); free(a->byline); free(a->date); free(a->modified); free(a->lead); free(a->lang);
@@ -279,6 +282,37 @@ static int emit_ld_text(emit_out *o, const char *body) {
   return 0;
 }
 
+/* When the page shows (almost) nothing, the body its scripts carry as
+ * HTML strings: the finder runs again on that document and, when it finds
+ * more there, its tree and result replace the page's.  *sdoc keeps the
+ * document alive for the caller.  0, or -1 when out of memory. */
+static int script_fallback(xmlDocPtr doc, dtree *t, const find_input *in, find_result *sr, xmlDocPtr *sdoc) {
+  if (sapo_script_html(doc, sdoc)) return -1;
+  if (!*sdoc) return 0;
+  dtree t2;
+  memset(&t2, 0, sizeof t2);
+  find_result s2;
+  memset(&s2, 0, sizeof s2);
+  if (dom_build(&t2, *sdoc) || find_article(&t2, in, &s2)) {
+    free(s2.byline); free(s2.mark); dom_free(&t2);
+    return -1;
+  }
+  if (s2.article < 0 || s2.text_length <= sr->text_length || s2.text_length < EXTRACT_SCRIPT_BELOW) {
+    free(s2.byline); free(s2.mark); dom_free(&t2);
+    xmlFreeDoc(*sdoc);
+    *sdoc = NULL;
+    return 0;
+  }
+  if (!s2.byline) { s2.byline = sr->byline; sr->byline = NULL; }
+  free(sr->byline);
+  free(sr->mark);
+  *sr = s2;
+  sr->method = "script-html";
+  dom_free(t);
+  *t = t2;
+  return 0;
+}
+
 int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a, sapo_error *err) {
   memset(a, 0, sizeof *a);
   sapo_meta m;
@@ -293,6 +327,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   memset(&cf, 0, sizeof cf);
   int rc = SAPO_OK;
   char *base = NULL;
+  xmlDocPtr sdoc = NULL;   /* the body printed into the page's scripts, when read */
   if (opt->trace) {
     tr = calloc(1, sizeof *tr);
     if (!tr) { rc = SAPO_ENOMEM; goto out; }
@@ -306,6 +341,10 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (looks_like_site(m.byline, m.site_name, m.doc_title, opt->url)) { free(m.byline); m.byline = NULL; }
   find_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates, m.ld_body, tr};
   if (find_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
+  if (!sr.use_ld_text && sr.text_length < EXTRACT_SCRIPT_BELOW && script_fallback(doc, &t, &in, &sr, &sdoc)) {
+    rc = SAPO_ENOMEM;
+    goto out;
+  }
   int32_t orig_count = sr.orig_count;
   /* metadata first: an article without a body still has them */
   a->title = m.title; m.title = NULL;
@@ -395,6 +434,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (tr) trace_paths(tr, &t, orig_count);
 out:
   if (rc == SAPO_ENOMEM) sapo_fail(err, SAPO_ENOMEM, "out of memory");
+  if (sdoc) xmlFreeDoc(sdoc);
   free(base);
   free(sr.byline);
   free(sr.mark);

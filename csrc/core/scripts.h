@@ -1,0 +1,11 @@
+/* scripts.h: an article body printed into the page's scripts (see scripts.c). */
+#ifndef SAPO_SCRIPTS_H
+#define SAPO_SCRIPTS_H
+
+#include <libxml/tree.h>
+
+/* The HTML held by the JSON strings of doc's scripts, parsed into *out
+ * (NULL when there is none worth reading).  0, or -1 when out of memory. */
+int sapo_script_html(xmlDocPtr doc, xmlDocPtr *out);
+
+#endif
