@@ -102,6 +102,25 @@ describe("sapo.parse()", function()
       local _, cs = text_of('<!-- <meta charset="koi8-r"> --><meta name="x" content="y"><meta charset="iso-8859-5"><p>\208</p>')
       assert.equal("iso-8859-5", cs)
     end)
+    it("finds a <meta charset> after the first 1024 bytes of <head> (3 KB of inline script first)", function()
+      -- past the 1024-byte window the scan skips script content, as the tokenizer would
+      local script = "<script>var cfg = {" .. string.rep("alpha: 'beta', ", 100) .. string.rep("a: '<meta charset=koi8-r>', ", 60) ..
+        "};</script>"
+      assert.truthy(#script > 3000)
+      local page = "<html><head>" .. script .. '<meta charset="windows-1258"><title>x</title></head><body><p>' ..
+        "Vi\234\242t Nam h\244\242i nh\226\242p</p></body></html>"
+      local t, cs = text_of(page)
+      assert.equal("windows-1258", cs)
+      assert.truthy(t:find("Việt Nam hội nhập", 1, true), t)
+      -- a declaration in the body, or only inside a script, is not one
+      local _, cs2 = text_of("<html><head>" .. script .. "</head><body><meta charset=\"koi8-r\"><p>\233</p></body></html>")
+      assert.equal("windows-1252", cs2)
+    end)
+    it("ignores a <meta> that the input ends inside", function()
+      assert.equal("windows-1252", select(2, text_of("<p>\233</p><meta charset=euc-jp")))
+      assert.equal("windows-1252", select(2, text_of('<p>\233</p><meta charset="euc-jp"')))
+      assert.equal("euc-jp", select(2, text_of("<meta charset=euc-jp><p>\164\162</p>")))
+    end)
     it("treats a utf-16 meta declaration as utf-8", function()
       assert.equal("utf-8", select(2, text_of('<meta charset="utf-16"><p>x</p>')))
     end)

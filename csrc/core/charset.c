@@ -223,9 +223,26 @@ static int starts_ci(const unsigned char *s, size_t n, size_t i, const char *lit
 
 static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
-const char *sapo_charset_prescan(const unsigned char *s, size_t len) {
-  size_t n = len < 1024 ? len : 1024, i = 0;
+/* the end of the raw-text element (script, style, ...) whose content
+ * starts at i: the position of its "</name", or n */
+static size_t raw_text_end(const unsigned char *s, size_t n, size_t i, const char *name) {
+  size_t k = strlen(name);
+  for (; i + 2 + k <= n; i++)
+    if (s[i] == '<' && s[i + 1] == '/' && starts_ci(s, n, i + 2, name) &&
+        (i + 2 + k == n || is_ws(s[i + 2 + k]) || s[i + 2 + k] == '>' || s[i + 2 + k] == '/'))
+      return i;
+  return n;
+}
+
+/* The prescan over s[0..n).  late: the scan past the first 1024 bytes, as
+ * the HTML Standard's "change the encoding" step sees it: the content of
+ * script, style, template, noscript and textarea is skipped, and the scan
+ * ends at <body> or </head>. */
+static const char *prescan(const unsigned char *s, size_t n, int late) {
+  static const char *const RAW[] = {"script", "style", "template", "noscript", "textarea", "title", NULL};
+  size_t i = 0;
   while (i < n) {
+    if (late && s[i] == '<' && (starts_ci(s, n, i, "<body") || starts_ci(s, n, i, "</head"))) return NULL;
     if (starts_ci(s, n, i, "<!--")) {
       size_t j = i + 4;
       while (j + 2 < n && !(s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')) j++;
@@ -255,6 +272,8 @@ const char *sapo_charset_prescan(const unsigned char *s, size_t len) {
         }
       }
       i = pos + 1;
+      /* a <meta> the scanned bytes end inside (no ">") is no declaration */
+      if (pos >= n) return NULL;
       if (need_pragma < 0 || (need_pragma == 1 && !got_pragma) || !charset) continue;
       if (!strcmp(charset, "utf-16be") || !strcmp(charset, "utf-16le")) return "utf-8";
       if (!strcmp(charset, "x-user-defined")) return "windows-1252";
@@ -265,6 +284,15 @@ const char *sapo_charset_prescan(const unsigned char *s, size_t len) {
       while (pos < n && !is_ws(s[pos]) && s[pos] != '>') pos++;
       attr a;
       while (get_attr(s, n, &pos, &a)) {}
+      if (late && s[i + 1] != '/') {
+        for (const char *const *r = RAW; *r; r++) {
+          size_t k = strlen(*r);
+          if (starts_ci(s, n, i + 1, *r) && i + 1 + k < n && (is_ws(s[i + 1 + k]) || s[i + 1 + k] == '>' || s[i + 1 + k] == '/')) {
+            pos = raw_text_end(s, n, pos + 1, *r) - 1;
+            break;
+          }
+        }
+      }
       i = pos + 1;
       continue;
     }
@@ -277,6 +305,18 @@ const char *sapo_charset_prescan(const unsigned char *s, size_t len) {
     i++;
   }
   return NULL;
+}
+
+#define CHARSET_PRESCAN_BYTES 1024        /* the HTML Standard's prescan window     */
+#define CHARSET_LATE_BYTES    (4u << 20)  /* the late scan's bound (a <head> rarely  */
+                                          /* holds more)                             */
+
+const char *sapo_charset_prescan(const unsigned char *s, size_t len) {
+  const char *c = prescan(s, len < CHARSET_PRESCAN_BYTES ? len : CHARSET_PRESCAN_BYTES, 0);
+  if (c || len <= CHARSET_PRESCAN_BYTES) return c;
+  /* nothing in the first 1024 bytes: a browser still changes the encoding
+   * for a <meta> later in <head> (after long inline scripts) */
+  return prescan(s, len < CHARSET_LATE_BYTES ? len : CHARSET_LATE_BYTES, 1);
 }
 
 /* ===== UTF-8 ===== */

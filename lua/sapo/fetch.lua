@@ -14,7 +14,8 @@
 --
 -- Errors are `nil, message, code` with code "EHTTP" (a status >= 400),
 -- "ETIMEOUT", "ELIMIT" (body too big, too many redirects), "EREDIRECT"
--- (a loop), "ECONNECT", "ETLS", "EPROTO", "EURL".
+-- (a loop), "ECONNECT", "ETLS", "EPROTO", "EURL", "EFORBIDDEN" (refused by
+-- opts.check).
 -- @module sapo.fetch
 local core = require "sapo.core"
 
@@ -98,12 +99,12 @@ local function cert_names_host(cert, host)
   return false
 end
 
-local function luasocket_connect(scheme, host, port, opts, timeout)
+local function luasocket_connect(scheme, host, port, opts, timeout, addr)
   local ok, socket = pcall(require, "socket")
   if not ok then return nil, "LuaSocket is not installed", "ECONNECT" end
-  local sock = socket.tcp()
+  local sock = (addr and addr:find(":", 1, true) and socket.tcp6 or socket.tcp)()
   sock:settimeout(min(timeout, opt(opts, "connect_timeout")))
-  local r, err = sock:connect(host, port)
+  local r, err = sock:connect(addr or host, port)
   if not r then
     sock:close()
     return nil, format("cannot connect to %s:%d: %s", host, port, tostring(err)), err == "timeout" and "ETIMEOUT" or "ECONNECT"
@@ -137,10 +138,11 @@ local function luasocket_connect(scheme, host, port, opts, timeout)
   }
 end
 
-local function cosocket_connect(scheme, host, port, opts, timeout)
+local function cosocket_connect(scheme, host, port, opts, timeout, addr)
   local sock = ngx.socket.tcp()
   sock:settimeout(floor(min(timeout, opt(opts, "connect_timeout")) * 1000))
-  local ok, err = sock:connect(host, port)
+  if addr and addr:find(":", 1, true) then addr = "[" .. addr .. "]" end
+  local ok, err = sock:connect(addr or host, port)
   if not ok then
     return nil, format("cannot connect to %s:%d: %s", host, port, tostring(err)), err == "timeout" and "ETIMEOUT" or "ECONNECT"
   end
@@ -168,13 +170,13 @@ local function timeout_code(err)
   return (err == "timeout" or err == "wantread") and "ETIMEOUT" or "EPROTO"
 end
 
-local function request(url, opts, deadline, now)
+local function request(url, opts, deadline, now, addr)
   local scheme, host, port, path = M.parse_url(url)
   if not scheme then return nil, host, "EURL" end
   local remaining = deadline - now()
   if remaining <= 0 then return nil, "timed out", "ETIMEOUT" end
   local connect = use_cosockets() and cosocket_connect or luasocket_connect
-  local sock, err, code = connect(scheme, host, port, opts, remaining)
+  local sock, err, code = connect(scheme, host, port, opts, remaining, addr)
   if not sock then return nil, err, code end
   local default_port = (scheme == "https" and port == 443) or (scheme == "http" and port == 80)
   local lines = {
@@ -291,13 +293,20 @@ end
 -- @tparam[opt] table opts `timeout`, `connect_timeout`, `max_bytes`, `max_redirects`,
 --   `user_agent`, `headers`, `verify` (default true), `cafile`, `delay` and `state`
 --   (per-host politeness: seconds between requests to one host, and the table that
---   remembers them), `fetcher` (a function(url, opts) used instead of the network)
+--   remembers them), `fetcher` (a function(url, opts) used instead of the network),
+--   `check` (a function(url) run before every request, redirects included: it returns
+--   true, or an IP address to connect to in place of the host's, or nil, message[, code]
+--   to refuse the URL; see sapo.guard)
 -- @return `{url, status, headers, body, content_type, charset}` or `nil, message, code`
 function M.fetch(url, opts)
   if type(url) ~= "string" then error("bad argument #1 to 'fetch' (string expected, got " .. type(url) .. ")", 2) end
   if opts ~= nil and type(opts) ~= "table" then error("bad argument #2 to 'fetch' (table expected)", 2) end
   opts = opts or {}
   if opts.fetcher then
+    if opts.check then
+      local ok, why, wcode = opts.check(url)
+      if not ok then return nil, url .. ": " .. tostring(why or "refused"), wcode or "EFORBIDDEN" end
+    end
     local ok, res, err, code = pcall(opts.fetcher, url, opts)
     if not ok then return nil, "fetcher failed: " .. tostring(res), "EFETCHER" end
     if not res then return nil, err or "fetcher returned nothing", code or "EHTTP" end
@@ -322,7 +331,15 @@ function M.fetch(url, opts)
       end
       state[host] = now()
     end
-    local res, err, code = request(url, opts, deadline, now)
+    -- the caller's check runs before every request, redirects included;
+    -- it may pin the address to connect to (see sapo.guard)
+    local addr
+    if opts.check then
+      local ok, why, wcode = opts.check(url)
+      if not ok then return nil, url .. ": " .. tostring(why or "refused"), wcode or "EFORBIDDEN" end
+      if type(ok) == "string" then addr = ok end
+    end
+    local res, err, code = request(url, opts, deadline, now, addr)
     if not res then return nil, url .. ": " .. err, code end
     local loc = res.headers.location
     if (res.status == 301 or res.status == 302 or res.status == 303 or res.status == 307 or res.status == 308) and loc then

@@ -2,8 +2,11 @@
 --
 --     location / {
 --       content_by_lua_block {
---         require("sapo.http").serve({ max_body = 8 * 1024 * 1024, allow = { "vnexpress.net" } })
+--         require("sapo.http").serve({ allow = { "vnexpress.net" } })
 --       }
+--     }
+--     location @sapo_error {          # nginx's own errors (413, 400, ...) as JSON
+--       content_by_lua_block { require("sapo.http").error_page() }
 --     }
 --
 -- Routes:
@@ -12,22 +15,33 @@
 --                          the request's Content-Type charset is honoured
 --   GET  /extract?url=U    fetch U with cosockets, then extract
 --   GET  /health           {"status":"ok"}
--- Responses are JSON: 200 the article; 400 bad input; 403 a URL the
--- options forbid; 404 unknown route; 405 wrong method; 413 over the size
--- limit; 422 no article found; 502 the fetch failed.  A Lua error in the
--- handler is logged and answered 500, never leaked as a stack trace.
+-- format=json (the default) answers the article as JSON; text, markdown
+-- and html answer the rendering (sapo.render) with its Content-Type.
+-- Errors are always JSON: 400 bad input; 403 a URL the options forbid;
+-- 404 unknown route; 405 wrong method; 413 over a size limit; 422 no
+-- article found; 429 too many fetches in flight; 502 the fetch failed;
+-- 504 it timed out.  A Lua error in the handler is logged and answered
+-- 500, never leaked as a stack trace.
 --
--- Options (all optional): max_body (bytes, default 8 MiB), max_fetch
--- (bytes, default 8 MiB), fetch_timeout (s, default 10), allow (array of
--- host names; when set only these are fetched), allow_private (default
--- false: IP literals in private, loopback and link-local ranges and local
--- names are refused), user_agent, prefix (a location prefix to strip from
--- the URI, e.g. "/api").  Nothing is kept between requests: the
--- module has no mutable state, so any number of workers can run it.
+-- Fetching (GET ?url=) is off unless the options say what may be fetched
+-- (sapo.guard, checked before every request, redirects included):
+--   allow          list of host names (and their subdomains) to fetch
+--   allow_public   true: any host whose every address is public (the
+--                  name is resolved through nameservers, by UDP, and the
+--                  checked address is the one connected to)
+--   allow_private  true: no address check (trusted networks, tests)
+--   nameservers    list of "addr" or "addr:port" (default /etc/resolv.conf)
+-- Limits: max_body (bytes, default 8 MiB), max_fetch (bytes, default
+-- 8 MiB), fetch_timeout (s, default 10: the whole fetch, redirects
+-- included), max_fetches (fetches in flight per worker, default 16),
+-- user_agent, prefix (a location prefix to strip from the URI, "/api").
+-- The only state is the per-worker count of fetches in flight.
 -- @module sapo.http
 local sapo = require "sapo"
 local fetch = require "sapo.fetch"
+local guard = require "sapo.guard"
 local json = require "sapo.json"
+local render = require "sapo.render"
 
 local ngx = ngx
 local type, tonumber, pcall, ipairs, tostring = type, tonumber, pcall, ipairs, tostring
@@ -49,45 +63,47 @@ local function fail(status, msg, code)
   return reply(status, { error = msg, code = code, status = status })
 end
 
--- IPv4 literal in a private, loopback, link-local, CGNAT or unspecified range?
-local function private_ipv4(host)
-  local a, b = host:match("^(%d+)%.(%d+)%.%d+%.%d+$")
-  a, b = tonumber(a), tonumber(b)
-  if not a then return false end
-  return a == 10 or a == 127 or a == 0 or (a == 172 and b >= 16 and b <= 31) or (a == 192 and b == 168) or
-         (a == 169 and b == 254) or (a == 100 and b >= 64 and b <= 127)
-end
-
-local function forbidden_host(host, opts)
-  if opts.allow then
-    for _, h in ipairs(opts.allow) do
-      if host == h or host:sub(-#h - 1) == "." .. h then return nil end
-    end
-    return "host " .. host .. " is not in the allow-list"
-  end
-  if opts.allow_private then return nil end
-  if private_ipv4(host) or host:find(":", 1, true) or host == "localhost" or host:match("%.localhost$") or
-     host:match("%.local$") or host:match("%.internal$") or not host:find(".", 1, true) then
-    return "host " .. host .. " is private"
-  end
-  return nil
-end
-
 local function article_response(art, format)
-  if format == "text" then art.markdown, art.html = nil, nil
-  elseif format == "markdown" then art.html = nil
-  elseif format == "html" then art.markdown = nil end
-  return reply(200, art)
+  if format == "json" then return reply(200, art) end
+  local ok, body = pcall(render[format], art)
+  if not ok then return fail(500, "cannot render the article", "EINTERNAL") end
+  ngx.status = 200
+  ngx.header["Content-Type"] = render.CONTENT_TYPES[format]
+  ngx.header["Cache-Control"] = "no-store"
+  ngx.print(body)
+  return ngx.exit(200)
 end
 
 local function extract(html, q, ctype, opts)
-  local formats = {}
-  if q.format == "json" or q.format == "markdown" then formats[#formats + 1] = "markdown" end
-  if q.format == "json" or q.format == "html" then formats[#formats + 1] = "html" end
   local art, err, code = sapo.extract(html, { url = q.url, content_type = ctype, tone = q.tone,
-    formats = formats, max_bytes = opts.max_body })
+    formats = render.needs(q.format), max_bytes = opts.max_body })
   if not art then return fail(CODE_STATUS[code] or 400, err, code) end
   return article_response(art, q.format)
+end
+
+-- fetches in flight in this worker (the module's one piece of state)
+local inflight = 0
+
+local FETCH_STATUS = { EFORBIDDEN = 403, ERESOLVE = 502, ELIMIT = 413, ETIMEOUT = 504, EURL = 400 }
+
+local function fetch_and_extract(q, opts)
+  local max = opts.max_fetches or 16
+  if inflight >= max then
+    return fail(429, "too many fetches in flight (" .. max .. " per worker): retry later", "EBUSY")
+  end
+  inflight = inflight + 1
+  local ok, res, err, code = pcall(fetch.fetch, q.url, {
+    timeout = opts.fetch_timeout or 10, max_bytes = opts.max_fetch or 8 * 1024 * 1024,
+    user_agent = opts.user_agent, max_redirects = 5, check = guard.new(opts) })
+  inflight = inflight - 1
+  if not ok then error(res, 0) end
+  if not res then return fail(FETCH_STATUS[code] or 502, err, code) end
+  local ctype = res.content_type or ""
+  if ctype ~= "" and not (ctype:lower():find("html", 1, true) or ctype:lower():find("text/plain", 1, true)) then
+    return fail(422, "the URL answered " .. ctype:match("^[^;]*") .. ", not HTML", "EPARSE")
+  end
+  q.url = res.url
+  return extract(res.body, q, res.content_type, opts)
 end
 
 local function handle(opts)
@@ -128,20 +144,7 @@ local function handle(opts)
     if not q.url then return fail(400, "GET /extract needs ?url=", "EINVAL") end
     local scheme, host = fetch.parse_url(q.url)
     if not scheme then return fail(400, host, "EURL") end
-    local why = forbidden_host(host, opts)
-    if why then return fail(403, why, "EFORBIDDEN") end
-    local res, err, code = fetch.fetch(q.url, { timeout = opts.fetch_timeout or 10, max_bytes = opts.max_fetch or 8 * 1024 * 1024,
-      user_agent = opts.user_agent, max_redirects = 5 })
-    if not res then
-      if code == "ELIMIT" then return fail(413, err, code) end
-      return fail(502, err, code)
-    end
-    -- a redirect may have left the allowed hosts
-    local _, final_host = fetch.parse_url(res.url)
-    why = final_host and forbidden_host(final_host, opts)
-    if why then return fail(403, why, "EFORBIDDEN") end
-    q.url = res.url
-    return extract(res.body, q, res.content_type, opts)
+    return fetch_and_extract(q, opts)
   end
   return fail(405, "use GET or POST", "EMETHOD")
 end
@@ -162,5 +165,22 @@ function M.serve(opts)
   end
 end
 
-M._private_ipv4 = private_ipv4
+local REASONS = { [400] = "bad request", [413] = "request body too large", [414] = "URI too long",
+  [431] = "request headers too large", [500] = "internal error", [502] = "bad gateway", [503] = "unavailable",
+  [504] = "gateway timeout", [408] = "request timeout" }
+local REASON_CODES = { [400] = "EINVAL", [413] = "ELIMIT", [414] = "ELIMIT", [431] = "ELIMIT", [408] = "ETIMEOUT",
+  [504] = "ETIMEOUT" }
+
+--- Answer one of nginx's own errors as JSON (from the location named by
+-- `error_page 400 413 500 502 504 @sapo_error;`).
+function M.error_page()
+  local status = tonumber(ngx.status) or 500
+  if status < 400 then status = 500 end
+  ngx.status = status
+  ngx.header["Content-Type"] = "application/json; charset=utf-8"
+  ngx.header["Cache-Control"] = "no-store"
+  ngx.print(json.encode({ error = REASONS[status] or "error", code = REASON_CODES[status] or "EHTTP", status = status }))
+  return ngx.exit(status)
+end
+
 return M

@@ -14,8 +14,8 @@ local function free_port()
   return port
 end
 
-local function request(port, method, path, body, headers)
-  local c = assert(socket.connect("127.0.0.1", port))
+local function request(port, method, path, body, headers, addr)
+  local c = assert(socket.connect(addr or "127.0.0.1", port))
   c:settimeout(30)
   local lines = { method .. " " .. path .. " HTTP/1.1", "Host: 127.0.0.1", "Connection: close" }
   for k, v in pairs(headers or {}) do lines[#lines + 1] = k .. ": " .. v end
@@ -40,10 +40,12 @@ local function request(port, method, path, body, headers)
 end
 
 describe("sapo.http in nginx #nginx", function()
-  local prefix, port, pid, srv
+  local prefix, port, pid, srv, other, dns
 
   setup(function()
     srv = server.start()
+    other = server.start("127.0.0.2")              -- a host no option allows
+    dns = server.start(nil, "dnsd", "127.0.0.1")   -- every name is 127.0.0.1
     prefix = os.tmpname()
     os.remove(prefix)
     os.execute("mkdir -p " .. prefix .. "/logs")
@@ -66,6 +68,21 @@ http {
   init_by_lua_block { require "sapo"; require "sapo.http" }
   server {
     listen 127.0.0.1:PORT;
+    error_page 400 413 414 500 502 503 504 @sapo_error;
+    location @sapo_error { content_by_lua_block { require("sapo.http").error_page() } }
+    location /small/ {
+      client_max_body_size 1k;
+      content_by_lua_block { require("sapo.http").serve({ prefix = "/small" }) }
+    }
+    location /public/ {
+      content_by_lua_block {
+        require("sapo.http").serve({ prefix = "/public", allow_public = true, nameservers = { "127.0.0.1:DNSPORT" },
+          fetch_timeout = 2, dns_timeout = 1 })
+      }
+    }
+    location /busy/ {
+      content_by_lua_block { require("sapo.http").serve({ prefix = "/busy", allow = { "127.0.0.1" }, max_fetches = 0 }) }
+    }
     location /strict/ {
       content_by_lua_block { require("sapo.http").serve({ prefix = "/strict", max_body = 1048576 }) }
     }
@@ -76,7 +93,7 @@ http {
     }
   }
 }
-]]):gsub("ROOT", root):gsub("PORT", tostring(port))
+]]):gsub("ROOT", root):gsub("DNSPORT", tostring(dns.port)):gsub("PORT", tostring(port))
     local f = assert(io.open(prefix .. "/nginx.conf", "w"))
     f:write(conf)
     f:close()
@@ -97,6 +114,8 @@ http {
     if pid then os.execute("kill " .. pid) end
     socket.sleep(0.2)
     server.stop(srv)
+    server.stop(other)
+    server.stop(dns)
     if prefix then os.execute("rm -rf " .. prefix) end
   end)
 
@@ -106,7 +125,7 @@ http {
     assert.equal("ok", json.decode(body).status)
   end)
 
-  it("extracts a POSTed page as JSON, with the formats asked for", function()
+  it("extracts a POSTed page as JSON, or as the text asked for", function()
     local status, body = request(port, "POST", "/extract?url=https%3A%2F%2Fbaoquocte.example.vn%2Fa.html",
       H.page("baoquocte-like.html"), { ["Content-Type"] = "text/html; charset=utf-8" })
     assert.equal(200, status)
@@ -116,9 +135,9 @@ http {
     assert.truthy(art.markdown and art.html)
     local s2, b2 = request(port, "POST", "/extract?format=text&tone=old", H.page("baoquocte-like.html"))
     assert.equal(200, s2)
-    local a2 = json.decode(b2)
-    assert.is_nil(a2.markdown)
-    assert.is_nil(a2.html)
+    assert.is_nil(json.decode(b2))
+    assert.truthy(b2:find("^Việt Nam và Nhật Bản thúc đẩy hợp tác chuyển đổi số\n"))
+    assert.truthy(b2:find("Hai bên nhất trí", 1, true))
   end)
 
   it("honours the request's charset (windows-1258)", function()
@@ -152,12 +171,12 @@ http {
     end
   end)
 
-  it("fetches ?url= with cosockets, and answers 502 when the fetch fails", function()
+  it("fetches ?url= with cosockets, and answers 502 or 504 when the fetch fails", function()
     local status, body = request(port, "GET", "/extract?url=" .. srv.base .. "/r/2")
     assert.equal(200, status)
     assert.equal("Trang thử", json.decode(body).title)
     assert.equal(502, (request(port, "GET", "/extract?url=" .. srv.base .. "/404")))
-    assert.equal(502, (request(port, "GET", "/extract?url=" .. srv.base .. "/slow")))
+    assert.equal(504, (request(port, "GET", "/extract?url=" .. srv.base .. "/slow")))
     assert.equal(413, (request(port, "GET", "/extract?url=" .. srv.base .. "/big")))
   end)
 
@@ -168,6 +187,71 @@ http {
     assert.equal(403, (request(port, "GET", "/strict/extract?url=http://localhost/x")))
     assert.equal(403, (request(port, "GET", "/strict/extract?url=http://10.1.2.3/x")))
     assert.equal(403, (request(port, "GET", "/extract?url=http://example.com/x")))   -- not allowed
+  end)
+
+  local function hits(s)
+    local _, body = request(s.port, "GET", "/hits", nil, nil, s.base:match("//([^:]+)"))
+    return tonumber(body)
+  end
+
+  it("checks every redirect: an allowed host redirecting to a disallowed one is refused", function()
+    local before = hits(other)
+    local target = other.base .. "/page.html"
+    local status, body = request(port, "GET", "/extract?url=" .. srv.base .. "/go?u=" .. target:gsub(":", "%%3A"):gsub("/", "%%2F"))
+    assert.equal(403, status)
+    assert.equal("EFORBIDDEN", json.decode(body).code)
+    assert.equal(before, hits(other), "the refused host was asked")
+  end)
+
+  it("under allow_public, refuses a name that resolves to a private address (checked by DNS)", function()
+    local before = hits(srv)
+    local status, body = request(port, "GET", "/public/extract?url=http://news.example.test:" .. srv.port .. "/page.html")
+    assert.equal(403, status)
+    local obj = json.decode(body)
+    assert.equal("EFORBIDDEN", obj.code)
+    assert.truthy(obj.error:find("127.0.0.1", 1, true), obj.error)
+    assert.equal(before, hits(srv), "the private address was connected to")
+    assert.equal(403, (request(port, "GET", "/public/extract?url=http://10.0.0.5/admin")))
+    assert.equal(403, (request(port, "GET", "/public/extract?url=http://[::1]:" .. srv.port .. "/page.html")))
+  end)
+
+  it("refuses GET ?url= when the server sets neither allow nor allow_public", function()
+    local status, body = request(port, "GET", "/strict/extract?url=http://example.com/a.html")
+    assert.equal(403, status)
+    assert.truthy(json.decode(body).error:find("allow", 1, true))
+  end)
+
+  it("answers a body over nginx's own limit with JSON 413", function()
+    local status, body, raw = request(port, "POST", "/small/extract", string.rep("<p>x</p>", 2000))
+    assert.equal(413, status)
+    assert.truthy(raw:lower():find("content%-type: application/json"), raw)
+    assert.equal("ELIMIT", json.decode(body).code)
+  end)
+
+  it("answers each format with its own Content-Type", function()
+    local page = H.page("english-news.html")
+    local status, body, raw = request(port, "POST", "/extract?format=markdown", page)
+    assert.equal(200, status)
+    assert.truthy(raw:lower():find("content%-type: text/markdown; charset=utf%-8"), raw:sub(1, 300))
+    assert.truthy(body:find("^# City council approves new bike lanes downtown\n"))
+    status, body, raw = request(port, "POST", "/extract?format=text", page)
+    assert.truthy(raw:lower():find("content%-type: text/plain; charset=utf%-8"))
+    assert.truthy(body:find("^City council approves new bike lanes downtown\nJane Doe · 2024%-03%-14\n"))
+    status, body, raw = request(port, "POST", "/extract?format=html", page)
+    assert.truthy(raw:lower():find("content%-type: text/html; charset=utf%-8"))
+    assert.truthy(body:find("<h1>City council approves new bike lanes downtown</h1>", 1, true))
+  end)
+
+  it("answers 429 when the worker's fetches in flight are at the limit", function()
+    local status, body = request(port, "GET", "/busy/extract?url=" .. srv.base .. "/page.html")
+    assert.equal(429, status)
+    assert.equal("EBUSY", json.decode(body).code)
+  end)
+
+  it("answers 422 for a fetched response that is not HTML", function()
+    local status, body = request(port, "GET", "/extract?url=" .. srv.base .. "/json")
+    assert.equal(422, status)
+    assert.truthy(json.decode(body).error:find("application/json", 1, true))
   end)
 
   it("serves concurrent requests", function()
@@ -193,5 +277,68 @@ http {
     local log = H.read(prefix .. "/logs/error.log") or ""
     assert.is_nil(log:find("sapo.http:", 1, true), log)
     assert.is_nil(log:find("stack traceback", 1, true), log)
+  end)
+end)
+
+describe("the shipped example, started as the README says #nginx", function()
+  local tree, port, pid, srv
+
+  setup(function()
+    srv = server.start()
+    tree = os.tmpname()
+    os.remove(tree)
+    port = free_port()
+    -- the example's layout (examples/openresty beside lua/ and build/), its
+    -- nginx.conf as shipped but for the port, so a spec run cannot collide
+    -- with a server a user started on 8080
+    local p = io.popen("cd " .. H.root .. " && pwd")
+    local root = p:read("*l")
+    p:close()
+    assert(os.execute("mkdir -p " .. tree .. "/examples/openresty/logs && ln -s " .. root .. "/lua " .. tree ..
+      "/lua && ln -s " .. root .. "/build " .. tree .. "/build"))
+    local conf = H.read(H.root .. "/examples/openresty/nginx.conf")
+    local n
+    conf, n = conf:gsub("listen 127%.0%.0%.1:8080;", "listen 127.0.0.1:" .. port .. ";")
+    assert.equal(1, n)
+    local f = assert(io.open(tree .. "/examples/openresty/nginx.conf", "w"))
+    f:write(conf)
+    f:close()
+    assert(os.execute("cd " .. tree .. ' && nginx -p "$PWD/examples/openresty" -c nginx.conf 2>' .. tree .. "/start.err"))
+    for _ = 1, 100 do
+      local pf = io.open(tree .. "/examples/openresty/logs/nginx.pid")
+      if pf then pid = pf:read("*l"); pf:close() end
+      if pid then
+        local c = socket.connect("127.0.0.1", port)
+        if c then c:close(); break end
+      end
+      socket.sleep(0.05)
+    end
+    assert(pid, "the example did not start: " .. tostring(H.read(tree .. "/start.err")))
+  end)
+
+  teardown(function()
+    if pid then os.execute("kill " .. pid) end
+    socket.sleep(0.2)
+    server.stop(srv)
+    if tree then os.execute("rm -rf " .. tree) end
+  end)
+
+  it("answers /health and extracts a POSTed page as text", function()
+    assert.equal(200, (request(port, "GET", "/health")))
+    local status, body = request(port, "POST", "/extract?format=text", H.page("baoquocte-like.html"))
+    assert.equal(200, status)
+    assert.truthy(body:find("^Việt Nam và Nhật Bản thúc đẩy hợp tác chuyển đổi số\n"))
+  end)
+
+  it("fetches public hosts only: a local address is refused, as JSON", function()
+    local status, body = request(port, "GET", "/extract?url=" .. srv.base .. "/page.html")
+    assert.equal(403, status)
+    assert.equal("EFORBIDDEN", json.decode(body).code)
+  end)
+
+  it("answers a body over client_max_body_size as JSON", function()
+    local status, body = request(port, "POST", "/extract", string.rep("x", 17 * 1024 * 1024))
+    assert.equal(413, status)
+    assert.equal("ELIMIT", json.decode(body).code)
   end)
 end)

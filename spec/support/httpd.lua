@@ -1,7 +1,9 @@
--- spec/support/httpd.lua PORTFILE: a tiny HTTP server for the fetch and
--- pipeline specs.  Listens on 127.0.0.1 on a free port (written to
--- PORTFILE), serves the routes below one connection at a time, and runs
--- until the spec kills it by PID.
+-- spec/support/httpd.lua PORTFILE [ADDR]: a tiny HTTP server for the
+-- fetch, pipeline and nginx specs.  Listens on ADDR (default 127.0.0.1) on
+-- a free port (written to PORTFILE), serves the routes below one
+-- connection at a time, and runs until the spec kills it by PID.  /hits
+-- answers how many other requests it has served (the SSRF specs check a
+-- refused host saw none).
 local socket = require "socket"
 local zlib = require "zlib"
 
@@ -13,7 +15,8 @@ local CP1258 = "<html><body><article>" ..
   string.rep("<p>Vi\234\242t Nam h\244\242i nh\208p s\226u r\244\204ng, ph\225t tri\234\210n kinh t\234\236 nhanh ch\243ng.</p>", 8) ..
   "</article></body></html>"
 
-local server = assert(socket.bind("127.0.0.1", 0))
+local server = assert(socket.bind(arg[2] or "127.0.0.1", 0))
+local hits = 0
 local _, port = server:getsockname()
 local f = assert(io.open(arg[1], "w"))
 f:write(port)
@@ -41,7 +44,16 @@ while true do
     end
     local path = req:match("^GET (%S+)") or "/"
     local n = tonumber(path:match("^/r/(%d+)$"))
-    if path == "/page.html" then
+    if path ~= "/hits" then hits = hits + 1 end
+    local go = path:match("^/go%?u=(.*)$")
+    if path == "/hits" then
+      respond(c, "200 OK", { ["Content-Type"] = "text/plain" }, tostring(hits))
+    elseif go then
+      local target = go:gsub("%%(%x%x)", function(h) return string.char(tonumber(h, 16)) end)
+      respond(c, "302 Found", { Location = target }, "")
+    elseif path == "/json" then
+      respond(c, "200 OK", { ["Content-Type"] = "application/json" }, '{"a":1}')
+    elseif path == "/page.html" then
       respond(c, "200 OK", { ["Content-Type"] = "text/html; charset=utf-8" }, PAGE)
     elseif path == "/ua" then
       respond(c, "200 OK", { ["Content-Type"] = "text/plain" }, headers["user-agent"] or "")

@@ -2,12 +2,13 @@
 local H = require "helper"
 local S = {}
 
-function S.start()
+-- script: "httpd" (default) or "dnsd"; extra: its further arguments
+function S.start(addr, script, extra)
   local portfile = os.tmpname()
   os.remove(portfile)
   local lua = H.is_luajit and "luajit" or "lua5.4"
-  local p = io.popen(H.env() .. lua .. " " .. H.root .. "/spec/support/httpd.lua " .. portfile ..
-    " >/dev/null 2>&1 & echo $!")
+  local p = io.popen(H.env() .. lua .. " " .. H.root .. "/spec/support/" .. (script or "httpd") .. ".lua " .. portfile ..
+    " " .. (extra or addr or "") .. " >/dev/null 2>&1 & echo $!")
   local pid = p:read("*l")
   p:close()
   local port
@@ -19,7 +20,7 @@ function S.start()
   end
   os.remove(portfile)
   assert(port and port ~= "", "the test HTTP server did not start")
-  return { pid = pid, base = "http://127.0.0.1:" .. port }
+  return { pid = pid, port = tonumber(port), base = "http://" .. (addr or "127.0.0.1") .. ":" .. port }
 end
 
 function S.stop(srv)

@@ -1,0 +1,124 @@
+--- An article as a reader gets it: plain text, Markdown or a small HTML
+-- document, each with the title, the byline and date line, the lead and
+-- the body.  Used by the `sapo` command and the nginx service.
+--
+--     local render = require "sapo.render"
+--     local art = sapo.extract(html, { formats = { "markdown", "html" } })
+--     io.write(render.markdown(art))
+--
+-- `markdown` and `html` need the article extracted with those formats
+-- (`render.needs(format)` lists them); `text` needs nothing more.
+-- @module sapo.render
+local concat, gsub, type, error = table.concat, string.gsub, type, error
+
+local M = {}
+
+--- The extraction formats a rendering needs.
+function M.needs(format)
+  if format == "markdown" then return { "markdown" } end
+  if format == "html" then return { "html" } end
+  if format == "json" then return { "markdown", "html" } end
+  return {}
+end
+
+-- "Jane Doe · 2024-03-14", or nil
+local function byline_date(art)
+  local parts = {}
+  if art.byline and art.byline ~= "" then parts[#parts + 1] = art.byline end
+  if art.date and art.date ~= "" then parts[#parts + 1] = art.date:sub(1, 10) end
+  if #parts == 0 then return nil end
+  return concat(parts, " · ")
+end
+
+-- the body without the lead when the lead is its first block
+local function body_after_lead(body, lead)
+  if not lead or lead == "" or not body then return body end
+  if body:sub(1, #lead) == lead then
+    local rest = body:sub(#lead + 1):gsub("^%s+", "")
+    return rest
+  end
+  return body
+end
+
+local function escape_html(s)
+  return (gsub(s, "[&<>\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }))
+end
+
+local function escape_md_line(s)
+  return (gsub(s, "^([#>%-%+%*])", "\\%1"))
+end
+
+local function check(art, fn)
+  if type(art) ~= "table" then error("bad argument #1 to '" .. fn .. "' (article table expected)", 3) end
+end
+
+--- Title, a "byline · date" line, then the text (lead first).
+function M.text(art)
+  check(art, "text")
+  local out = {}
+  if art.title and art.title ~= "" then out[#out + 1] = art.title end
+  local bd = byline_date(art)
+  if bd then out[#out + 1] = bd end
+  if #out > 0 then out[#out + 1] = "" end
+  out[#out + 1] = art.text or ""
+  return concat(out, "\n") .. "\n"
+end
+
+--- `# title`, an italic byline/date line, the lead in bold, the body.
+function M.markdown(art)
+  check(art, "markdown")
+  local md = art.markdown
+  if not md then error("render.markdown: extract with formats = { \"markdown\" }", 2) end
+  local out = {}
+  if art.title and art.title ~= "" then out[#out + 1] = "# " .. art.title; out[#out + 1] = "" end
+  local bd = byline_date(art)
+  if bd then out[#out + 1] = "*" .. escape_md_line(bd) .. "*"; out[#out + 1] = "" end
+  if art.lead and art.lead ~= "" then
+    out[#out + 1] = "**" .. escape_md_line(art.lead) .. "**"
+    out[#out + 1] = ""
+    md = body_after_lead(md, art.lead)
+  end
+  out[#out + 1] = md
+  return concat(out, "\n") .. "\n"
+end
+
+--- A complete small HTML document: <h1>, byline, <time>, the lead, the body.
+function M.html(art)
+  check(art, "html")
+  local body = art.html
+  if not body then error("render.html: extract with formats = { \"html\" }", 2) end
+  local lang = art.lang and art.lang:match("^[%a%-]+$") and (' lang="' .. art.lang .. '"') or ""
+  local dir = (art.dir == "rtl" or art.dir == "ltr") and (' dir="' .. art.dir .. '"') or ""
+  local out = { "<!DOCTYPE html>", "<html" .. lang .. dir .. ">", "<head>", '<meta charset="utf-8">',
+    "<title>" .. escape_html(art.title or "") .. "</title>" }
+  if art.url then out[#out + 1] = '<link rel="canonical" href="' .. escape_html(art.url) .. '">' end
+  out[#out + 1] = "</head>"
+  out[#out + 1] = "<body>"
+  out[#out + 1] = "<article>"
+  if art.title and art.title ~= "" then out[#out + 1] = "<h1>" .. escape_html(art.title) .. "</h1>" end
+  local meta = {}
+  if art.byline and art.byline ~= "" then meta[#meta + 1] = '<span class="byline">' .. escape_html(art.byline) .. "</span>" end
+  if art.date and art.date ~= "" then
+    meta[#meta + 1] = '<time datetime="' .. escape_html(art.date) .. '">' .. escape_html(art.date:sub(1, 10)) .. "</time>"
+  end
+  if #meta > 0 then out[#out + 1] = "<p class=\"meta\">" .. concat(meta, " · ") .. "</p>" end
+  if art.lead and art.lead ~= "" then
+    local lead_html = "<p>" .. escape_html(art.lead) .. "</p>"
+    if body:sub(1, #lead_html) == lead_html then body = body:sub(#lead_html + 1):gsub("^%s+", "") end
+    out[#out + 1] = '<p class="lead"><strong>' .. escape_html(art.lead) .. "</strong></p>"
+  end
+  out[#out + 1] = body
+  out[#out + 1] = "</article>"
+  out[#out + 1] = "</body>"
+  out[#out + 1] = "</html>"
+  return concat(out, "\n") .. "\n"
+end
+
+M.CONTENT_TYPES = {
+  text = "text/plain; charset=utf-8",
+  markdown = "text/markdown; charset=utf-8",
+  html = "text/html; charset=utf-8",
+  json = "application/json; charset=utf-8",
+}
+
+return M
