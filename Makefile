@@ -36,8 +36,8 @@ APT_PKGS = build-essential pkg-config lua5.4 liblua5.4-dev luarocks lua-busted l
            nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev \
            openssl wrk
 
-.PHONY: all luajit both deps test test-fast demo install clean bench bench-vi \
-        bench-accuracy asan valgrind fuzz fuzz-build
+.PHONY: all luajit both deps test test-fast demo install clean bench bench-vi env dist \
+        bench-accuracy asan valgrind fuzz fuzz-build rockspec
 
 all: build/lua5.4/sapo/core.so
 
@@ -73,6 +73,35 @@ test: deps both build/asan/sapo/core.so fuzz-build
 # The two interpreters only (seconds, for the edit-test loop).
 test-fast: both
 	@SAPO_SUITES="lua5.4 luajit nginx" sh spec/run.sh
+
+# ---- release: the tarball and its versioned rockspec ----------------------
+# The versioned rockspec is the scm one with the version and the release
+# tarball as its source (so its C source list is the same list the Makefile
+# builds from); `make rockspec` regenerates it and a spec checks it is
+# current.
+VERSION := $(shell sed -n 's/^\#define SAPO_VERSION "\(.*\)"/\1/p' csrc/core/sapo.h)
+RELEASE_ROCKSPEC = rockspecs/sapo-$(VERSION)-1.rockspec
+
+rockspec:
+	@mkdir -p rockspecs
+	@sed -e 's|^version = "scm-1"|version = "$(VERSION)-1"|' \
+	     -e 's|^  url = "git+https://example.invalid/sapo.git",|  url = "https://example.invalid/sapo/releases/sapo-$(VERSION).tar.gz",  -- `make dist` builds it\n  dir = "sapo-$(VERSION)",|' \
+	     sapo-scm-1.rockspec > $(RELEASE_ROCKSPEC)
+	@echo "wrote $(RELEASE_ROCKSPEC)"
+
+# dist/sapo-VERSION.tar.gz from the committed tree (git archive)
+dist: rockspec
+	@mkdir -p dist
+	git archive --format=tar.gz --prefix=sapo-$(VERSION)/ -o dist/sapo-$(VERSION).tar.gz HEAD
+	@echo "wrote dist/sapo-$(VERSION).tar.gz"
+
+# `eval "$(make -s env)"`: this tree's modules for lua5.4 and luajit, so the
+# examples (and your scripts) run from the tree after `make`
+env:
+	@echo 'export LUA_PATH_5_4="$(CURDIR)/lua/?.lua;$(CURDIR)/lua/?/init.lua;;"'
+	@echo 'export LUA_CPATH_5_4="$(CURDIR)/build/lua5.4/?.so;;"'
+	@echo 'export LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/lua/?/init.lua;;"'
+	@echo 'export LUA_CPATH="$(CURDIR)/build/luajit/?.so;;"'
 
 demo: deps all
 	@$(LUA) bin/sapo extract examples/pages/baoquocte-like.html --format text | head -40

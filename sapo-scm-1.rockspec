@@ -54,6 +54,9 @@ build = {
     ["sapo.pipeline"] = "lua/sapo/pipeline.lua",
     ["sapo.batch"] = "lua/sapo/batch.lua",
     ["sapo.http"] = "lua/sapo/http.lua",
+    ["sapo.guard"] = "lua/sapo/guard.lua",
+    ["sapo.render"] = "lua/sapo/render.lua",
+    ["sapo.explain"] = "lua/sapo/explain.lua",
   },
   install = {
     bin = { sapo = "bin/sapo" },

@@ -59,24 +59,24 @@ static void set_num(lua_State *L, const char *k, double v) {
  * kept = {...} }, each item { node, path, rule|source|role, verdict,
  * text, length, score, link_density, count, pass }. */
 static void push_trace(lua_State *L, const trace *tr) {
-  static const char *const lists[] = {NULL, "candidates", "listings", "dropped", "kept", "fields"};
-  static const char *const keys[] = {NULL, "source", "kind", "rule", "role", "field"};
-  lua_createtable(L, 0, 6);
-  int counts[6] = {0};
-  for (int k = 1; k <= 5; k++) {
+  static const char *const lists[] = {NULL, "candidates", "listings", "dropped", "kept", "fields", "outside"};
+  static const char *const keys[] = {NULL, "source", "kind", "rule", "role", "field", "rule"};
+  lua_createtable(L, 0, 7);
+  int counts[7] = {0};
+  for (int k = 1; k <= 6; k++) {
     lua_newtable(L);
     lua_setfield(L, -2, lists[k]);
   }
   for (int i = 0; i < tr->n; i++) {
     const trace_item *it = &tr->v[i];
-    if (it->kind < 1 || it->kind > 5) continue;
+    if (it->kind < 1 || it->kind > 6) continue;
     lua_getfield(L, -1, lists[it->kind]);
     lua_createtable(L, 0, 10);
     if (it->node >= 0) { lua_pushinteger(L, it->node); lua_setfield(L, -2, "node"); }
     set_str(L, "path", it->path);
     set_str(L, keys[it->kind], it->what);
     set_str(L, "verdict", it->verdict);
-    set_str(L, it->kind == TR_CANDIDATE ? "reason" : "text", it->text);
+    set_str(L, it->kind == TR_CANDIDATE ? "reason" : it->kind == TR_FIELD ? "value" : "text", it->text);
     lua_pushinteger(L, it->length); lua_setfield(L, -2, "length");
     if (it->kind == TR_CANDIDATE) {
       set_num(L, "score", it->score);
@@ -85,9 +85,14 @@ static void push_trace(lua_State *L, const trace *tr) {
     } else if (it->kind == TR_LISTING) {
       lua_pushinteger(L, it->count); lua_setfield(L, -2, "items");
       set_num(L, "teaser_share", it->score);
-    } else {
-      lua_pushinteger(L, it->count + 1); lua_setfield(L, -2, "block");
+    } else if (it->kind != TR_FIELD) {
+      if (it->kind != TR_OUTSIDE) { lua_pushinteger(L, it->count + 1); lua_setfield(L, -2, "block"); }
       set_num(L, "link_density", it->link_density);
+      int nk = 0;
+      lua_newtable(L);
+      for (int k = 0; k < 32; k++)
+        if (it->cands & (1u << k)) { lua_pushinteger(L, k + 1); lua_rawseti(L, -2, ++nk); }
+      lua_setfield(L, -2, "in_candidates");
     }
     lua_pushinteger(L, it->pass); lua_setfield(L, -2, "pass");
     lua_rawseti(L, -2, ++counts[it->kind]);

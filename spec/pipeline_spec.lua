@@ -156,7 +156,7 @@ describe("sapo.sink", function()
 
   it("files: one file per page named from the title's slug", function()
     local d = tmpdir()
-    P.run(S.strings({ VI, VI, EN }), { P.extract() }, K.files(d, "markdown"))
+    P.run(S.strings({ VI, VI, EN }), { P.extract({ formats = { "markdown" } }) }, K.files(d, "markdown"))
     local names = {}
     for n in io.popen("ls " .. d):lines() do names[#names + 1] = n end
     table.sort(names)

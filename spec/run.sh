@@ -44,15 +44,15 @@ run() {  # label, command...
 for suite in $suites; do
   case $suite in
   lua5.4) run lua5.4 "$BUSTED" --lua=lua5.4 --exclude-tags=nginx -o utfTerminal ;;
-  luajit) run luajit "$BUSTED" --lua=luajit --cpath=./build/luajit/?.so --exclude-tags=nginx -o utfTerminal ;;
+  luajit) run luajit "$BUSTED" --lua=luajit --cpath=./build/luajit/?.so --exclude-tags=nginx,install -o utfTerminal ;;
   asan)
     run asan env LD_PRELOAD="$ASAN_LIB" ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "$LUA" "$BUSTED" --ignore-lua --exclude-tags=rss,nginx --cpath=./build/asan/?.so -o utfTerminal ;;
+      "$LUA" "$BUSTED" --ignore-lua --exclude-tags=rss,nginx,install --cpath=./build/asan/?.so -o utfTerminal ;;
   valgrind)
     run valgrind valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
       --error-exitcode=1 --suppressions=spec/valgrind.supp \
-      "$LUA" "$BUSTED" --ignore-lua --exclude-tags=huge,rss,nginx -o utfTerminal ;;
+      "$LUA" "$BUSTED" --ignore-lua --exclude-tags=huge,rss,nginx,install -o utfTerminal ;;
   fuzz)
     for target in extract text; do
       out=$(mktemp)

@@ -396,6 +396,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
     for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
       if (lead_class(t, p) && blocks_under(o, t, p, CLEAN_LEAD_MAX_BLOCKS + 1) <= CLEAN_LEAD_MAX_BLOCKS) {
         b->flags |= BF_LEAD;
+        f->lead_src = "lead-class";
         f->lead = dup_block(o, b);
         return f->lead ? 0 : -1;
       }
@@ -424,6 +425,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
             !memcmp(btext(o, &o->b[k]), c.data, c.len))
           ok = 0;
       if (ok) {
+        f->lead_src = "lead-element";
         f->lead = sapo_buf_detach(&c, NULL);
         sapo_buf_free(&c);
         if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
@@ -442,6 +444,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       if (!kept(b) || b->kind == B_IMAGE) continue;
       if (b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && u8chars(in->description, dn) >= 40) {
         b->flags |= BF_LEAD;
+        f->lead_src = "description";
         f->lead = dup_block(o, b);
         return f->lead ? 0 : -1;
       }

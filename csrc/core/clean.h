@@ -46,6 +46,7 @@ extern const char *const clean_filter_names[];
 
 typedef struct clean_found {
   char *lead;      /* malloc'ed or NULL */
+  const char *lead_src;   /* where the lead came from (static), or NULL */
   char *byline;    /* signature line at the end, or NULL */
   char *source;    /* "Theo ..." line, or NULL */
   char *date;      /* date line text, or NULL */

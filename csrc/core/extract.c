@@ -260,13 +260,67 @@ static char *node_path(xmlNodePtr x) {
   return r;
 }
 
+#define TRACE_MAX_CANDS   32     /* candidates whose containers are marked on items */
+#define TRACE_OUTSIDE_MAX 5000   /* blocks outside every container, reported at most */
+
+static int xml_inside(xmlNodePtr x, xmlNodePtr anc) {
+  for (; x; x = x->parent)
+    if (x == anc) return 1;
+  return 0;
+}
+
+/* paths, and for each item the candidates (by order, bit k) whose
+ * container holds it, read on libxml2's tree (never changed) */
 static void trace_paths(trace *tr, const dtree *t, int32_t orig_count) {
+  xmlNodePtr cands[TRACE_MAX_CANDS];
+  int nc = 0;
+  for (int i = 0; i < tr->n && nc < TRACE_MAX_CANDS; i++) {
+    const trace_item *it = &tr->v[i];
+    if (it->kind == TR_CANDIDATE)
+      cands[nc++] = it->node >= 0 && it->node < orig_count ? t->n[it->node].x : NULL;
+  }
   for (int i = 0; i < tr->n; i++) {
     trace_item *it = &tr->v[i];
     if (it->node < 0 || it->node >= orig_count || !t->n[it->node].x) continue;
     it->path = node_path(t->n[it->node].x);
     if (!it->path) tr->failed = 1;
+    if (it->kind == TR_DROP || it->kind == TR_KEEP || it->kind == TR_OUTSIDE)
+      for (int k = 0; k < nc; k++)
+        if (cands[k] && xml_inside(t->n[it->node].x, cands[k])) it->cands |= 1u << k;
   }
+}
+
+static void trace_field(trace *tr, const char *field, const char *value, const char *src) {
+  if (!value) return;
+  trace_add(tr, TR_FIELD, -1, field, src ? src : "page", value, strlen(value));
+}
+
+/* The page's text blocks that are neither in the article nor inside a
+ * dropped node: outside every container the finder chose. */
+static void trace_outside(trace *tr, const dtree *t, int32_t orig_count, int32_t article) {
+  int budget = TRACE_OUTSIDE_MAX;
+  sapo_buf b = SAPO_BUF_INIT;
+  for (int32_t i = 0; i < orig_count && budget > 0; i++) {
+    if (t->n[i].type != DN_ELEM || !(sapo_tag_flags[t->n[i].tag] & TF_BLOCK)) continue;
+    b.len = 0;
+    for (int32_t c = t->n[i].first; c >= 0; c = t->n[c].next)
+      if (t->n[c].type == DN_TEXT) sapo_buf_add(&b, t->n[c].text, t->n[c].tlen);
+      else if (t->n[c].type == DN_ELEM && !(sapo_tag_flags[t->n[c].tag] & TF_BLOCK)) dom_text(t, c, &b);
+    const char *s = sapo_buf_cstr(&b);
+    size_t k = 0;
+    while (k < b.len && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r')) k++;
+    if (k == b.len) continue;
+    int32_t r = i, in_article = 0, in_body = 0;
+    for (; r >= 0; r = t->n[r].parent) {
+      if (r == article) in_article = 1;
+      if (r == t->body) in_body = 1;
+      if (t->n[r].parent < 0) break;
+    }
+    if (in_article || !in_body || r != t->html) continue;
+    trace_add(tr, TR_OUTSIDE, i, "outside", NULL, s + k, b.len - k);
+    budget--;
+  }
+  sapo_buf_free(&b);
 }
 
 /* The JSON-LD articleBody as paragraphs (a stub page's body). */
@@ -347,6 +401,8 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   }
   int32_t orig_count = sr.orig_count;
   /* metadata first: an article without a body still has them */
+  const char *byline_src = m.byline ? m.byline_src : sr.byline ? "byline-element" : NULL;
+  const char *date_src = m.date_src;
   a->title = m.title; m.title = NULL;
   a->byline = m.byline ? m.byline : sr.byline;
   if (m.byline) { m.byline = NULL; free(sr.byline); } else m.byline = NULL;
@@ -404,20 +460,21 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
    * the end, a rel=author link, a "Theo ..." source line; a site name is
    * not an author */
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
-  if (!a->byline && cf.byline) { a->byline = cf.byline; cf.byline = NULL; }
-  if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; }
+  if (!a->byline && cf.byline) { a->byline = cf.byline; cf.byline = NULL; byline_src = "signature"; }
+  if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; byline_src = "rel-author"; }
   if (!a->byline && cf.source) {
     strip_source_prefix(cf.source);
     a->byline = cf.source;
     cf.source = NULL;
+    byline_src = "source-line";
   }
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
   if (m.n_authors) {
     a->authors = m.authors; a->n_authors = m.n_authors;
     m.authors = NULL; m.n_authors = 0;
   } else if (split_authors(a->byline, a)) { rc = SAPO_ENOMEM; goto out; }
-  if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; }
-  if (!a->date) a->date = clean_page_date(&ci);
+  if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; date_src = "date-line"; }
+  if (!a->date) { a->date = clean_page_date(&ci); date_src = "page-date"; }
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);
   prefer_h1(&a->title, m.h1);
   iso_date(&a->date);
@@ -431,7 +488,15 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     if (a->description) { memcpy(a->description, a->text, n); a->description[n] = '\0'; }
   }
   a->method = sr.method;
-  if (tr) trace_paths(tr, &t, orig_count);
+  if (tr) {
+    trace_field(tr, "title", a->title, m.title_src);
+    trace_field(tr, "byline", a->byline, a->byline ? byline_src : NULL);
+    trace_field(tr, "date", a->date, a->date ? date_src : NULL);
+    trace_field(tr, "lead", a->lead, cf.lead_src);
+    trace_field(tr, "method", a->method, "finder");
+    trace_outside(tr, &t, orig_count, sr.article);
+    trace_paths(tr, &t, orig_count);
+  }
 out:
   if (rc == SAPO_ENOMEM) sapo_fail(err, SAPO_ENOMEM, "out of memory");
   if (sdoc) xmlFreeDoc(sdoc);

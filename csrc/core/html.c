@@ -4,6 +4,7 @@
 #include "html.h"
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include "buf.h"
@@ -119,38 +120,29 @@ static const char *legacy_decode(const unsigned char *s, size_t n, const sapo_bu
   return enc;
 }
 
-int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
-                    sapo_parsed *out, sapo_error *err) {
-  size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
-  memset(out, 0, sizeof *out);
-  if (len > max_bytes)
-    return sapo_fail(err, SAPO_ELIMIT, "input too large (%zu bytes > %zu, max_bytes)", len, max_bytes);
-  const unsigned char *s = (const unsigned char *)buf;
-  const char *bin = binary_kind(s, len);
-  if (bin) return sapo_fail(err, SAPO_EPARSE, "input is %s, not HTML", bin);
-  const char *cs;
-  size_t bom = 0;
-  sapo_charset_source src;
-  int rc = sapo_charset_decide(s, len, opt ? opt->charset : NULL, opt ? opt->content_type : NULL,
-                               &cs, &bom, &src, err);
-  if (rc) return rc;
-  if (strncmp(cs, "utf-16", 6)) {
-    size_t m = len < 4096 ? len : 4096, nul = 0;
-    for (size_t i = 0; i < m; i++) nul += s[i] == 0;
-    if (m >= 64 && nul * 10 > m) return sapo_fail(err, SAPO_EPARSE, "input is binary data (%zu NUL bytes in the first %zu), not HTML", nul, m);
-  }
-  sapo_buf u8 = SAPO_BUF_INIT;
-  rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
-  if (rc) { sapo_buf_free(&u8); return rc; }
-  if (!strcmp(cs, "windows-1252") && src != SAPO_CS_OPTION && !(opt && opt->no_legacy)) {
-    sapo_buf legacy = SAPO_BUF_INIT;
-    const char *enc = legacy_decode(s + bom, len - bom, &u8, &legacy);
-    if (enc) {
-      sapo_buf_free(&u8);
-      u8 = legacy;
-      cs = enc[0] == 't' ? "x-viet-tcvn3" : "x-viet-vni";
-    }
-  }
+/* The legacy font encodings a caller may name as the page's charset:
+ * decoded by sapo's own tables, not iconv */
+static const char *vi_font_encoding(const char *label) {
+  static const char *const NAMES[][2] = {
+    {"tcvn3", "tcvn3"}, {"x-viet-tcvn3", "tcvn3"}, {"tcvn", "tcvn3"}, {"vni", "vni"}, {"x-viet-vni", "vni"},
+    {"vps", "vps"}, {"x-viet-vps", "vps"}, {"viqr", "viqr"}, {"x-viet-viqr", "viqr"}};
+  for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
+    if (!strcasecmp(label, NAMES[k][0])) return NAMES[k][1];
+  return NULL;
+}
+
+static const char *vi_font_label(const char *enc) {
+  if (!strcmp(enc, "tcvn3")) return "x-viet-tcvn3";
+  if (!strcmp(enc, "vni")) return "x-viet-vni";
+  if (!strcmp(enc, "vps")) return "x-viet-vps";
+  return "x-viet-viqr";
+}
+
+/* Parses UTF-8 bytes (consumed: u8 is freed) into out->doc. */
+static int parse_utf8(sapo_buf *u8b, const sapo_parse_options *opt, sapo_parsed *out, sapo_error *err) {
+  sapo_buf u8 = *u8b;
+  *u8b = (sapo_buf)SAPO_BUF_INIT;
+  int rc;
   if (u8.len > INT_MAX) {
     sapo_buf_free(&u8);
     return sapo_fail(err, SAPO_ELIMIT, "input too large for libxml2 (%zu bytes after decoding)", u8.len);
@@ -177,6 +169,54 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   if (rc) { xmlFreeDoc(doc); return rc; }
   if (sapo_ssr_reveal(doc)) { xmlFreeDoc(doc); return sapo_fail(err, SAPO_ENOMEM, "out of memory"); }
   out->doc = doc;
+  return SAPO_OK;
+}
+
+int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
+                    sapo_parsed *out, sapo_error *err) {
+  size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
+  memset(out, 0, sizeof *out);
+  if (len > max_bytes)
+    return sapo_fail(err, SAPO_ELIMIT, "input too large (%zu bytes > %zu, max_bytes)", len, max_bytes);
+  const unsigned char *s = (const unsigned char *)buf;
+  const char *bin = binary_kind(s, len);
+  if (bin) return sapo_fail(err, SAPO_EPARSE, "input is %s, not HTML", bin);
+  const char *cs;
+  size_t bom = 0;
+  sapo_charset_source src;
+  const char *font = opt && opt->charset ? vi_font_encoding(opt->charset) : NULL;
+  int rc = font ? SAPO_OK : sapo_charset_decide(s, len, opt ? opt->charset : NULL, opt ? opt->content_type : NULL,
+                                                &cs, &bom, &src, err);
+  if (rc) return rc;
+  if (font) {   /* a page typed in a legacy Vietnamese font encoding, as the caller says */
+    sapo_buf vb = SAPO_BUF_INIT;
+    if (sapo_vi_decode((const char *)s, len, font, &vb) != SAPO_OK) {
+      sapo_buf_free(&vb);
+      return sapo_fail(err, SAPO_EENCODING, "cannot decode the page as %s", font);
+    }
+    rc = parse_utf8(&vb, opt, out, err);
+    if (rc == SAPO_OK) { out->charset = vi_font_label(font); out->charset_source = (int)SAPO_CS_OPTION; }
+    return rc;
+  }
+  if (strncmp(cs, "utf-16", 6)) {
+    size_t m = len < 4096 ? len : 4096, nul = 0;
+    for (size_t i = 0; i < m; i++) nul += s[i] == 0;
+    if (m >= 64 && nul * 10 > m) return sapo_fail(err, SAPO_EPARSE, "input is binary data (%zu NUL bytes in the first %zu), not HTML", nul, m);
+  }
+  sapo_buf u8 = SAPO_BUF_INIT;
+  rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
+  if (rc) { sapo_buf_free(&u8); return rc; }
+  if (!strcmp(cs, "windows-1252") && src != SAPO_CS_OPTION && !(opt && opt->no_legacy)) {
+    sapo_buf legacy = SAPO_BUF_INIT;
+    const char *enc = legacy_decode(s + bom, len - bom, &u8, &legacy);
+    if (enc) {
+      sapo_buf_free(&u8);
+      u8 = legacy;
+      cs = enc[0] == 't' ? "x-viet-tcvn3" : "x-viet-vni";
+    }
+  }
+  rc = parse_utf8(&u8, opt, out, err);
+  if (rc) return rc;
   out->charset = cs;
   out->charset_source = (int)src;
   return SAPO_OK;

@@ -571,12 +571,15 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   static const char *const KW[] = {"keywords", "news_keywords", NULL};
   m->doc_title = doc_title(&f);
   m->title = ld.title ? unescape_dup(ld.title) : first_of(&f, TITLE);
+  m->title_src = ld.title ? "json-ld" : m->title ? "meta" : NULL;
   if (!m->title && m->doc_title) {
     char *t = title_from(&f, m->doc_title);
     m->title = t ? unescape_dup(t) : NULL;
     free(t);
+    if (m->title) m->title_src = "title-element";
   }
   m->byline = ld.byline ? unescape_dup(ld.byline) : first_of(&f, BYLINE);
+  m->byline_src = ld.byline ? "json-ld" : m->byline ? "meta" : NULL;
   /* an author given as a URL (article:author) is not a name */
   if (m->byline && (!strncmp(m->byline, "http://", 7) || !strncmp(m->byline, "https://", 8))) {
     free(m->byline);
@@ -585,10 +588,12 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   m->excerpt = ld.excerpt ? unescape_dup(ld.excerpt) : first_of(&f, EXCERPT);
   m->site_name = ld.site ? unescape_dup(ld.site) : unescape_dup(get_val(&f, "og:site_name"));
   m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, PUB);
+  m->date_src = ld.published ? "json-ld" : m->published ? "meta" : NULL;
   if (!m->published) {
     static const char *const PUB2[] = {"pubdate", "date", NULL};
     const char *v = f.item_pub ? f.item_pub : f.time_pub ? f.time_pub : f.time_article;
     m->published = v ? dup_str(v) : first_of(&f, PUB2);
+    if (m->published) m->date_src = f.item_pub ? "itemprop" : v ? "time-element" : "meta";
   }
   m->modified = ld.modified ? unescape_dup(ld.modified) : first_of(&f, MOD);
   if (!m->modified && f.item_mod) m->modified = dup_str(f.item_mod);

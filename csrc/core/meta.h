@@ -20,6 +20,7 @@ typedef struct sapo_meta {
        *h1,                    /* text of the first <h1>                  */
        *ld_body;               /* JSON-LD articleBody (lines kept)        */
   char **authors; int n_authors;
+  const char *title_src, *byline_src, *date_src;   /* where each came from (static), or NULL */
 } sapo_meta;
 
 /* Returns 0, or -1 when memory runs out (m holds what was found so far). */

@@ -21,7 +21,8 @@ enum {
   TR_LISTING,        /* a run of teasers or links (what = kind)              */
   TR_DROP,           /* a node or block removed (what = rule)                */
   TR_KEEP,           /* a block kept in the article (what = role)            */
-  TR_FIELD           /* a metadata field (what = field, verdict = source)    */
+  TR_FIELD,          /* a metadata field (what = field, verdict = source)    */
+  TR_OUTSIDE         /* a text block outside every chosen container          */
 };
 
 typedef struct trace_item {
@@ -35,6 +36,7 @@ typedef struct trace_item {
   double score, link_density;
   long length;             /* text length in characters                     */
   int count;               /* listing items, prior rank, block index        */
+  uint32_t cands;          /* bit k: inside the k-th candidate's container  */
 } trace_item;
 
 typedef struct trace {

@@ -1,106 +1,86 @@
 --- `sapo batch`: many pages to JSON Lines (or one file per page).
 --
---   sapo batch SOURCE... [--out FILE|--dir DIR] [--format json|markdown|text|html]
---              [--stdin-jsonl] [--jobs N] [--tone old|new] [--progress|--no-progress]
+-- Sources: a file, a folder (recursive, *.html/*.htm), a URL, a file of
+-- URLs (@urls.txt), a WARC file (.warc, .warc.gz); `--stdin-jsonl` reads
+-- {"url","html"} lines and writes one output line per input line, in order.
 --
--- SOURCE: a file, a folder (recursive, *.html/*.htm), a URL, a file of URLs
--- (@urls.txt), a WARC file (.warc, .warc.gz).  --stdin-jsonl reads
--- {"url","html"} lines and writes one output line per input line, in order,
--- so it runs unchanged under GNU parallel, Hadoop Streaming or Spark's
--- RDD.pipe.  --jobs N splits the work over N processes on this machine and
--- merges their outputs in input order.
+-- `--jobs N` runs N workers on this machine.  Each worker is this same
+-- program, started again by the exact command line that started this one
+-- (interpreter, its options such as LuaRocks' package.path, and the script
+-- by absolute path), so it works from a source tree, under `lua5.4
+-- bin/sapo` and from an installed rock alike; Debian's lua-posix has no
+-- Lua 5.4 build, so fork() is not an option there.  Worker K of N reads
+-- every source but only extracts items K, K+N, K+2N, ... (the others are
+-- skipped without being read, fetched or decoded), and writes each result
+-- encoded for the output (a JSON line, or a file's name and content) to
+-- its standard output in a small frame.  This process reads the frames in
+-- item order, so the output is byte for byte that of `--jobs 1`, with one
+-- progress bar, one summary and the items' own line numbers.  Standard
+-- input (--stdin-jsonl) is spooled to a temporary file first, which every
+-- worker reads.
 -- @module sapo.batch
 local pipeline = require "sapo.pipeline"
 local source = require "sapo.source"
 local sink = require "sapo.sink"
+local render = require "sapo.render"
 
 local M = {}
 
-local USAGE = [[
-usage: sapo batch SOURCE... [options]
-       sapo batch --stdin-jsonl [options] < in.jsonl > out.jsonl
-
-sources: FILE, FOLDER, URL, @URLS_FILE, FILE.warc[.gz]
-options:
-  --out FILE            JSON Lines output (default: standard output)
-  --dir DIR             one file per page in DIR instead (named from the title)
-  --format F            for --dir: json (default), markdown, text, html
-  --stdin-jsonl         read {"url": ..., "html": ...} lines from standard input
-  --jobs N              N worker processes (default 1)
-  --tone old|new        tone-mark style of the output text
-  --formats LIST        extra outputs in the JSON: markdown,html
-  --progress / --no-progress   progress bar on stderr (default: when a terminal)
-exit status: 0 all pages extracted, 1 some failed, 2 usage error
-]]
-
-local function parse(args, i)
-  local o = { sources = {}, jobs = 1 }
-  while i <= #args do
-    local a = args[i]
-    local function val()
-      i = i + 1
-      if args[i] == nil then error("option " .. a .. " needs a value", 0) end
-      return args[i]
-    end
-    if a == "--out" then o.out = val()
-    elseif a == "--dir" then o.dir = val()
-    elseif a == "--format" then o.format = val()
-    elseif a == "--stdin-jsonl" then o.stdin_jsonl = true
-    elseif a == "--jobs" then o.jobs = tonumber(val()) or error("--jobs needs a number", 0)
-    elseif a == "--tone" then o.tone = val()
-    elseif a == "--formats" then o.formats = val()
-    elseif a == "--progress" then o.progress = true
-    elseif a == "--no-progress" then o.progress = false
-    elseif a == "--shard" then o.shard = val()             -- internal: "i/n" for --jobs workers
-    elseif a == "--help" or a == "-h" then o.help = true
-    elseif a:sub(1, 2) == "--" then error("unknown option " .. a, 0)
-    else o.sources[#o.sources + 1] = a end
-    i = i + 1
-  end
-  if o.tone and o.tone ~= "old" and o.tone ~= "new" then error("--tone must be old or new", 0) end
-  if o.format and not ({ json = 1, markdown = 1, text = 1, html = 1 })[o.format] then error("unknown format " .. o.format, 0) end
-  if o.jobs < 1 or o.jobs > 256 or o.jobs % 1 ~= 0 then error("--jobs must be 1 to 256", 0) end
-  if not o.stdin_jsonl and #o.sources == 0 and not o.help then error("no source given", 0) end
-  return o
-end
-
 local function is_dir(path)
-  local ok = os.execute("test -d '" .. path:gsub("'", "'\\''") .. "'")
-  return ok == true or ok == 0
+  local f = io.open(path .. "/.", "rb")
+  if f then f:close(); return true end
+  return false
 end
 
--- All sources as one item iterator, and a total when it is known cheaply.
-local function items_of(sources)
+local function exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close(); return true end
+  return false
+end
+
+-- All sources as one item iterator (taking skip), and a total when it is
+-- known cheaply; or nil, message when a source is missing or empty.
+local function items_of(sources, fetch_opts)
   local iters, total = {}, 0
   for _, s in ipairs(sources) do
-    if s:match("^https?://") then iters[#iters + 1] = source.list({ s }); total = total + 1
-    elseif s:sub(1, 1) == "@" then iters[#iters + 1] = source.urls_file(s:sub(2)); total = nil
-    elseif s:match("%.warc$") or s:match("%.warc%.gz$") then iters[#iters + 1] = source.warc(s); total = nil
+    if s:match("^https?://") then iters[#iters + 1] = source.list({ s }, fetch_opts); if total then total = total + 1 end
+    elseif s:sub(1, 1) == "@" then
+      if not exists(s:sub(2)) then return nil, s:sub(2) .. ": no such file" end
+      iters[#iters + 1] = source.urls_file(s:sub(2), fetch_opts); total = nil
+    elseif s:match("%.warc$") or s:match("%.warc%.gz$") then
+      if not exists(s) then return nil, s .. ": no such file" end
+      iters[#iters + 1] = source.warc(s); total = nil
     elseif is_dir(s) then
       local it, n = source.dir(s)
+      if n == 0 then return nil, s .. ": no .html or .htm files in this folder" end
       iters[#iters + 1] = it
       if total then total = total + n end
-    else iters[#iters + 1] = source.file(s); if total then total = total + 1 end end
+    elseif exists(s) then
+      iters[#iters + 1] = source.file(s); if total then total = total + 1 end
+    else
+      return nil, s .. ": no such file or folder"
+    end
   end
   local k = 1
-  return function()
+  return function(skip)
     while iters[k] do
-      local item = iters[k]()
+      local item = iters[k](skip)
       if item then return item end
       k = k + 1
     end
   end, total
 end
 
--- Every n-th item from the i-th (1-based): a worker's share.
-local function shard(iter, i, n)
+-- Worker k of n: items k, k+n, ... ; the others skipped unread.
+local function share(iter, k, n)
   local idx = 0
   return function()
     while true do
-      local item = iter()
-      if not item then return nil end
       idx = idx + 1
-      if (idx - 1) % n == i - 1 then return item end
+      local mine = (idx - 1) % n == k - 1
+      local item = iter(not mine)
+      if not item then return nil end
+      if mine then return item end
     end
   end
 end
@@ -112,16 +92,20 @@ local function isatty_stderr()
   return r == "y"
 end
 
+local function clock_fn()
+  local ok, socket = pcall(require, "socket")
+  return ok and socket.gettime or os.time
+end
+
 local function progress_bar(err)
-  local socket_ok, socket = pcall(require, "socket")
-  local clock = socket_ok and socket.gettime or os.time
+  local clock = clock_fn()
   local t0 = clock()
   return function(done, total, failed)
     local rate = done / math.max(1e-6, clock() - t0)
-    local bar = ""
+    local bar
     if total and total > 0 then
       local w = 30
-      local fill = math.floor(w * done / total)
+      local fill = math.floor(w * math.min(done, total) / total)
       bar = "[" .. string.rep("#", fill) .. string.rep(".", w - fill) .. "] " .. done .. "/" .. total
     else
       bar = done .. " pages"
@@ -132,105 +116,171 @@ end
 
 local function sh_quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
--- --jobs N: run N copies of this command as shards, then merge in order.
-local function run_jobs(args, o, out, err, stdin)
-  local tmp = os.tmpname()
-  os.remove(tmp)
-  os.execute("mkdir -p " .. sh_quote(tmp))
-  local base = {}
-  for _, a in ipairs(args) do base[#base + 1] = a end
-  -- the worker command line: this interpreter, this script, minus --jobs/--out/--progress
-  local self_cmd = sh_quote(arg and arg[-1] or "lua5.4") .. " " .. sh_quote(arg and arg[0] or "bin/sapo")
-  local filtered, skip = {}, false
-  for _, a in ipairs(base) do
-    if skip then skip = false
-    elseif a == "--jobs" or a == "--out" or a == "--dir" then skip = true
-    elseif a ~= "--progress" and a ~= "--no-progress" then filtered[#filtered + 1] = sh_quote(a) end
+-- The command line that started this process, the script by absolute path.
+local function self_command()
+  if type(arg) ~= "table" or not arg[0] then return nil end
+  local lo = 0
+  while arg[lo - 1] ~= nil do lo = lo - 1 end
+  local parts = {}
+  for i = lo, -1 do parts[#parts + 1] = sh_quote(arg[i]) end
+  local script = arg[0]
+  if script:sub(1, 1) ~= "/" then
+    local p = io.popen("pwd")
+    local cwd = p and p:read("*l")
+    if p then p:close() end
+    if not cwd then return nil end
+    script = cwd .. "/" .. script
   end
-  local input = nil
-  if o.stdin_jsonl then
-    -- split stdin by line number, so each worker reads its own share
-    input = {}
-    for i = 1, o.jobs do input[i] = assert(io.open(tmp .. "/in." .. i, "wb")) end
-    local n = 0
-    for line in stdin:lines() do
-      input[n % o.jobs + 1]:write(line, "\n")
-      n = n + 1
-    end
-    for i = 1, o.jobs do input[i]:close() end
-  end
-  local cmds = {}
-  for i = 1, o.jobs do
-    local c = self_cmd .. " batch " .. table.concat(filtered, " ") .. " --no-progress --out " .. sh_quote(tmp .. "/out." .. i)
-    if o.stdin_jsonl then c = c .. " < " .. sh_quote(tmp .. "/in." .. i)
-    else c = c .. " --shard " .. i .. "/" .. o.jobs end
-    cmds[#cmds + 1] = "( " .. c .. " ; echo $? > " .. sh_quote(tmp .. "/rc." .. i) .. " ) 2>>" .. sh_quote(tmp .. "/err") .. " &"
-  end
-  os.execute(table.concat(cmds, " ") .. " wait")
-  -- merge: line k of the output came from worker (k-1) % jobs + 1
-  local files, lines_out, failed, rc = {}, 0, 0, 0
-  for i = 1, o.jobs do
-    files[i] = io.open(tmp .. "/out." .. i, "rb")
-    local f = io.open(tmp .. "/rc." .. i)
-    local r = f and tonumber(f:read("*l")) or 2
-    if f then f:close() end
-    if r > rc then rc = r end
-  end
-  local target = o.out and assert(io.open(o.out, "wb")) or out
-  local k = 0
-  while true do
-    local f = files[k % o.jobs + 1]
-    local line = f and f:read("*l")
-    if not line then break end
-    target:write(line, "\n")
-    lines_out = lines_out + 1
-    if line:find('"error":', 1, true) and line:find('"code":', 1, true) then failed = failed + 1 end
-    k = k + 1
-  end
-  for i = 1, o.jobs do if files[i] then files[i]:close() end end
-  if o.out then target:close() end
-  local ef = io.open(tmp .. "/err")
-  if ef then err:write(ef:read("*a")); ef:close() end
-  os.execute("rm -rf " .. sh_quote(tmp))
-  err:write(string.format("sapo batch: %d pages, %d ok, %d failed (%d jobs)\n", lines_out, lines_out - failed, failed, o.jobs))
-  if rc >= 2 then return 2 end
-  return failed > 0 and 1 or 0
+  if lo == 0 then parts[#parts + 1] = "lua5.4" end
+  parts[#parts + 1] = sh_quote(script)
+  return table.concat(parts, " ")
 end
 
---- Entry point from the CLI (`sapo batch ...`).
-function M.main(args, i, out, err, stdin)
-  local ok, o = pcall(parse, args, i)
-  if not ok then err:write("sapo batch: ", o, "\n", USAGE); return 2 end
-  if o.help then out:write(USAGE); return 0 end
-  if o.jobs > 1 and not o.shard then return run_jobs({ table.unpack and table.unpack(args, i) or unpack(args, i) }, o, out, err, stdin) end
+-- The sink for the options, or nil, message.
+local function make_sink(a, out)
+  local fields = a.fields
+  if a.dir then
+    local ok, s = pcall(sink.files, a.dir, a.format, { fields = fields, pretty = a.pretty })
+    if not ok then return nil, tostring(s):gsub("^.-: ", "") end
+    return s
+  end
+  if a.out then
+    local ok, s = pcall(sink.jsonl, a.out, { fields = fields })
+    if not ok then return nil, tostring(s):gsub("^.-: ", "") end
+    return s
+  end
+  return sink.jsonl(out, { fields = fields })
+end
+
+local function extract_stage(a)
+  local formats = {}
+  local seen = {}
+  for _, f in ipairs(a.formats or {}) do if not seen[f] then formats[#formats + 1] = f; seen[f] = true end end
+  if a.dir then
+    for _, f in ipairs(render.needs(a.format)) do if not seen[f] then formats[#formats + 1] = f; seen[f] = true end end
+  end
+  return pipeline.extract({ tone = a.tone, formats = formats, charset = a.charset, url = a.url, max_bytes = a.max_bytes })
+end
+
+local function fetch_opts(a) return { timeout = a.timeout, max_bytes = a.max_bytes, user_agent = a.user_agent } end
+
+-- the worker: its share of the items, each as "ok|fail LEN\n" .. encoded
+local function run_worker(a, iter, stdout)
+  local k, n = a.worker:match("^(%d+)/(%d+)$")
+  k, n = tonumber(k), tonumber(n)
+  local target = assert(make_sink(a, stdout))
+  local enc = target.encode
+  local stats = pipeline.run(share(iter, k, n), { extract_stage(a) }, function(item)
+    local e = enc(item)
+    if e == false then e = "" end
+    stdout:write(item.error and "fail " or "ok ", #e, "\n", e)
+  end)
+  stdout:flush()
+  return stats.failed > 0 and 1 or 0
+end
+
+-- the parent of --jobs N: start the workers, merge their frames in order
+local function run_parent(a, out, err, stdin, total)
+  local cmd = self_command()
+  if not cmd then err:write("sapo batch: cannot tell how this program was started, so --jobs cannot start workers\n"); return 2 end
+  local target, serr = make_sink(a, out)
+  if not target then err:write("sapo batch: ", serr, "\n"); return 2 end
+  local spool
+  local args = {}
+  if a.stdin_jsonl then
+    spool = os.tmpname()
+    local f = assert(io.open(spool, "wb"))
+    while true do
+      local chunk = stdin:read(65536)
+      if not chunk then break end
+      f:write(chunk)
+    end
+    f:close()
+    args[#args + 1] = "--stdin-jsonl"
+  end
+  for _, s in ipairs(a.sources or {}) do args[#args + 1] = sh_quote(s) end
+  local function opt(name, v) if v ~= nil then args[#args + 1] = name .. "=" .. sh_quote(v) end end
+  if a.formats then opt("--formats", table.concat(a.formats, ",")) end
+  if a.fields then opt("--fields", table.concat(a.fields, ",")) end
+  if a.dir then opt("--dir", a.dir); opt("--format", a.format) end
+  if a.pretty then args[#args + 1] = "--pretty" end
+  opt("--tone", a.tone); opt("--charset", a.charset); opt("--url", a.url); opt("--max-bytes", a.max_bytes)
+  opt("--timeout", a.timeout); opt("--user-agent", a.user_agent)
+  local n = a.jobs
+  local workers = {}
+  for k = 1, n do
+    local c = cmd .. " batch " .. table.concat(args, " ") .. " --worker=" .. k .. "/" .. n
+    if spool then c = c .. " < " .. sh_quote(spool) end
+    workers[k] = assert(io.popen(c, "r"))
+  end
+  local show = a.progress or (not a.no_progress and isatty_stderr())
+  local bar = show and progress_bar(err) or nil
+  local clock = clock_fn()
+  local t0 = clock()
+  local stats = { total = 0, ok = 0, failed = 0 }
+  local put_error
+  local idx = 0
+  while true do
+    local w = workers[idx % n + 1]
+    local head = w:read("*l")
+    if not head then break end
+    local status, len = head:match("^(%a+) (%d+)$")
+    if not status then err:write("sapo batch: a worker wrote a broken frame\n"); put_error = "broken frame"; break end
+    local payload = tonumber(len) > 0 and w:read(tonumber(len)) or ""
+    idx = idx + 1
+    stats.total = idx
+    if status == "ok" then stats.ok = stats.ok + 1 else stats.failed = stats.failed + 1 end
+    if not put_error then
+      local ok, perr = pcall(target.put, (payload ~= "" or not a.dir) and payload or false)
+      if not ok then put_error = tostring(perr) end
+    end
+    if bar then bar(stats.total, total, stats.failed) end
+  end
+  local crashed = false
+  for k = 1, n do
+    local ok, why, code = workers[k]:close()
+    if not ok and not (why == "exit" and code == 1) then crashed = true end
+  end
+  if target.close then target.close() end
+  if spool then os.remove(spool) end
+  if bar then err:write("\n") end
+  err:write(string.format("sapo batch: %d pages, %d ok, %d failed in %.2f s (%d jobs)\n", stats.total, stats.ok,
+    stats.failed, clock() - t0, n))
+  if put_error then err:write("sapo batch: ", put_error, "\n"); return 2 end
+  if crashed then err:write("sapo batch: a worker failed\n"); return 2 end
+  return stats.failed > 0 and 1 or 0
+end
+
+--- Run `sapo batch` with the options the command line parsed.
+function M.run(a, out, err, stdin)
+  a.jobs = tonumber(a.jobs) or 1
+  if a.out and a.dir then err:write("sapo batch: --out and --dir exclude each other\n"); return 2 end
+  if not a.stdin_jsonl and #(a.sources or {}) == 0 then
+    err:write("sapo batch: no source given (FILE, FOLDER, URL, @URLS_FILE, WARC or --stdin-jsonl)\n")
+    return 2
+  end
+  if a.stdin_jsonl and #(a.sources or {}) > 0 then
+    err:write("sapo batch: --stdin-jsonl takes no other source\n")
+    return 2
+  end
   local iter, total
-  if o.stdin_jsonl then iter = source.jsonl(stdin)
-  else iter, total = items_of(o.sources) end
-  if o.shard then
-    local si, sn = o.shard:match("^(%d+)/(%d+)$")
-    iter = shard(iter, tonumber(si), tonumber(sn))
-    total = nil
+  if a.stdin_jsonl then iter = source.jsonl(stdin)
+  else
+    local msg
+    iter, msg = items_of(a.sources, fetch_opts(a))
+    if not iter then err:write("sapo batch: ", msg, "\n"); return 1 end
+    total = msg
   end
-  local ext = { tone = o.tone }
-  if o.formats then
-    ext.formats = {}
-    for f in o.formats:gmatch("[^,]+") do ext.formats[#ext.formats + 1] = f end
-  end
-  local target
-  if o.dir then target = sink.files(o.dir, o.format)
-  elseif o.out then
-    local sok, s = pcall(sink.jsonl, o.out)
-    if not sok then err:write("sapo batch: ", tostring(s), "\n"); return 2 end
-    target = s
-  else target = sink.jsonl(out) end
-  local show = o.progress
-  if show == nil then show = isatty_stderr() end
-  local stats = pipeline.run(iter, { pipeline.extract(ext) }, target,
+  if a.worker then return run_worker(a, iter, out) end
+  if a.jobs > 1 then return run_parent(a, out, err, stdin, total) end
+  local target, serr = make_sink(a, out)
+  if not target then err:write("sapo batch: ", serr, "\n"); return 2 end
+  local show = a.progress or (not a.no_progress and isatty_stderr())
+  local stats = pipeline.run(iter, { extract_stage(a) }, target,
     { total = total, progress = show and progress_bar(err) or nil })
   if show then err:write("\n") end
-  if not o.shard then
-    err:write(string.format("sapo batch: %d pages, %d ok, %d failed in %.2f s\n", stats.total, stats.ok, stats.failed, stats.elapsed))
-  end
+  err:write(string.format("sapo batch: %d pages, %d ok, %d failed in %.2f s\n", stats.total, stats.ok, stats.failed,
+    stats.elapsed))
   if stats.sink_error then err:write("sapo batch: ", stats.sink_error, "\n"); return 2 end
   return stats.failed > 0 and 1 or 0
 end

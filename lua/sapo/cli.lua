@@ -1,133 +1,279 @@
---- The `sapo` command line.  `main(args, io)` returns an exit code and
--- never calls os.exit, so it is testable; bin/sapo is a thin launcher.
---   0 ok, 1 some items failed, 2 usage error.
+--- The `sapo` command line, parsed with lua-argparse.  `main(args, io)`
+-- returns an exit code and never calls os.exit, so it is testable;
+-- bin/sapo is a thin launcher.  Exit codes: 0 ok, 1 some items failed (or
+-- the input could not be read), 2 usage error.
 -- @module sapo.cli
+local argparse = require "argparse"
 local sapo = require "sapo"
+local core = require "sapo.core"
+local render = require "sapo.render"
+local json = require "sapo.json"
 
 local M = {}
 
-local USAGE = [[
-usage: sapo <command> [options]
+local FORMATS = { "text", "markdown", "html", "json" }
+local VI_ENCODINGS = { "tcvn3", "vni", "viqr", "viscii", "vps", "cp1258" }
+local FONT_CHARSETS = { tcvn3 = true, ["x-viet-tcvn3"] = true, tcvn = true, vni = true, ["x-viet-vni"] = true,
+  vps = true, ["x-viet-vps"] = true, viqr = true, ["x-viet-viqr"] = true }
+local ARTICLE_FIELDS = { "url", "canonical_url", "title", "byline", "authors", "date", "modified", "lead", "text",
+  "markdown", "html", "images", "top_image", "lang", "site_name", "description", "tags", "word_count", "dir",
+  "charset", "method" }
 
-commands:
-  extract FILE|URL|-   extract the article of one page
-      --format text|markdown|html|json   output (default text)
-      --url U          page URL (base for links), for files and stdin
-      --charset C      force the page's character set
-      --tone old|new   place tone marks in one style
-  vi tone old|new      normalise tone marks of text on stdin
-  vi fold|slug|strip|nfc   transform text on stdin
-  vi decode tcvn3|vni|viqr|viscii|vps|cp1258   decode legacy bytes on stdin
-  vi repair [tcvn3|vni]  repair mojibake on stdin
-  batch SOURCE... [--out FILE] [--stdin-jsonl] [--jobs N]   many pages to JSON Lines
-                       (sapo batch --help for the details)
-  help                 this text
-]]
+-- ===== checks shared by the commands (run before any work) =================
 
-local function read_all(f)
-  local s = f:read("*a")
-  return s or ""
+local function check_charset(v)
+  if FONT_CHARSETS[v:lower()] or core.text.charset(v) then return v end
+  return nil, "unknown charset '" .. v .. "' (a WHATWG label such as windows-1258, or tcvn3, vni, vps, viqr)"
 end
 
-local function parse_flags(args, i, spec)
-  local flags, pos = {}, {}
-  while i <= #args do
-    local a = args[i]
-    local name, val = a:match("^%-%-([%w%-]+)=(.*)$")
-    if not name then name = a:match("^%-%-([%w%-]+)$") end
-    if name then
-      if spec[name] == nil then return nil, "unknown option --" .. name end
-      if spec[name] == "flag" then flags[name] = true
-      else
-        if val == nil then
-          i = i + 1
-          val = args[i]
-          if val == nil then return nil, "option --" .. name .. " needs a value" end
-        end
-        flags[name] = val
-      end
-    else
-      pos[#pos + 1] = a
+local function check_bytes(v)
+  local n, unit = v:match("^(%d+)([kKmMgG]?)[bB]?$")
+  n = tonumber(n)
+  if not n or n < 1 then return nil, "expected a size in bytes (e.g. 50M), got '" .. v .. "'" end
+  local mul = ({ k = 1024, m = 1024 ^ 2, g = 1024 ^ 3 })[unit:lower()] or 1
+  return math.floor(n * mul)
+end
+
+local function check_seconds(v)
+  local n = tonumber(v)
+  if not n or n <= 0 then return nil, "expected a number of seconds, got '" .. v .. "'" end
+  return n
+end
+
+local function check_list(allowed, what)
+  local set = {}
+  for _, a in ipairs(allowed) do set[a] = true end
+  return function(v)
+    local list = {}
+    for x in v:gmatch("[^,%s]+") do
+      if not set[x] then return nil, "unknown " .. what .. " '" .. x .. "' (one of " .. table.concat(allowed, ", ") .. ")" end
+      list[#list + 1] = x
     end
-    i = i + 1
+    if #list == 0 then return nil, "an empty " .. what .. " list" end
+    return list
   end
-  return flags, pos
 end
 
-local function fetch_page(target, flags)
-  local ok, fetch = pcall(require, "sapo.fetch")
-  if not ok then return nil, "fetching needs sapo.fetch: " .. tostring(fetch) end
-  return fetch.fetch(target, {})
+local function check_jobs(v)
+  local n = tonumber(v)
+  if not n or n % 1 ~= 0 or n < 1 or n > 256 then return nil, "--jobs must be a whole number from 1 to 256" end
+  return n
 end
 
-local function cmd_extract(args, i, out, err, stdin)
-  local flags, pos = parse_flags(args, i, { format = "value", url = "value", charset = "value", tone = "value" })
-  if not flags then err:write("sapo: ", pos, "\n"); return 2 end
-  if #pos ~= 1 then err:write("sapo: extract needs one FILE, URL or -\n"); return 2 end
-  local format = flags.format or "text"
-  local FORMATS = { text = true, markdown = true, html = true, json = true }
-  if not FORMATS[format] then err:write("sapo: unknown format '", format, "'\n"); return 2 end
-  if flags.tone and flags.tone ~= "old" and flags.tone ~= "new" then
-    err:write("sapo: --tone must be old or new\n"); return 2
+-- the options every extracting command takes
+local function extract_options(cmd)
+  cmd:option("--url", "The page's URL (base for links) for files and standard input.")
+  cmd:option("--charset", "Decode the page with this character set (tcvn3 and vni too)."):convert(check_charset)
+  cmd:option("--tone", "Place tone marks in one style."):choices({ "old", "new" })
+  cmd:option("--max-bytes", "Refuse pages larger than this (default 32M); suffixes k, M, G.")
+    :convert(check_bytes)
+  cmd:option("--timeout", "Seconds for a fetch, redirects included (default 30)."):convert(check_seconds)
+  cmd:option("--user-agent", "User-Agent header of fetches.")
+end
+
+function M.parser()
+  local p = argparse("sapo", "Turn news web pages into clean articles: title, byline, date, lead, body.")
+    :add_help(false)
+    :epilog("Exit status: 0 ok, 1 some pages failed, 2 usage error.\n" ..
+            "Run 'sapo COMMAND -h' for a command's options.")
+  p:flag("-h --help", "Show this help and exit.")
+  p:flag("--version", "Show the version and exit.")
+  p:command_target("command")
+  p:require_command(false)
+
+  local ex = p:command("extract", "Extract the article of one page (a file, a URL, or - for standard input).")
+    :add_help(false)
+  ex:flag("-h --help", "Show this help and exit.")
+  ex:argument("input", "FILE, URL or -."):args("?")
+  ex:option("-f --format", "Output format."):choices(FORMATS):default("text")
+  ex:flag("--pretty", "Indent JSON output.")
+  ex:option("--fields", "JSON: only these article fields, comma-separated."):convert(check_list(ARTICLE_FIELDS, "field"))
+  extract_options(ex)
+
+  local b = p:command("batch", "Extract many pages to JSON Lines (or one file per page).")
+    :add_help(false)
+    :epilog("Sources: FILE, FOLDER (recursive *.html, *.htm), URL, @URLS_FILE, FILE.warc[.gz].\n" ..
+            "--stdin-jsonl reads {\"url\": ..., \"html\": ...} lines and writes one line per input line, in\n" ..
+            "order: it runs unchanged under GNU parallel, Hadoop Streaming or Spark's RDD.pipe.")
+  b:flag("-h --help", "Show this help and exit.")
+  b:argument("sources", "Pages to read."):args("*")
+  b:option("-o --out", "Write JSON Lines to this file (default: standard output).")
+  b:option("-d --dir", "Write one file per page into this folder (created when missing).")
+  b:option("-f --format", "Format of --dir files."):choices(FORMATS):default("json")
+  b:option("--formats", "Extra outputs in the JSON: markdown, html."):convert(check_list({ "markdown", "html" }, "format"))
+  b:option("--fields", "JSON: only these article fields, comma-separated."):convert(check_list(ARTICLE_FIELDS, "field"))
+  b:flag("--pretty", "Indent JSON files written with --dir.")
+  b:flag("--stdin-jsonl", "Read {\"url\", \"html\"} JSON Lines from standard input.")
+  b:option("-j --jobs", "Worker processes on this machine."):convert(check_jobs):default("1")
+  b:flag("--progress", "Show a progress bar on standard error (default: when it is a terminal).")
+  b:flag("--no-progress", "Never show the progress bar.")
+  b:option("--worker"):hidden(true)   -- internal: "K/N", a --jobs worker's share
+  extract_options(b)
+
+  local v = p:command("vi", "Vietnamese text tools (text on standard input, result on standard output).")
+    :add_help(false)
+  v:flag("-h --help", "Show this help and exit.")
+  v:command_target("vi_command")
+  v:require_command(false)
+  local function vsub(name, desc)
+    local c = v:command(name, desc):add_help(false)
+    c:flag("-h --help", "Show this help and exit.")
+    return c
   end
-  local target, html, ctype = pos[1], nil, nil
-  local url = flags.url
-  if target == "-" then
-    html = read_all(stdin)
-  elseif target:match("^https?://") then
-    local res, ferr = fetch_page(target, flags)
-    if not res then err:write("sapo: ", tostring(ferr), "\n"); return 1 end
-    html, ctype, url = res.body, res.content_type, url or res.url
+  vsub("tone", "Place tone marks in one style."):argument("style", "old (hòa) or new (hoà)."):choices({ "old", "new" })
+  vsub("fold", "Remove diacritics (Việt -> Viet).")
+  vsub("slug", "One URL slug per input line.")
+  vsub("strip", "Remove tone marks, keep letters like ă, ơ.")
+  vsub("nfc", "Compose to Unicode NFC.")
+  vsub("decode", "Decode legacy bytes to UTF-8."):argument("encoding"):choices(VI_ENCODINGS)
+  vsub("encode", "Encode UTF-8 text into a legacy code page."):argument("encoding")
+    :choices({ "tcvn3", "vni", "viscii", "vps", "cp1258" })
+  vsub("detect", "Say whether the text is Vietnamese (vi or other) and the score.")
+  vsub("repair", "Repair mojibake (UTF-8 read as Windows-1252, or legacy font bytes)."):argument("from")
+    :choices({ "tcvn3", "vni" }):args("?")
+
+  local e = p:command("explain", "Write an HTML report of why each part of a page was kept or dropped.")
+    :add_help(false)
+  e:flag("-h --help", "Show this help and exit.")
+  e:argument("input", "FILE, URL or -."):args("?")
+  e:option("-o --output", "Write the report to this file (default: standard output).")
+  extract_options(e)
+
+  local h = p:command("help", "Show help for a command."):add_help(false)
+  h:argument("topic"):args("?")
+  return p
+end
+
+-- ===== commands ============================================================
+
+local function fetch_opts(a)
+  return { timeout = a.timeout, max_bytes = a.max_bytes, user_agent = a.user_agent }
+end
+
+-- the page bytes of an input: FILE, URL or "-"; or nil, message, exit code
+local function read_input(target, a, stdin)
+  if target == "-" then return stdin:read("*a") or "", nil, nil, nil end
+  if target:match("^%a[%w+.-]*://") then
+    local fetch = require "sapo.fetch"
+    local res, err, code = fetch.fetch(target, fetch_opts(a))
+    if not res then return nil, err .. (code and (" (" .. code .. ")") or ""), 1 end
+    local ctype = (res.content_type or ""):lower()
+    if ctype ~= "" and not (ctype:find("html", 1, true) or ctype:find("text/plain", 1, true)) then
+      return nil, target .. ": the server answered " .. ctype:match("^[^;]*") .. ", not HTML (EPARSE)", 1
+    end
+    return res.body, res.content_type, res.url
+  end
+  local d = io.open(target .. "/.", "rb")
+  if d then
+    d:close()
+    return nil, target .. " is a folder: use 'sapo batch " .. target .. "' for many pages", 2
+  end
+  local f, err = io.open(target, "rb")
+  if not f then return nil, err, 1 end
+  local s = f:read("*a")
+  f:close()
+  if not s then return nil, target .. ": cannot read", 1 end
+  return s
+end
+
+local function extract_opts(a, url, ctype, formats)
+  return { url = a.url or url, charset = a.charset, content_type = ctype, tone = a.tone, max_bytes = a.max_bytes,
+    formats = formats }
+end
+
+local function select_fields(art, fields)
+  if not fields then return art end
+  local r = {}
+  for _, k in ipairs(fields) do r[k] = art[k] end
+  return r
+end
+
+local function cmd_extract(a, out, err, stdin)
+  local target = a.input
+  if not target then err:write("sapo extract: needs FILE, URL or -\n"); return 2 end
+  local html, ctype, url = read_input(target, a, stdin)
+  if not html then err:write("sapo extract: ", ctype, "\n"); return url end
+  local art, msg, code = sapo.extract(html, extract_opts(a, url, ctype, render.needs(a.format)))
+  if not art then err:write("sapo extract: ", target, ": ", msg, " (", code, ")\n"); return 1 end
+  if a.format == "json" then
+    if art.url == nil then art.url = a.url or url end
+    out:write(assert(json.encode(select_fields(art, a.fields), a.pretty)), "\n")
   else
-    local f, ferr = io.open(target, "rb")
-    if not f then err:write("sapo: ", ferr, "\n"); return 1 end
-    html = read_all(f)
-    f:close()
-  end
-  local opts = { url = url, charset = flags.charset, content_type = ctype, tone = flags.tone }
-  if format == "markdown" or format == "html" or format == "json" then
-    opts.formats = format == "json" and { "markdown", "html" } or { format }
-  end
-  local art, msg, code = sapo.extract(html, opts)
-  if not art then err:write("sapo: ", target, ": ", msg, " (", code, ")\n"); return 1 end
-  if format == "json" then
-    out:write(assert(sapo.json(art)), "\n")
-  elseif format == "text" then
-    if art.title then out:write(art.title, "\n\n") end
-    out:write(art.text, "\n")
-  elseif format == "markdown" then
-    if art.title then out:write("# ", art.title, "\n\n") end
-    out:write(art.markdown, "\n")
-  else
-    out:write(art.html, "\n")
+    out:write(render[a.format](art))
   end
   return 0
 end
 
-local function cmd_vi(args, i, out, err, stdin)
-  local sub, arg2 = args[i], args[i + 1]
+local function cmd_vi(a, out, err, stdin)
   local vi = sapo.vi
-  local input = read_all(stdin)
+  local sub = a.vi_command
+  if not sub then err:write(M.parser():get_usage(), "\nsapo vi: needs a tool (tone, fold, slug, strip, nfc, decode, encode, detect, repair)\n"); return 2 end
+  local input = stdin:read("*a") or ""
   local res, msg
-  if sub == "tone" then
-    if arg2 ~= "old" and arg2 ~= "new" then err:write("sapo: vi tone needs old or new\n"); return 2 end
-    res, msg = vi.tone(input, arg2)
-  elseif sub == "fold" or sub == "slug" or sub == "strip" or sub == "nfc" then
-    res, msg = vi[sub](input)
-  elseif sub == "decode" then
-    local ENC = { tcvn3 = true, vni = true, viqr = true, viscii = true, vps = true, cp1258 = true }
-    if not ENC[arg2 or ""] then err:write("sapo: vi decode needs an encoding\n"); return 2 end
-    res, msg = vi.decode(input, arg2)
-  elseif sub == "repair" then
-    if arg2 ~= nil and arg2 ~= "tcvn3" and arg2 ~= "vni" then err:write("sapo: vi repair [tcvn3|vni]\n"); return 2 end
-    res, msg = vi.repair(input, arg2)
-  else
-    err:write(USAGE)
-    return 2
-  end
-  if not res then err:write("sapo: ", msg, "\n"); return 1 end
+  if sub == "tone" then res, msg = vi.tone(input, a.style)
+  elseif sub == "decode" then res, msg = vi.decode(input, a.encoding)
+  elseif sub == "encode" then res, msg = vi.encode(input, a.encoding)
+  elseif sub == "repair" then res, msg = vi.repair(input, a.from)
+  elseif sub == "detect" then
+    local lang, score = vi.detect(input)
+    out:write(string.format("%s %.2f\n", lang, score or 0))
+    return 0
+  elseif sub == "slug" then
+    for line in (input .. (input:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do
+      if line ~= "" then out:write(vi.slug(line), "\n") end
+    end
+    return 0
+  else res, msg = vi[sub](input) end
+  if not res then err:write("sapo vi ", sub, ": ", tostring(msg), "\n"); return 1 end
   out:write(res)
   return 0
+end
+
+local function cmd_explain(a, out, err, stdin)
+  local target = a.input
+  if not target then err:write("sapo explain: needs FILE, URL or -\n"); return 2 end
+  local html, ctype, url = read_input(target, a, stdin)
+  if not html then err:write("sapo explain: ", ctype, "\n"); return url end
+  local report, msg, code = sapo.explain(html, extract_opts(a, url, ctype))
+  if not report then err:write("sapo explain: ", target, ": ", msg, " (", code, ")\n"); return 1 end
+  if a.output then
+    local f, ferr = io.open(a.output, "wb")
+    if not f then err:write("sapo explain: ", ferr, "\n"); return 1 end
+    f:write(report)
+    f:close()
+  else
+    out:write(report)
+  end
+  return 0
+end
+
+-- "sapo batch -h", "sapo vi tone --help": the words before the first
+-- -h/--help that name commands; nil when no help flag is given
+local function help_path(args)
+  for i, x in ipairs(args) do
+    if x == "--" then return nil end
+    if x == "-h" or x == "--help" then
+      local path = {}
+      for k = 1, i - 1 do
+        if args[k]:sub(1, 1) ~= "-" then path[#path + 1] = args[k] end
+      end
+      return path
+    end
+  end
+  return nil
+end
+
+local function help_for(p, path)
+  local cmd = p
+  for _, name in ipairs(path) do
+    local sub
+    for _, c in ipairs(cmd._commands or {}) do
+      for _, n in ipairs(c._aliases or { c._name }) do if n == name then sub = c end end
+    end
+    if not sub then break end
+    cmd = sub
+  end
+  return cmd:get_help()
 end
 
 --- Run the command line.
@@ -137,18 +283,24 @@ end
 function M.main(args, io_)
   io_ = io_ or {}
   local out, err, stdin = io_.stdout or io.stdout, io_.stderr or io.stderr, io_.stdin or io.stdin
-  local cmd = args[1]
-  if cmd == nil or cmd == "help" or cmd == "--help" or cmd == "-h" then
-    (cmd == nil and err or out):write(USAGE)
-    return cmd == nil and 2 or 0
+  local list = {}
+  for i = 1, #args do list[i] = args[i] end
+  local p = M.parser()
+  local hp = help_path(list)
+  if hp then out:write(help_for(p, hp), "\n"); return 0 end
+  if #list == 0 then err:write(p:get_help(), "\n"); return 2 end
+  local ok, a = p:pparse(list)
+  if not ok then
+    err:write("sapo: ", tostring(a), "\n")
+    return 2
   end
-  if cmd == "extract" then return cmd_extract(args, 2, out, err, stdin) end
-  if cmd == "vi" then return cmd_vi(args, 2, out, err, stdin) end
-  if cmd == "batch" then
-    local ok, batch = pcall(require, "sapo.batch")
-    if ok then return batch.main(args, 2, out, err, stdin) end
-  end
-  err:write("sapo: unknown command '", tostring(cmd), "'\n", USAGE)
+  if a.version then out:write("sapo ", core.version, "\n"); return 0 end
+  if a.command == "help" then out:write(help_for(p, { a.topic }), "\n"); return 0 end
+  if a.command == "extract" then return cmd_extract(a, out, err, stdin) end
+  if a.command == "vi" then return cmd_vi(a, out, err, stdin) end
+  if a.command == "explain" then return cmd_explain(a, out, err, stdin) end
+  if a.command == "batch" then return require("sapo.batch").run(a, out, err, stdin) end
+  err:write(p:get_help(), "\n")
   return 2
 end
 

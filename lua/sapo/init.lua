@@ -79,6 +79,12 @@ function sapo.fetch(url, opts)
   return require("sapo.fetch").fetch(url, opts)
 end
 
+--- An HTML report of why each part of the page was kept or dropped
+-- (sapo.explain): the report, then the article; or nil, message, code.
+function sapo.explain(html, opts)
+  return require("sapo.explain").explain(html, opts)
+end
+
 --- JSON text of an article (stable key order; lua-cjson when installed).
 -- @return string, or `nil, message`
 function sapo.json(art)

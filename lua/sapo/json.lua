@@ -11,7 +11,7 @@ if not ok then cjson = nil end
 
 local M = {}
 
-local ORDER = { "url", "title", "byline", "authors", "date", "modified", "lead", "text", "markdown",
+local ORDER = { "url", "canonical_url", "title", "byline", "authors", "date", "modified", "lead", "text", "markdown",
   "html", "images", "top_image", "lang", "site_name", "description", "tags", "word_count",
   "dir", "charset", "method", "source", "error", "code" }
 local RANK = {}
@@ -51,7 +51,8 @@ local function keys_of(t)
   return ks
 end
 
-encode = function(v, depth)
+-- pretty: an indent string ("  "), or nil for one line
+encode = function(v, depth, pretty)
   local t = type(v)
   if t == "string" then return str(v) end
   if t == "number" then
@@ -64,23 +65,29 @@ encode = function(v, depth)
   if t ~= "table" then error("cannot encode a " .. t .. " as JSON", 0) end
   if depth > 64 then error("table nested too deeply to encode as JSON", 0) end
   local out = {}
+  local nl, pad, pad_in, colon = "", "", "", ":"
+  if pretty then
+    nl, pad, pad_in, colon = "\n", pretty:rep(depth), pretty:rep(depth + 1), ": "
+  end
   if next(v) ~= nil and is_array(v) then
-    for i = 1, #v do out[i] = encode(v[i], depth + 1) end
-    return "[" .. concat(out, ",") .. "]"
+    for i = 1, #v do out[i] = pad_in .. encode(v[i], depth + 1, pretty) end
+    return "[" .. nl .. concat(out, "," .. nl) .. nl .. pad .. "]"
   end
   if next(v) == nil then return "{}" end
   for _, k in ipairs(keys_of(v)) do
     local x = v[k]
-    local enc = (ARRAYS[k] and type(x) == "table" and next(x) == nil) and "[]" or encode(x, depth + 1)
-    out[#out + 1] = str(tostring(k)) .. ":" .. enc
+    local enc = (ARRAYS[k] and type(x) == "table" and next(x) == nil) and "[]" or encode(x, depth + 1, pretty)
+    out[#out + 1] = pad_in .. str(tostring(k)) .. colon .. enc
   end
-  return "{" .. concat(out, ",") .. "}"
+  return "{" .. nl .. concat(out, "," .. nl) .. nl .. pad .. "}"
 end
 
 --- JSON text of a value (tables with string keys in the stable order).
+-- @param v the value
+-- @tparam[opt] boolean pretty indented, one member a line
 -- @return string, or `nil, message` for values JSON cannot hold
-function M.encode(v)
-  local okk, res = pcall(encode, v, 0)
+function M.encode(v, pretty)
+  local okk, res = pcall(encode, v, 0, pretty and "  " or nil)
   if not okk then return nil, res end
   return res
 end

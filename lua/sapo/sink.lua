@@ -3,19 +3,29 @@
 -- @module sapo.sink
 local json = require "sapo.json"
 local vi = require "sapo.vi"
+local render = require "sapo.render"
 
 local type, pairs, ipairs, error, tostring = type, pairs, ipairs, error, tostring
 local M = {}
 
 --- The record a sink writes for an item: the article's fields with the
--- item's `url` and `source`, or `{ source, url, error, code }`.
-function M.record(item)
+-- item's `url` (the input's, as given) and `canonical_url` (the page's),
+-- and `source`; or `{ source, url, error, code }`.  `fields` (a list)
+-- keeps only those article fields (url, source, error and code stay).
+function M.record(item, fields)
+  local given = item.input and type(item.input.url) == "string" and item.input.url or nil
   if item.error or not item.article then
-    return { source = item.source, url = item.url, error = item.error or "no article", code = item.code or "ENOCONTENT" }
+    return { source = item.source, url = given or item.url, error = item.error or "no article", code = item.code or "ENOCONTENT" }
   end
   local r = {}
-  for k, v in pairs(item.article) do r[k] = v end
-  r.url = r.url or item.url
+  local a = item.article
+  if fields then
+    for _, k in ipairs(fields) do r[k] = a[k] end
+  else
+    for k, v in pairs(a) do r[k] = v end
+  end
+  r.canonical_url = (not fields or r.canonical_url ~= nil or r.url ~= nil) and a.url or nil
+  r.url = given or item.url or a.url
   r.source = item.source
   return r
 end
@@ -28,7 +38,10 @@ end
 
 --- JSON Lines: one line per item, in order (errors too).
 -- @param fh a file handle (default io.stdout) or a path
-function M.jsonl(fh)
+-- @tparam[opt] table opts `fields` (a list of article fields to keep)
+-- A sink's `encode(item)` gives what `put(encoded)` writes: `write` is the
+-- two in one; `sapo batch --jobs` encodes in its workers and puts in order.
+function M.jsonl(fh, opts)
   local own = false
   if type(fh) == "string" then
     local f, err = io.open(fh, "wb")
@@ -36,48 +49,65 @@ function M.jsonl(fh)
     fh, own = f, true
   end
   fh = fh or io.stdout
-  return {
-    write = function(item)
-      local line, err = json.encode(M.record(item))
-      if not line then line = json.encode({ source = item.source, url = item.url, error = err, code = "EJSON" }) end
-      fh:write(line, "\n")
-    end,
-    close = function() if own then fh:close() else fh:flush() end end,
-  }
+  local fields = opts and opts.fields
+  local self = {}
+  function self.encode(item)
+    local line, err = json.encode(M.record(item, fields))
+    if not line then line = json.encode({ source = item.source, url = item.url, error = err, code = "EJSON" }) end
+    return line
+  end
+  function self.put(line) fh:write(line, "\n") end
+  function self.write(item) self.put(self.encode(item)) end
+  function self.close() if own then fh:close() else fh:flush() end end
+  return self
 end
 
 local EXT = { json = ".json", markdown = ".md", text = ".txt", html = ".html" }
 
---- One file per page in a folder, named from the title's slug
--- (`sapo.vi.slug`), numbered when names repeat.  Failed items are skipped.
--- @tparam string dir an existing folder
+--- One file per page in a folder (created when missing), named from the
+-- title's slug (`sapo.vi.slug`), numbered when names repeat.  Failed items
+-- are skipped.  The content is `sapo.render`'s for the format (the
+-- article must hold `markdown`/`html` for those), or the JSON record.
+-- @tparam string dir a folder
 -- @tparam[opt] string format "json" (default), "markdown", "text" or "html"
-function M.files(dir, format)
+-- @tparam[opt] table opts `fields`, `pretty` (JSON)
+function M.files(dir, format, opts)
   format = format or "json"
   if not EXT[format] then error("bad argument #2 to 'files' (json, markdown, text or html expected)", 2) end
+  if type(dir) ~= "string" or dir == "" then error("bad argument #1 to 'files' (folder expected)", 2) end
+  local q = "'" .. dir:gsub("'", "'\\''") .. "'"
+  local ok = os.execute("mkdir -p " .. q .. " 2>/dev/null")
+  if not (ok == true or ok == 0) then error("cannot create the folder " .. dir, 2) end
+  opts = opts or {}
   local used = {}
-  return {
-    written = {},
-    write = function(item)
-      if item.error or not item.article then return end
-      local a = item.article
-      local base = (a.title and vi.slug(a.title)) or ""
-      if base == "" then base = "page" end
-      base = base:sub(1, 100)
-      local name, n = base, 1
-      while used[name] do n = n + 1; name = base .. "-" .. n end
-      used[name] = true
-      local path = dir .. "/" .. name .. EXT[format]
-      local f, err = io.open(path, "wb")
-      if not f then error("cannot write " .. path .. ": " .. tostring(err)) end
-      if format == "json" then f:write(json.encode(M.record(item)), "\n")
-      elseif format == "markdown" then f:write(a.title and ("# " .. a.title .. "\n\n") or "", a.markdown or a.text, "\n")
-      elseif format == "html" then f:write(a.html or "", "\n")
-      else f:write(a.title and (a.title .. "\n\n") or "", a.text, "\n") end
-      f:close()
-    end,
-    close = function() end,
-  }
+  local self = { written = {} }
+  -- "slug\ncontent", or false for an item with no article
+  function self.encode(item)
+    if item.error or not item.article then return false end
+    local a = item.article
+    local base = (a.title and vi.slug(a.title)) or ""
+    if base == "" then base = "page" end
+    local content
+    if format == "json" then content = json.encode(M.record(item, opts.fields), opts.pretty) .. "\n"
+    else content = render[format](a) end
+    return base:sub(1, 100) .. "\n" .. content
+  end
+  function self.put(enc)
+    if not enc then return end
+    local base, content = enc:match("^([^\n]*)\n(.*)$")
+    local name, n = base, 1
+    while used[name] do n = n + 1; name = base .. "-" .. n end
+    used[name] = true
+    local path = dir .. "/" .. name .. EXT[format]
+    local f, err = io.open(path, "wb")
+    if not f then error("cannot write " .. path .. ": " .. tostring(err)) end
+    f:write(content)
+    f:close()
+    self.written[#self.written + 1] = path
+  end
+  function self.write(item) self.put(self.encode(item)) end
+  function self.close() end
+  return self
 end
 
 --- Call `fn(record, item)` for each item.

@@ -26,13 +26,21 @@ local function file_item(path, url)
   return { source = path, url = url, html = html }
 end
 
+-- Every source is a function(skip) returning the next item, then nil.
+-- With skip true it moves past the item without reading, fetching or
+-- decoding it and returns SKIPPED: a --jobs worker takes its share of one
+-- source that way.
+local SKIPPED = { skipped = true }
+M.SKIPPED = SKIPPED
+
 --- One saved page.  `url` (optional) is its address, the base for links.
 function M.file(path, url)
   if type(path) ~= "string" then error("bad argument #1 to 'file' (string expected)", 2) end
   local done = false
-  return function()
+  return function(skip)
     if done then return nil end
     done = true
+    if skip then return SKIPPED end
     return file_item(path, url)
   end
 end
@@ -64,9 +72,9 @@ function M.dir(dir, opts)
   end
   p:close()
   local i = 0
-  return function()
+  return function(skip)
     i = i + 1
-    if files[i] then return file_item(files[i]) end
+    if files[i] then return skip and SKIPPED or file_item(files[i]) end
   end, #files
 end
 
@@ -74,10 +82,11 @@ end
 function M.list(items, fetch_opts)
   if type(items) ~= "table" then error("bad argument #1 to 'list' (table expected)", 2) end
   local i = 0
-  return function()
+  return function(skip)
     i = i + 1
     local x = items[i]
     if x == nil then return nil end
+    if skip then return SKIPPED end
     if type(x) ~= "string" then return { source = tostring(x), error = "not a path or URL", code = "EINVAL" } end
     if x:match("^https?://") then return M.fetch_item(x, fetch_opts) end
     return file_item(x)
@@ -98,12 +107,12 @@ function M.urls_file(path, fetch_opts)
     local done = false
     return function() if not done then done = true; return { source = path, error = err, code = "EIO" } end end
   end
-  return function()
+  return function(skip)
     while true do
       local line = f:read("*l")
       if not line then f:close(); return nil end
       line = line:gsub("^%s+", ""):gsub("%s+$", "")
-      if line ~= "" and line:sub(1, 1) ~= "#" then return M.fetch_item(line, fetch_opts) end
+      if line ~= "" and line:sub(1, 1) ~= "#" then return skip and SKIPPED or M.fetch_item(line, fetch_opts) end
     end
   end
 end
@@ -129,10 +138,11 @@ end
 function M.strings(pages)
   if type(pages) ~= "table" then error("bad argument #1 to 'strings' (table expected)", 2) end
   local i = 0
-  return function()
+  return function(skip)
     i = i + 1
     local p = pages[i]
     if p == nil then return nil end
+    if skip then return SKIPPED end
     if type(p) == "string" then return { source = "string:" .. i, html = p } end
     return { source = p.source or ("string:" .. i), html = p.html, url = p.url, content_type = p.content_type }
   end, #pages
@@ -149,10 +159,11 @@ end
 function M.jsonl(fh)
   fh = fh or io.stdin
   local n = 0
-  return function()
+  return function(skip)
     local line = fh:read("*l")
     if not line then return nil end
     n = n + 1
+    if skip then return SKIPPED end
     local obj, err = json.decode(line)
     if type(obj) ~= "table" then
       return { source = "line " .. n, error = "line " .. n .. ": not a JSON object" .. (err and (": " .. err) or ""), code = "EJSON" }

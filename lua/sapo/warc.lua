@@ -155,11 +155,12 @@ end
 --- Iterate over the pages of `response` records (other records skipped).
 function M.responses(path)
   local next_record = M.records(path)
-  return function()
+  return function(skip)
     while true do
       local rec = next_record()
       if not rec then return nil end
       if rec.error then return { error = rec.error, code = rec.code, source = path, url = rec.uri } end
+      if rec.type == "response" and skip then return { skipped = true } end
       if rec.type == "response" then
         local b = rec.block
         local head_end = b:find("\r\n\r\n", 1, true)
