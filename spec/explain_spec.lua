@@ -132,7 +132,7 @@ describe("sapo.explain", function()
       local f = assert(io.open(dir .. "/report.html", "wb"))
       f:write(report)
       f:close()
-      local cmd = chromium .. " --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,900" ..
+      local cmd = "env -u LD_PRELOAD -u ASAN_OPTIONS " .. chromium .. " --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,900" ..
         " --user-data-dir=" .. dir .. "/profile --screenshot=" .. dir .. "/shot.png file://" .. dir ..
         "/report.html >/dev/null 2>&1"
       os.execute("timeout 120 " .. cmd)

@@ -28,7 +28,7 @@ count_busted() {  # label, output file, exit code
   passed=$((passed + s)); failed=$((failed + f + e))
   if [ "$3" -ne 0 ] || [ $((f + e)) -ne 0 ]; then
     status=1
-    grep -a -E -A 12 '^(Failure|Error) ->' "$2" | head -n 60
+    grep -a -E -A 12 '^(Failure|Error) (->|→)' "$2" | head -n 60
     grep -a -m 20 -E '==[0-9]+== (Invalid|Conditional|[0-9,]+ bytes in)|ERROR: AddressSanitizer|runtime error' "$2"
   fi
 }

@@ -4,6 +4,7 @@
 #include "clean.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 #include "date.h"
 #include "html.h"
@@ -114,10 +115,109 @@ static int same_table_or_figure(const dtree *t, int32_t a, int32_t b) {
   return 0;
 }
 
+/* Labels that introduce a photo credit, in many languages (lower case;
+ * matched at the start of the caption's last segment, or in parentheses) */
+static const char *const CREDIT_LABELS[] = {
+  "ảnh:", "ảnh :", "Ảnh:", "Ảnh :", "ẢNH:", "nguồn ảnh:", "Nguồn ảnh:", "Nguồn:", "nguồn:", "photo:", "photos:", "photo by", "photograph:", "image:", "picture:", "credit:",
+  "credits:", "source:", "foto:", "fotos:", "bild:", "quelle:", "fotó:", "crédit :", "crédit:", "Crédit :", "Crédit:",
+  "crédito:", "Crédito:", "créditos:", "Créditos:", "zdjęcie:", "Zdjęcie:", "fot.", "фото:", "Фото:", "фото ", "Фото ", "写真：", "照片：", "图片来源：", "사진=", "사진:", "© ", "(c) ", NULL};
+
+/* agencies and picture desks whose name alone marks a credit */
+static const char *const CREDIT_AGENCIES[] = {
+  "getty images", "reuters", "afp", "ap photo", "epa", "dpa", "ttxvn", "shutterstock", "imago", "alamy",
+  "xinhua", "anadolu", "picture alliance", "keystone", "ansa", "efe", "yonhap", "kyodo", NULL};
+
+static int starts_label(const char *s, const char *const *list, size_t *len) {
+  for (const char *const *l = list; *l; l++) {
+    size_t n = strlen(*l);
+    if (!strncasecmp(s, *l, n)) { *len = n; return 1; }
+  }
+  return 0;
+}
+
+static int has_agency(const char *s) {
+  char low[200];
+  size_t k = 0;
+  for (; s[k] && k + 1 < sizeof low; k++) low[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+  low[k] = '\0';
+  for (const char *const *a = CREDIT_AGENCIES; *a; a++) {
+    const char *p = strstr(low, *a);
+    size_t n = strlen(*a);
+    if (p && (p == low || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z')) &&
+        !((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z'))
+      return 1;
+  }
+  return 0;
+}
+
+static void trim_end(char *s) {
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == '/' || s[n - 1] == ',')) s[--n] = '\0';
+}
+
+#define CREDIT_MAX_CHARS 80   /* a credit is a name or two, not a sentence */
+
+/* Splits a photo credit off a caption: "(Ảnh: X)", "Photo: X", "© X", a
+ * last segment naming an agency ("... REUTERS/Jane Doe").  The caption
+ * keeps the rest (NULL when it was only a credit). 0, or -1 on ENOMEM. */
+static int split_credit(sapo_image *im) {
+  char *c = im->caption;
+  size_t n = strlen(c), len;
+  char *cut = NULL, *credit = NULL;
+  /* "(Photo: X)" or "(X/Getty Images)" at the end */
+  if (n > 2 && c[n - 1] == ')') {
+    char *open = strrchr(c, '(');
+    if (open) {
+      char *in = open + 1;
+      size_t inner = (size_t)(c + n - 1 - in);
+      if (inner > 0 && inner <= CREDIT_MAX_CHARS && (starts_label(in, CREDIT_LABELS, &len) || has_agency(in))) {
+        if (starts_label(in, CREDIT_LABELS, &len)) in += len;
+        while (*in == ' ') in++;
+        credit = strndup(in, (size_t)(c + n - 1 - in));
+        cut = open;
+      }
+    }
+  }
+  if (!cut) {
+    /* the last segment after ". ", " - ", " | ", " / " or the whole caption */
+    static const char *const SEPS[] = {". ", " - ", " – ", " | ", " / ", "  ", NULL};
+    char *seg = c;
+    for (const char *const *sp = SEPS; *sp; sp++) {
+      char *q = c, *last = NULL;
+      while ((q = strstr(q, *sp)) != NULL) { last = q; q += strlen(*sp); }
+      if (last && last + strlen(*sp) > seg) seg = last + strlen(*sp);
+    }
+    while (*seg == ' ') seg++;
+    size_t sl = strlen(seg);
+    if (sl > 0 && sl <= CREDIT_MAX_CHARS) {
+      if (starts_label(seg, CREDIT_LABELS, &len)) {
+        char *v = seg + len;
+        while (*v == ' ') v++;
+        if (*v) { credit = strdup(v); cut = seg; }
+      } else if (seg != c && has_agency(seg)) {
+        credit = strdup(seg);
+        cut = seg;
+      }
+    }
+  }
+  if (!cut) return 0;
+  if (!credit) return -1;
+  trim_end(credit);
+  size_t cl = strlen(credit);
+  if (cl && credit[cl - 1] == '.') credit[cl - 1] = '\0';
+  if (!*credit) { free(credit); return 0; }
+  *cut = '\0';
+  trim_end(c);
+  im->credit = credit;
+  if (!*c) { free(im->caption); im->caption = NULL; }
+  return 0;
+}
+
 static void set_caption(emit_out *o, int image, const block *b) {
   sapo_image *im = &o->images[image];
   if (im->caption) return;
   im->caption = dup_block(o, b);
+  if (im->caption && !im->credit && split_credit(im)) { free(im->caption); im->caption = NULL; }
   if (im->caption && im->alt && !strcmp(im->alt, im->caption)) { free(im->alt); im->alt = NULL; }
 }
 

@@ -226,20 +226,76 @@ static void flush(E *e) {
 
 static int is_block(int tag) { return (sapo_tag_flags[tag] & TF_BLOCK) != 0; }
 
+/* a src that only holds the place of a lazily loaded image: a data: URI,
+ * or a blank/spacer/pixel/placeholder/loading picture */
+static int placeholder_src(const char *src) {
+  if (!src || !*src || !strncmp(src, "data:", 5)) return 1;
+  static const char *const WORDS[] = {"blank.", "spacer", "pixel.", "placeholder", "lazy", "loading", "1x1",
+                                      "transparent.", "grey.gif", "gray.gif", "empty.", NULL};
+  char low[256];
+  size_t k = 0;
+  for (; src[k] && k + 1 < sizeof low; k++) low[k] = (char)((src[k] >= 'A' && src[k] <= 'Z') ? src[k] + 32 : src[k]);
+  low[k] = '\0';
+  for (const char *const *w = WORDS; *w; w++)
+    if (strstr(low, *w)) return 1;
+  return 0;
+}
+
+/* the widest candidate of a srcset ("a.jpg 640w, b.jpg 1280w", or 1x/2x)
+ * into out */
+static void srcset_best(const char *v, char *out, size_t cap) {
+  double best = -1;
+  out[0] = '\0';
+  for (const char *p = v; *p;) {
+    while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t') p++;
+    if (!*p) break;
+    const char *u = p;
+    while (*p && *p != ' ' && *p != '\n' && *p != '\t' && !(*p == ',' && (p[1] == ' ' || p[1] == '\0'))) p++;
+    size_t ul = (size_t)(p - u);
+    while (*p == ' ') p++;
+    double w = 1;
+    if (*p && *p != ',') {
+      w = strtod(p, NULL);
+      while (*p && *p != ',') p++;
+    }
+    if (w > best && ul > 0 && ul < cap && strncmp(u, "data:", 5)) {
+      best = w;
+      memcpy(out, u, ul);
+      out[ul] = '\0';
+    }
+  }
+}
+
 static void push_image(E *e, int32_t i) {
   const dtree *t = e->t;
   const char *src = dom_attr(t, i, "src");
-  static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src", "data-srcset", "srcset", NULL};
-  if (!src || !*src || !strncmp(src, "data:", 5))
-    for (const char *const *a = lazy; *a; a++) {
-      const char *v = dom_attr(t, i, *a);
-      if (v && *v && strncmp(v, "data:", 5)) { src = v; break; }
-    }
-  if (!src || !*src) return;
   char first[2048];
-  size_t k = 0;
-  while (src[k] && src[k] != ' ' && src[k] != ',' && k + 1 < sizeof first) { first[k] = src[k]; k++; }
-  first[k] = '\0';
+  first[0] = '\0';
+  /* the real picture of a lazy-loading page: its data-* attribute, else
+   * the widest srcset candidate when src only holds the place */
+  static const char *const LAZY[] = {"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
+                                     "data-hi-res-src", NULL};
+  for (const char *const *a = LAZY; *a && !first[0]; a++) {
+    const char *v = dom_attr(t, i, *a);
+    if (v && *v && !placeholder_src(v) && strlen(v) < sizeof first) strcpy(first, v);
+  }
+  if (!first[0] && placeholder_src(src)) {
+    static const char *const SETS[] = {"data-srcset", "data-lazy-srcset", "srcset", NULL};
+    for (const char *const *a = SETS; *a && !first[0]; a++) {
+      const char *v = dom_attr(t, i, *a);
+      if (v && *v) srcset_best(v, first, sizeof first);
+    }
+    if (!first[0] && src && *src && strncmp(src, "data:", 5) && strlen(src) < sizeof first) strcpy(first, src);
+  } else if (!first[0] && src && strlen(src) < sizeof first) {
+    strcpy(first, src);
+  }
+  /* a src with spaces around it */
+  size_t k = 0, len = strlen(first);
+  while (k < len && first[k] == ' ') k++;
+  if (k) memmove(first, first + k, len - k + 1);
+  len = strlen(first);
+  while (len && first[len - 1] == ' ') first[--len] = '\0';
+  if (!first[0]) return;
   char *abs = emit_resolve(e->base, first);
   if (!abs) return;
   emit_out *o = e->o;

@@ -388,7 +388,14 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     a->trace = tr;
   }
   if (meta_read(doc, &m)) { rc = SAPO_ENOMEM; goto out; }
-  base = base_url(doc, opt->url);
+  /* links and images resolve against opts.url, else the page's own
+   * canonical URL (link rel=canonical, og:url) when it is absolute */
+  {
+    const char *page_url = opt->url;
+    if (!page_url && m.canonical && (!strncmp(m.canonical, "http://", 7) || !strncmp(m.canonical, "https://", 8)))
+      page_url = m.canonical;
+    base = base_url(doc, page_url);
+  }
   if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
   /* a meta author naming the publication is no byline: the page's own
    * byline element may then be read */

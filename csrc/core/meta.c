@@ -115,7 +115,7 @@ static const char *const KEYS[] = {
   "dc:description", "dcterm:description", "og:description", "weibo:article:description",
   "weibo:webpage:description", "description", "twitter:description", "og:site_name",
   "article:published_time", "parsely-pub-date", "article:modified_time", "og:image", "keywords",
-  "article:author", "og:updated_time", "pubdate", "date", "news_keywords", NULL};
+  "article:author", "og:updated_time", "pubdate", "date", "news_keywords", "og:url", NULL};
 
 static const char *intern(const char *k) {
   for (const char *const *p = KEYS; *p; p++)
@@ -133,7 +133,7 @@ static int meta_property(facts *f, const char *prop, const char *content) {
   lower_in_place(buf);
   static const char *const pre[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
   static const char *const suf[] = {"author", "creator", "description", "published_time", "title", "site_name",
-                                    "modified_time", "image", "updated_time", NULL};
+                                    "modified_time", "image", "updated_time", "url", NULL};
   int matched = 0;
   char *save = NULL;
   for (char *tok = strtok_r(buf, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save)) {
@@ -148,7 +148,7 @@ static int meta_property(facts *f, const char *prop, const char *content) {
     char key[300];
     snprintf(key, sizeof key, "%s:%s", a, b);
     const char *ik = intern(key);
-    int readability_suffix = strcmp(b, "modified_time") && strcmp(b, "image") && strcmp(b, "updated_time");
+    int readability_suffix = strcmp(b, "modified_time") && strcmp(b, "image") && strcmp(b, "updated_time") && strcmp(b, "url");
     if (ik) set_val(f, ik, content);
     if (readability_suffix) matched = 1;
   }
@@ -611,7 +611,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   m->ld_body = ld.body;
   ld.body = NULL;
   m->lang = dup_str(f.lang);
-  m->canonical = dup_str(f.canonical);
+  m->canonical = dup_str(f.canonical ? f.canonical : get_val(&f, "og:url"));
   ld_free(&ld);
   facts_free(&f);
   return rc;
