@@ -30,7 +30,7 @@ build = {
     ["sapo.core"] = {
       sources = {
         "csrc/lsapo.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/ltext.c", "csrc/lvi.c",
-        "csrc/core/arbiter.c", "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/clean.c",
+        "csrc/core/arbiter.c", "csrc/core/authors.c", "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/clean.c",
         "csrc/core/date.c", "csrc/core/dom.c", "csrc/core/emit.c", "csrc/core/extract.c",
         "csrc/core/finder.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/listing.c",
         "csrc/core/measure.c", "csrc/core/merge.c", "csrc/core/meta.c", "csrc/core/phrases.c",

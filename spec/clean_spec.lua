@@ -94,7 +94,8 @@ describe("cleaning inside the article", function()
     assert.equal("https://baomau.example.vn/a.jpg", art.images[1].src)
     assert.equal("Quang cảnh hội nghị.", art.images[1].caption)
     assert.is_nil(art.images[1].alt)                       -- alt equal to the caption: kept once
-    assert.equal("Lãnh đạo các bộ dự họp. Ảnh: TTXVN", art.images[2].caption)
+    assert.equal("Lãnh đạo các bộ dự họp.", art.images[2].caption)
+    assert.equal("TTXVN", art.images[2].credit)
     assert.equal("Biểu đồ tăng trưởng kinh tế số.", art.images[3].caption)
     assert.equal("Biểu đồ tăng trưởng", art.images[3].alt)
     for _, c in ipairs({ "Quang cảnh hội nghị", "Lãnh đạo các bộ", "Biểu đồ tăng trưởng" }) do

@@ -81,7 +81,8 @@ describe("sapo.extract()", function()
 
   it("keeps captions out of the body and once in images", function()
     local art = extract_page("english-news.html")
-    assert.equal("A cyclist rides along Main Street. (Photo: John Smith)", art.images[1].caption)
+    assert.equal("A cyclist rides along Main Street.", art.images[1].caption)
+    assert.equal("John Smith", art.images[1].credit)
     assert.is_nil(art.text:find("A cyclist rides along Main Street", 1, true))
   end)
 

@@ -506,15 +506,25 @@ static long count_words(const char *s, size_t n) {
   return w;
 }
 
+/* the image's alt text, or its caption when the alt said the same */
+static const char *alt_text(const sapo_image *im) { return im->alt ? im->alt : im->caption; }
+
 static void md_image(sapo_buf *md, const sapo_image *im) {
+  const char *alt = alt_text(im);
   sapo_buf_adds(md, "![");
-  if (im->alt) md_escape(md, im->alt, strlen(im->alt));
+  if (alt) md_escape(md, alt, strlen(alt));
   sapo_buf_adds(md, "](");
   sapo_buf_adds(md, im->src);
   sapo_buf_addc(md, ')');
-  if (im->caption) {
+  if (im->caption || im->credit) {
     sapo_buf_adds(md, "\n\n*");
-    md_escape(md, im->caption, strlen(im->caption));
+    if (im->caption) md_escape(md, im->caption, strlen(im->caption));
+    if (im->caption && im->credit) sapo_buf_adds(md, " ");
+    if (im->credit) {
+      sapo_buf_adds(md, "(");
+      md_escape(md, im->credit, strlen(im->credit));
+      sapo_buf_adds(md, ")");
+    }
     sapo_buf_addc(md, '*');
   }
 }
@@ -523,15 +533,21 @@ static void html_image(sapo_buf *h, const sapo_image *im) {
   sapo_buf_adds(h, "<figure><img src=\"");
   html_escape(h, im->src, strlen(im->src));
   sapo_buf_addc(h, '"');
-  if (im->alt) {
+  const char *alt = alt_text(im);
+  if (alt) {
     sapo_buf_adds(h, " alt=\"");
-    html_escape(h, im->alt, strlen(im->alt));
+    html_escape(h, alt, strlen(alt));
     sapo_buf_addc(h, '"');
   }
   sapo_buf_addc(h, '>');
-  if (im->caption) {
+  if (im->caption || im->credit) {
     sapo_buf_adds(h, "<figcaption>");
-    html_escape(h, im->caption, strlen(im->caption));
+    if (im->caption) html_escape(h, im->caption, strlen(im->caption));
+    if (im->credit) {
+      sapo_buf_adds(h, im->caption ? " <small>" : "<small>");
+      html_escape(h, im->credit, strlen(im->credit));
+      sapo_buf_adds(h, "</small>");
+    }
     sapo_buf_adds(h, "</figcaption>");
   }
   sapo_buf_adds(h, "</figure>");

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dom.h"
+#include "authors.h"
 #include "clean.h"
 #include "date.h"
 #include "emit.h"
@@ -128,42 +129,28 @@ static void strip_source_prefix(char *s) {
   }
 }
 
-/* authors from a byline: split on ", ", " and ", " & ", " và " when every
- * part looks like a name (1 to 5 words). */
-static int split_authors(const char *by, sapo_article *a) {
-  if (!by || a->n_authors) return 0;
-  char *copy = strdup(by);
-  if (!copy) return -1;
-  char *parts[16];
-  int np = 0;
-  char *p = copy;
-  while (p && np < 16) {
-    char *best = NULL;
-    size_t skip = 0;
-    static const char *const seps[] = {", ", " and ", " & ", " và ", NULL};
-    for (const char *const *sp = seps; *sp; sp++) {
-      char *q = strstr(p, *sp);
-      if (q && (!best || q < best)) { best = q; skip = strlen(*sp); }
+/* art.authors: JSON-LD's names (each cleaned), else the byline's */
+static int set_authors(sapo_article *a, char **ld, int n_ld) {
+  if (n_ld) {
+    for (int k = 0; k < n_ld; k++) {
+      char **v = NULL;
+      int n = 0;
+      if (sapo_authors(ld[k], &v, &n)) return -1;
+      for (int j = 0; j < n; j++) {
+        int dup = 0;
+        for (int i = 0; i < a->n_authors; i++) dup |= !strcmp(a->authors[i], v[j]);
+        if (dup) continue;
+        char **g = realloc(a->authors, (size_t)(a->n_authors + 1) * sizeof *g);
+        if (!g) { sapo_authors_free(v, n); return -1; }
+        a->authors = g;
+        a->authors[a->n_authors++] = v[j];
+        v[j] = NULL;
+      }
+      sapo_authors_free(v, n);
     }
-    parts[np++] = p;
-    if (best) { *best = '\0'; p = best + skip; } else p = NULL;
+    return 0;
   }
-  int ok = np >= 1;
-  for (int k = 0; k < np && ok; k++) {
-    int w = 1;
-    for (char *q = parts[k]; *q; q++) w += *q == ' ';
-    ok = *parts[k] && w <= 5 && !strchr(parts[k], '\n');
-  }
-  if (ok) {
-    a->authors = calloc((size_t)np, sizeof *a->authors);
-    if (!a->authors) { free(copy); return -1; }
-    for (int k = 0; k < np; k++) {
-      a->authors[k] = strdup(parts[k]);
-      if (a->authors[k]) a->n_authors++;
-    }
-  }
-  free(copy);
-  return 0;
+  return sapo_authors(a->byline, &a->authors, &a->n_authors);
 }
 
 /* "Title | Site", "Site - Title", "Site: Title" -> "Title" when Site is the
@@ -476,10 +463,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     byline_src = "source-line";
   }
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
-  if (m.n_authors) {
-    a->authors = m.authors; a->n_authors = m.n_authors;
-    m.authors = NULL; m.n_authors = 0;
-  } else if (split_authors(a->byline, a)) { rc = SAPO_ENOMEM; goto out; }
+  if (set_authors(a, m.authors, m.n_authors)) { rc = SAPO_ENOMEM; goto out; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; date_src = "date-line"; }
   if (!a->date) { a->date = clean_page_date(&ci); date_src = "page-date"; }
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);

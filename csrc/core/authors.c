@@ -1,0 +1,212 @@
+/* authors.c: a byline line into a clean list of names (art.authors).
+ *
+ * "By Jane Doe and John Roe, Reuters | Updated 10:30" -> {"Jane Doe",
+ * "John Roe"}.  In order: the line is cut at an "Updated"-style stamp;
+ * e-mail addresses go; a leading "By/Von/Par/Por/Di/Theo/Av/Door/..."
+ * goes; the rest is split on list separators in many languages ("and",
+ * "und", "et", "y", "e", "en", "og", "och", "i", "và", "&", "/", ",", ";");
+ * parts that are roles ("Staff Writer", "Korrespondent", "PV") or news
+ * agencies ("Reuters", "dpa", "TTXVN") are split off; each remaining part
+ * must read as a name (1 to 5 words, no digits).  Agencies are the authors
+ * only when no person is named.  Every list is data. */
+#include "authors.h"
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define AUTHORS_MAX        16
+#define AUTHOR_MAX_WORDS   5
+#define AUTHOR_MAX_BYTES   120
+
+/* a stamp after which nothing is a name (matched case-insensitively) */
+static const char *const STAMPS[] = {
+  "updated", "published", "posted", "last modified", "aktualisiert", "veröffentlicht", "stand:", "mis à jour",
+  "publié le", "actualizado", "publicado", "aggiornato", "pubblicato", "atualizado", "bijgewerkt", "cập nhật",
+  "đăng lúc", "zaktualizowano", "opublikowano", "обновлено", "опубликовано", NULL};
+
+/* prefixes of the line or of a part ("By ", "Von ", "Theo ", "Text: ") */
+static const char *const PREFIXES[] = {
+  "written by ", "reported by ", "story by ", "words by ", "text by ", "by ", "von ", "par ", "por ", "di ",
+  "theo ", "av ", "door ", "autor: ", "autorin: ", "autoren: ", "author: ", "authors: ", "text: ", "tekst: ",
+  "texto: ", "testo: ", "bài: ", "bài và ảnh: ", "thực hiện: ", "nhóm phóng viên ", "phóng viên ", "pv ", "ctv ",
+  "redacción: ", "rédaction: ", "av: ", "by: ", "von: ", NULL};
+
+/* separators between names (with their spaces) */
+static const char *const SEPARATORS[] = {
+  " and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " và ", " & ", " / ", "/", ", ", ",",
+  "; ", ";", " | ", "|", " · ", " • ", " - ", " – ", " — ", "、", "，", NULL};
+
+/* roles and desks: a part holding one of these words is not a name */
+static const char *const ROLES[] = {
+  "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "photographer",
+  "producer", "desk", "team", "newsroom", "redaktion", "redakteur", "redakteurin", "korrespondent",
+  "korrespondentin", "rédaction", "rédacteur", "envoyé", "envoyée", "corresponsal", "redacción", "redazione",
+  "correspondente", "redactie", "phóng viên", "biên tập", "cộng tác viên", "nhóm pv", "special to", "in london",
+  "in paris", "in berlin", "in washington", "in new york", "hà nội", "tp.hcm", NULL};
+
+/* news agencies and wire services (whole part, case-insensitive) */
+static const char *const AGENCIES[] = {
+  "reuters", "afp", "ap", "associated press", "dpa", "epd", "kna", "apa", "ansa", "efe", "sda", "sid", "ttxvn",
+  "vna", "xinhua", "yonhap", "kyodo", "pti", "ians", "bloomberg", "agence france-presse", "anp", "belga",
+  "ritzau", "ntb", "tt", "stt", "ctk", "pap", "tass", "ria novosti", "interfax", "aap", "cna", "bernama",
+  "antara", "ani", "upi", NULL};
+
+static int lower_byte(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* case-insensitive (ASCII) search */
+static char *find_ci(char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  for (char *p = hay; *p; p++)
+    if (!strncasecmp(p, needle, n)) return p;
+  return NULL;
+}
+
+static void trim(char *s) {
+  size_t n = strlen(s), a = 0;
+  while (a < n && (s[a] == ' ' || s[a] == ',' || s[a] == ':' || s[a] == '-' || s[a] == '|' || s[a] == '(' ||
+                   s[a] == '.' || s[a] == '/'))
+    a++;
+  while (n > a && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == ':' || s[n - 1] == '-' || s[n - 1] == '|' ||
+                   s[n - 1] == ')' || s[n - 1] == '/'))
+    n--;
+  memmove(s, s + a, n - a);
+  s[n - a] = '\0';
+}
+
+/* strip leading prefixes (repeatedly: "By: Von ...") */
+static void strip_prefixes(char *s) {
+  for (int round = 0; round < 3; round++) {
+    int hit = 0;
+    for (const char *const *p = PREFIXES; *p; p++) {
+      size_t n = strlen(*p);
+      if (!strncasecmp(s, *p, n)) { memmove(s, s + n, strlen(s + n) + 1); hit = 1; break; }
+    }
+    /* "Theo" and "By" in other cases: "BY JANE DOE", "THEO" */
+    if (!hit) break;
+    trim(s);
+  }
+}
+
+/* the words of s that hold '@' (e-mail addresses) removed */
+static void drop_emails(char *s) {
+  char *w = s;
+  while (*w) {
+    char *e = w;
+    while (*e && *e != ' ') e++;
+    int mail = 0;
+    for (char *q = w; q < e; q++) mail |= *q == '@';
+    if (mail) {
+      while (*e == ' ') e++;
+      memmove(w, e, strlen(e) + 1);
+    } else {
+      w = e;
+      while (*w == ' ') w++;
+    }
+  }
+}
+
+static int is_listed(const char *part, const char *const *list, int whole) {
+  char low[AUTHOR_MAX_BYTES + 1];
+  size_t k = 0;
+  for (; part[k] && k < AUTHOR_MAX_BYTES; k++) low[k] = (char)lower_byte((unsigned char)part[k]);
+  low[k] = '\0';
+  for (const char *const *l = list; *l; l++) {
+    if (whole) { if (!strcmp(low, *l)) return 1; continue; }
+    const char *p = strstr(low, *l);
+    size_t n = strlen(*l);
+    if (p && (p == low || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ' || p[n] == ',' || p[n] == '.')) return 1;
+  }
+  return 0;
+}
+
+static int name_shaped(const char *s) {
+  size_t n = strlen(s);
+  if (n == 0 || n > AUTHOR_MAX_BYTES) return 0;
+  int words = 1, letters = 0;
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c >= '0' && c <= '9') return 0;
+    if (c == ' ') words++;
+    if (c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z')) letters++;
+    if (c == '@' || c == ':' || c == '"' || c == '<' || c == '>' || c == '=' || c == '#' || c == '?') return 0;
+  }
+  return letters >= 2 && words <= AUTHOR_MAX_WORDS;
+}
+
+static int add(char ***v, int *n, const char *s) {
+  for (int k = 0; k < *n; k++)
+    if (!strcasecmp((*v)[k], s)) return 0;
+  if (*n >= AUTHORS_MAX) return 0;
+  char **g = realloc(*v, (size_t)(*n + 1) * sizeof *g);
+  if (!g) return -1;
+  *v = g;
+  g[*n] = strdup(s);
+  if (!g[*n]) return -1;
+  (*n)++;
+  return 0;
+}
+
+void sapo_authors_free(char **v, int n) {
+  for (int k = 0; k < n; k++) free(v[k]);
+  free(v);
+}
+
+int sapo_authors(const char *byline, char ***out, int *n_out) {
+  *out = NULL;
+  *n_out = 0;
+  if (!byline || !*byline) return 0;
+  size_t len = strlen(byline);
+  if (len > 1000) len = 1000;
+  char *s = malloc(len + 1);
+  if (!s) return -1;
+  memcpy(s, byline, len);
+  s[len] = '\0';
+  for (char *p = s; *p; p++) if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
+  for (const char *const *st = STAMPS; *st; st++) {
+    char *q = find_ci(s, *st);
+    if (q) *q = '\0';
+  }
+  drop_emails(s);
+  trim(s);
+  strip_prefixes(s);
+  /* split: the earliest separator each time */
+  char *parts[AUTHORS_MAX * 2];
+  int after_comma[AUTHORS_MAX * 2];
+  int np = 0, comma = 0;
+  char *p = s;
+  while (p && *p && np < AUTHORS_MAX * 2) {
+    char *best = NULL;
+    size_t skip = 0;
+    for (const char *const *sp = SEPARATORS; *sp; sp++) {
+      char *q = strstr(p, *sp);
+      if (q && (!best || q < best || (q == best && strlen(*sp) > skip))) { best = q; skip = strlen(*sp); }
+    }
+    after_comma[np] = comma;
+    parts[np++] = p;
+    comma = best && *best == ',';
+    if (best) { *best = '\0'; p = best + skip; } else p = NULL;
+  }
+  char **people = NULL, **agencies = NULL;
+  int npeople = 0, nagencies = 0, rc = 0;
+  for (int k = 0; k < np && rc == 0; k++) {
+    trim(parts[k]);
+    strip_prefixes(parts[k]);
+    trim(parts[k]);
+    if (!*parts[k]) continue;
+    if (is_listed(parts[k], AGENCIES, 1)) { rc = add(&agencies, &nagencies, parts[k]); continue; }
+    if (is_listed(parts[k], ROLES, 0)) continue;
+    /* "Jane Doe, Lille": one word after a comma that follows a full name
+     * is the dateline's place */
+    if (after_comma[k] && npeople && !strchr(parts[k], ' ') && strchr(people[npeople - 1], ' ')) continue;
+    if (name_shaped(parts[k])) rc = add(&people, &npeople, parts[k]);
+  }
+  free(s);
+  if (rc) { sapo_authors_free(people, npeople); sapo_authors_free(agencies, nagencies); return -1; }
+  if (npeople) {
+    sapo_authors_free(agencies, nagencies);
+    *out = people; *n_out = npeople;
+  } else {
+    *out = agencies; *n_out = nagencies;
+  }
+  return 0;
+}

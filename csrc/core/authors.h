@@ -1,0 +1,18 @@
+/* authors.h: a byline line into a clean list of names (see authors.c). */
+#ifndef SAPO_AUTHORS_H
+#define SAPO_AUTHORS_H
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+/* *out: malloc'ed array of malloc'ed names (free with sapo_authors_free),
+ * or NULL with *n 0.  Returns 0, or -1 when out of memory. */
+int  sapo_authors(const char *byline, char ***out, int *n);
+void sapo_authors_free(char **v, int n);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#endif

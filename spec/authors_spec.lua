@@ -1,0 +1,54 @@
+-- art.authors: a clean list of names from the byline or JSON-LD.
+local sapo = require "sapo"
+
+local BODY = "<article><p>" .. string.rep("The harbour council approved three new ferry routes across the bay. ", 10) ..
+  "</p></article>"
+
+local function authors_of(head)
+  local art = assert(sapo.extract("<html><head>" .. head .. "</head><body>" .. BODY .. "</body></html>"))
+  return art.authors, art.byline
+end
+
+local function meta(author) return '<meta name="author" content="' .. author .. '">' end
+
+describe("art.authors", function()
+  it("drops By/Von/Par/Por/Di/Theo/Av/Door and splits names joined in many languages", function()
+    local cases = {
+      { "By Jane Doe and John Roe", { "Jane Doe", "John Roe" } },
+      { "BY JANE DOE", { "JANE DOE" } },
+      { "Von Anna Müller und Peter Schmidt", { "Anna Müller", "Peter Schmidt" } },
+      { "Par Marie Dupont et Jean Martin", { "Marie Dupont", "Jean Martin" } },
+      { "Por María García y José López", { "María García", "José López" } },
+      { "Di Mario Rossi e Luca Bianchi", { "Mario Rossi", "Luca Bianchi" } },
+      { "Door Jan Jansen en Piet de Vries", { "Jan Jansen", "Piet de Vries" } },
+      { "Av Kari Nordmann og Ola Nordmann", { "Kari Nordmann", "Ola Nordmann" } },
+      { "Theo Phạm Bích, Nguyễn Văn An và Lê Thu Hà", { "Phạm Bích", "Nguyễn Văn An", "Lê Thu Hà" } },
+      { "Jane Doe & John Roe", { "Jane Doe", "John Roe" } },
+    }
+    for _, c in ipairs(cases) do assert.same(c[2], (authors_of(meta(c[1]))), c[1]) end
+  end)
+
+  it("splits off roles, agencies, e-mail addresses, places and 'Updated' stamps; keeps the byline line", function()
+    local cases = {
+      { "Jane Doe / Staff Writer", { "Jane Doe" } },
+      { "Jane Doe, Reuters", { "Jane Doe" } },
+      { "By Jane Doe jane.doe@example.com", { "Jane Doe" } },
+      { "Jane Doe | Updated March 14, 2024 10:30", { "Jane Doe" } },
+      { "Von Seb Dumitru, Lille", { "Seb Dumitru" } },
+      { "Phóng viên Thu Hà", { "Thu Hà" } },
+      { "Theo TTXVN", { "TTXVN" } },
+      { "dpa", { "dpa" } },
+    }
+    for _, c in ipairs(cases) do
+      local authors, byline = authors_of(meta(c[1]))
+      assert.same(c[2], authors, c[1])
+      assert.truthy(byline, c[1])
+    end
+  end)
+
+  it("cleans JSON-LD author names, objects and arrays alike", function()
+    local ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",' ..
+      '"headline":"Ferries","author":[{"@type":"Person","name":"By Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>'
+    assert.same({ "Jane Doe", "John Roe" }, (authors_of(ld)))
+  end)
+end)
