@@ -242,7 +242,12 @@ static const char *prescan(const unsigned char *s, size_t n, int late) {
   static const char *const RAW[] = {"script", "style", "template", "noscript", "textarea", "title", NULL};
   size_t i = 0;
   while (i < n) {
-    if (late && s[i] == '<' && (starts_ci(s, n, i, "<body") || starts_ci(s, n, i, "</head"))) return NULL;
+    if (s[i] != '<') {   /* every rule starts at a '<' */
+      const unsigned char *lt = memchr(s + i, '<', n - i);
+      if (!lt) break;
+      i = (size_t)(lt - s);
+    }
+    if (late && (starts_ci(s, n, i, "<body") || starts_ci(s, n, i, "</head"))) return NULL;
     if (starts_ci(s, n, i, "<!--")) {
       size_t j = i + 4;
       while (j + 2 < n && !(s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')) j++;

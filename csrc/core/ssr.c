@@ -96,17 +96,23 @@ static void scan_script(ssr_state *s, const char *text) {
   }
 }
 
-static void note_element(ssr_state *s, xmlNodePtr x) {
-  const char *name = (const char *)x->name;
-  int is_template = !strcmp(name, "template");
-  if (is_template && xml_attr(x, "data-rci")) add_move(s, xml_attr(x, "data-bid"), xml_attr(x, "data-sid"), 1);
-  if (is_template && xml_attr(x, "data-rsi")) add_move(s, xml_attr(x, "data-pid"), xml_attr(x, "data-sid"), 0);
-  if (!strcmp(name, "script")) {
+/* the move instructions of a script ($RC/$RS calls) or of a React 19
+ * instruction template */
+static void note_instructions(ssr_state *s, xmlNodePtr x, int script) {
+  if (script) {
     for (xmlNodePtr c = x->children; c; c = c->next)
-      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
+          strstr((const char *)c->content, "$R"))
         scan_script(s, (const char *)c->content);
     return;
   }
+  if (xml_attr(x, "data-rci")) add_move(s, xml_attr(x, "data-bid"), xml_attr(x, "data-sid"), 1);
+  if (xml_attr(x, "data-rsi")) add_move(s, xml_attr(x, "data-pid"), xml_attr(x, "data-sid"), 0);
+}
+
+/* a boundary or placeholder template, or a hidden segment, by its id */
+static void note_element(ssr_state *s, xmlNodePtr x) {
+  int is_template = !strcmp((const char *)x->name, "template");
   const char *id = xml_attr(x, "id");
   if (!react_id(id)) return;
   /* boundaries and placeholders are templates; segments are hidden */
@@ -184,17 +190,23 @@ int sapo_ssr_reveal(xmlDocPtr doc) {
   if (!root) return 0;
   ssr_state st, *s = &st;
   memset(s, 0, sizeof *s);
-  /* iterative pre-order walk: depth is bounded by the parse limits, the
-   * stack is not */
-  for (xmlNodePtr x = root; x;) {
-    if (x->type == XML_ELEMENT_NODE && x->name) {
-      const char *n = (const char *)x->name;
-      if (!strcmp(n, "template") || !strcmp(n, "script") || xml_attr(x, "hidden")) note_element(s, x);
+  /* two iterative pre-order walks (depth is bounded by the parse limits,
+   * the stack is not): the instructions, in scripts and templates only;
+   * then, on the rare page that has some, the elements they name */
+  for (int phase = 0; phase < 2; phase++) {
+    for (xmlNodePtr x = root; x;) {
+      if (x->type == XML_ELEMENT_NODE && x->name) {
+        const char *n = (const char *)x->name;
+        int tmpl = n[0] == 't' && !strcmp(n, "template"), script = n[0] == 's' && !strcmp(n, "script");
+        if (phase == 0 && (tmpl || script)) note_instructions(s, x, script);
+        if (phase == 1 && !script && (tmpl || xml_attr(x, "hidden"))) note_element(s, x);
+      }
+      if (x->children && x->type == XML_ELEMENT_NODE) { x = x->children; continue; }
+      while (x && !x->next && x != root) x = x->parent;
+      if (!x || x == root) break;
+      x = x->next;
     }
-    if (x->children && x->type == XML_ELEMENT_NODE) { x = x->children; continue; }
-    while (x && !x->next && x != root) x = x->parent;
-    if (!x || x == root) break;
-    x = x->next;
+    if (!s->nmoves || s->oom) break;
   }
   if (!s->oom)
     for (int i = 0; i < s->nmoves; i++) apply(s, &s->moves[i]);
