@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static int num(const char *s, size_t *i, int maxd, int *v) {
   int d = 0, x = 0;
@@ -16,19 +17,73 @@ static int num(const char *s, size_t *i, int maxd, int *v) {
 
 static int valid_ymd(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
 
-static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+/* Month names and abbreviations, lower case, as data: en, de, fr, es, it,
+ * pt, nl, sv/da/no, pl, cs (genitive, as dates write them), ru, tr, id,
+ * vi ("tháng" is handled apart).  Longest match wins; a name must end at a
+ * non-letter.  Non-ASCII initials are listed in both cases. */
+typedef struct { const char *name; int month; } month_name;
+static const month_name MONTH_NAMES[] = {
+  {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
+  {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+  {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9},
+  {"oct", 10}, {"nov", 11}, {"dec", 12},
+  /* de */ {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7},
+  {"oktober", 10}, {"dezember", 12}, {"okt", 10}, {"dez", 12}, {"mrz", 3},
+  /* fr */ {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
+  {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+  {"décembre", 12}, {"janv", 1}, {"févr", 2}, {"avr", 4}, {"juil", 7},
+  /* es */ {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+  {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+  {"ene", 1}, {"dic", 12},
+  /* it */ {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
+  {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"gen", 1}, {"mag", 5}, {"giu", 6}, {"lug", 7},
+  {"ago", 8}, {"set", 9}, {"ott", 10},
+  /* pt */ {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+  {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12}, {"fev", 2}, {"out", 10},
+  /* nl */ {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"mrt", 3},
+  /* sv, da, no */ {"augusti", 8}, {"maj", 5},
+  /* pl */ {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6},
+  {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10}, {"listopada", 11}, {"grudnia", 12},
+  /* cs */ {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5}, {"června", 6},
+  {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11}, {"prosince", 12},
+  /* ru */ {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6}, {"июля", 7},
+  {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
+  /* tr */ {"ocak", 1}, {"şubat", 2}, {"Şubat", 2}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6}, {"temmuz", 7},
+  {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12},
+  /* id */ {"februari", 2}, {"maret", 3}, {"agustus", 8}, {"desember", 12},
+  {NULL, 0}};
+
+static int is_letter_byte(unsigned char c) { return isalpha(c) || c >= 0x80; }
 
 static int month_at(const char *s, size_t i, size_t *end) {
-  for (int m = 0; m < 12; m++)
-    if (!strncasecmp(s + i, MONTHS[m], 3)) {
-      size_t j = i + 3;
-      while (isalpha((unsigned char)s[j])) j++;
-      if (j - i > 9) return 0;
-      if (i > 0 && isalpha((unsigned char)s[i - 1])) return 0;
-      *end = j;
-      return m + 1;
+  if (i > 0 && is_letter_byte((unsigned char)s[i - 1])) return 0;
+  size_t best_len = 0;
+  int best = 0;
+  for (const month_name *m = MONTH_NAMES; m->name; m++) {
+    size_t n = strlen(m->name), k = 0;
+    for (; k < n; k++) {
+      unsigned char a = (unsigned char)s[i + k], b = (unsigned char)m->name[k];
+      if (!a) break;
+      if (a < 0x80 ? tolower(a) != b : a != b) break;
     }
-  return 0;
+    if (k < n) continue;
+    if (is_letter_byte((unsigned char)s[i + n])) continue;   /* a longer word */
+    if (n > best_len) { best_len = n; best = m->month; }
+  }
+  if (!best) return 0;
+  *end = i + best_len;
+  if (s[*end] == '.') (*end)++;   /* "Okt.", "janv." */
+  return best;
+}
+
+/* "de", "del" between the parts of a Spanish or Portuguese date */
+static void skip_filler(const char *s, size_t *k) {
+  for (;;) {
+    while (s[*k] == ' ' || s[*k] == ',' || s[*k] == '.') (*k)++;
+    if (!strncasecmp(s + *k, "de ", 3)) { *k += 3; continue; }
+    if (!strncasecmp(s + *k, "del ", 4)) { *k += 4; continue; }
+    break;
+  }
 }
 
 /* Time "HH:MM[:SS][.frac]" (optionally "h", "giờ" style not handled) and a
@@ -105,7 +160,8 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
         int y8 = a / 10000, m8 = a / 100 % 100, d8 = a % 100;
         if (valid_ymd(y8, m8, d8)) return emit(out, cap, y8, m8, d8, s, j);
       }
-      if (da >= 1 && da <= 2 && (s[j] == '/' || s[j] == '-' || s[j] == '.')) {  /* D/M/Y, day first */
+      if (da >= 1 && da <= 2 && (s[j] == '/' || s[j] == '-' || s[j] == '.') && s[j + 1] >= '0' && s[j + 1] <= '9') {
+        /* D/M/Y, day first */
         char sep = s[j++];
         if (!num(s, &j, 2, &b) || s[j] != sep) continue;
         j++;
@@ -114,14 +170,34 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
         if (valid_ymd(y, a, b)) return emit(out, cap, y, a, b, s, j);   /* US order when day-first is impossible */
         continue;
       }
-      if (da >= 1 && da <= 2) {                                           /* 25 April 2024 */
+      if (da >= 1 && da <= 2) {                                /* 25 April 2024, 24. März 2024, 25 de abril de 2024 */
         size_t k = j, me;
-        while (s[k] == ' ' || s[k] == '.') k++;
+        /* an ordinal ending: "1er", "1st", "2nd" */
+        if (isalpha((unsigned char)s[k]) && isalpha((unsigned char)s[k + 1]) && s[k + 2] == ' ') k += 2;
+        skip_filler(s, &k);
         int m = month_at(s, k, &me);
         if (m) {
           k = me;
-          while (s[k] == ' ' || s[k] == ',' || s[k] == '.') k++;
+          skip_filler(s, &k);
           if (num(s, &k, 4, &y) == 4 && valid_ymd(y, m, a)) return emit(out, cap, y, m, a, s, k);
+        }
+      }
+      if (da == 4) {                                      /* 2024年4月25日, 2024년 4월 25일, 2024. 4. 25. */
+        static const char *const Y[] = {"年", "년", ".", NULL}, *const M[] = {"月", "월", ".", NULL},
+                          *const D[] = {"日", "일", ".", NULL};
+        for (int form = 0; Y[form]; form++) {
+          size_t k = j, ly = strlen(Y[form]), lm = strlen(M[form]);
+          int mo, d;
+          if (strncmp(s + k, Y[form], ly)) continue;
+          k += ly;
+          while (s[k] == ' ') k++;
+          if (!num(s, &k, 2, &mo) || strncmp(s + k, M[form], lm)) continue;
+          k += lm;
+          while (s[k] == ' ') k++;
+          if (!num(s, &k, 2, &d)) continue;
+          if (!strncmp(s + k, D[form], strlen(D[form]))) k += strlen(D[form]);
+          if (form == 2 && s[j + 1] != ' ') continue;     /* "2024.04.25" is the Y-M-D rule's */
+          if (valid_ymd(a, mo, d)) return emit(out, cap, a, mo, d, s, k);
         }
       }
       if (da > 0) i = j - 1;
@@ -145,8 +221,8 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
     }
     /* "April 25, 2024" */
     size_t me;
-    int m = isalpha(c) ? month_at(s, i, &me) : 0;
-    if (m) {
+    int m = is_letter_byte(c) ? month_at(s, i, &me) : 0;
+    if (m) {                                              /* April 25, 2024 / April 25th 2024 */
       size_t k = me;
       while (s[k] == ' ' || s[k] == '.') k++;
       int d, y;
@@ -155,6 +231,8 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
         if (num(s, &k, 4, &y) == 4 && valid_ymd(y, m, d)) return emit(out, cap, y, m, d, s, k);
       }
       i = me - 1;
+    } else if (c >= 0x80) {
+      while (((unsigned char)s[i + 1] & 0xC0) == 0x80) i++;   /* skip the rest of the character */
     }
   }
   return 0;

@@ -158,7 +158,8 @@ static int set_authors(sapo_article *a, char **ld, int n_ld) {
  * is never cut to fewer than two words. */
 static void strip_site(char *title, const char *site, const char *url) {
   if (!title) return;
-  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " / ", ": ", NULL};
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ",
+                                     " \xE2\x80\xA2 ", " / ", ": ", NULL};
   char host[256] = "";
   if (url) {
     const char *h = strstr(url, "://");
@@ -202,17 +203,43 @@ static void strip_site(char *title, const char *site, const char *url) {
 /* "Headline | Site" where the page's <h1> is "Headline": the headline.
  * Only for short headlines (three words or fewer), where Readability's
  * separator rule gives up and keeps the whole <title>. */
+#define H1_MIN_BYTES 15   /* an h1 this long can stand for the title */
+
+/* The <h1> when <title> is it plus a site or section suffix ("H1 | Sport",
+ * "H1 | DW | 28.04.2023", "H1-정치ㅣ한국일보"), or a truncated copy of it
+ * ("First words of the h1..."). */
 static void prefer_h1(char **title, const char *h1) {
   if (!*title || !h1 || !*h1) return;
-  size_t hl = strlen(h1);
+  size_t hl = strlen(h1), tl = strlen(*title);
+  if (!strcmp(*title, h1)) return;
+  /* a truncated title: "..." or "…" at the end, the rest a prefix of h1 */
+  size_t cut = 0;
+  if (tl > 3 && !strcmp(*title + tl - 3, "...")) cut = 3;
+  else if (tl > 3 && !strcmp(*title + tl - 3, "\xE2\x80\xA6")) cut = 3;
+  if (cut && tl - cut >= H1_MIN_BYTES && hl > tl - cut && !strncmp(h1, *title, tl - cut)) {
+    char *t = strdup(h1);
+    if (t) { free(*title); *title = t; }
+    return;
+  }
   int words = 1;
   for (const char *q = h1; *q; q++) words += *q == ' ';
-  if (words > 3) return;
-  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", NULL};
-  for (const char *const *sp = seps; *sp; sp++) {
-    const char *at = strstr(*title, *sp);
-    if (at && (size_t)(at - *title) == hl && !strncmp(*title, h1, hl)) { (*title)[hl] = '\0'; return; }
+  if (hl < H1_MIN_BYTES && words <= 3) {
+    /* a short h1 only replaces an exact "h1 | site" title (Readability) */
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", NULL};
+    for (const char *const *sp = seps; *sp; sp++) {
+      const char *at = strstr(*title, *sp);
+      if (at && (size_t)(at - *title) == hl && !strncmp(*title, h1, hl)) { (*title)[hl] = '\0'; return; }
+    }
+    return;
   }
+  if (tl <= hl || strncmp(*title, h1, hl)) return;
+  /* the rest must start with a separator: | - – — · • :: » / ㅣ */
+  const char *r = *title + hl;
+  while (*r == ' ') r++;
+  static const char *const lead[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", "::", "\xC2\xBB", "/",
+                                     "\xE3\x85\xA3", NULL};
+  for (const char *const *l = lead; *l; l++)
+    if (!strncmp(r, *l, strlen(*l))) { (*title)[hl] = '\0'; return; }
 }
 
 static void iso_date(char **d) {

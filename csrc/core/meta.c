@@ -2,6 +2,7 @@
  * once to collect <meta>, JSON-LD scripts, <title>, headings and links;
  * then chooses each field. */
 #include "meta.h"
+#include <libxml/HTMLparser.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,20 @@ static char *unescape_dup(const char *s) {
         if (!strncmp(p, ents[k].e, l)) { sapo_buf_addc(&b, ents[k].c); p += l; done = 1; break; }
       }
       if (done) continue;
+      if (p[1] != '#') {   /* any other named entity libxml2 knows: "&ouml;", "&eacute;" */
+        char name[33];
+        size_t k = 0;
+        while (k < sizeof name - 1 && ((p[1 + k] >= 'a' && p[1 + k] <= 'z') || (p[1 + k] >= 'A' && p[1 + k] <= 'Z') ||
+                                       (p[1 + k] >= '0' && p[1 + k] <= '9')))
+          { name[k] = p[1 + k]; k++; }
+        name[k] = '\0';
+        const htmlEntityDesc *ent = k && p[1 + k] == ';' ? htmlEntityLookup((const xmlChar *)name) : NULL;
+        if (ent) {
+          sapo_buf_add_cp(&b, (int32_t)ent->value);
+          p += k + 2;
+          continue;
+        }
+      }
       if (p[1] == '#') {
         const char *q = p + 2;
         int hex = (*q == 'x' || *q == 'X');

@@ -1,0 +1,61 @@
+-- Field rules: visible date lines in many languages (month names are data
+-- in date.c) and titles (site suffixes, the h1, entities).
+local sapo = require "sapo"
+
+local BODY = string.rep("<p>The harbour council approved three new ferry routes across the bay after a long debate.</p>", 6)
+
+local function date_of(line)
+  local html = "<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1><p class=\"date\">" .. line ..
+    "</p>" .. BODY .. "</article></body></html>"
+  return assert(sapo.extract(html)).date
+end
+
+describe("visible date lines", function()
+  it("read day-first, month-first and year-first forms in many languages", function()
+    local cases = {
+      { "24. April 2024", "2024-04-24" }, { "3. März 2024", "2024-03-03" },
+      { "24.04.2024, 10:30 Uhr", "2024-04-24T10:30:00" }, { "25 avril 2024", "2024-04-25" },
+      { "1er août 2024", "2024-08-01" }, { "25 de abril de 2024", "2024-04-25" }, { "25 aprile 2024", "2024-04-25" },
+      { "25 maart 2024", "2024-03-25" }, { "25 kwietnia 2024", "2024-04-25" }, { "25. dubna 2024", "2024-04-25" },
+      { "25 апреля 2024", "2024-04-25" }, { "25 Nisan 2024", "2024-04-25" }, { "April 25th, 2024", "2024-04-25" },
+      { "2024年4月25日", "2024-04-25" }, { "2024년 4월 25일", "2024-04-25" }, { "2024.04.25", "2024-04-25" },
+      { "25/4/2024 - 10:30", "2024-04-25T10:30:00" }, { "Thứ năm, 25/4/2024, 10:30 (GMT+7)", "2024-04-25T10:30:00+07:00" },
+      { "ngày 25 tháng 4 năm 2024", "2024-04-25" },
+    }
+    for _, c in ipairs(cases) do assert.equal(c[2], date_of(c[1]), c[1]) end
+  end)
+
+  it("ignores relative forms that have no clock to count from", function()
+    assert.is_nil(date_of("3 hours ago"))
+    assert.is_nil(date_of("vor 2 Tagen"))
+  end)
+end)
+
+describe("titles", function()
+  local BODY2 = string.rep("<p>The harbour council approved three new ferry routes across the bay after a long debate.</p>", 6)
+  local function title_of(head, h1)
+    return assert(sapo.extract("<html><head>" .. head .. "</head><body><article>" .. (h1 and ("<h1>" .. h1 .. "</h1>") or "") ..
+      BODY2 .. "</article></body></html>")).title
+  end
+
+  it("drop site and section suffixes after any separator when the h1 is the head", function()
+    local h1 = "Ukrainische Gegenoffensive: Ziele, Chancen, Risiken"
+    assert.equal(h1, title_of("<title>" .. h1 .. " | DW | 28.04.2023</title>", h1))
+    assert.equal(h1, title_of("<title>" .. h1 .. " | Sport</title>", h1))
+    assert.equal("장동혁, 한동훈 제명했지만 부담 커졌다", title_of("<title>장동혁, 한동훈 제명했지만 부담 커졌다-정치ㅣ한국일보</title>",
+      "장동혁, 한동훈 제명했지만 부담 커졌다"))
+    assert.equal("Ferries return to the bay", title_of("<title>Ferries return to the bay · Daily Example</title>" ..
+      '<meta property="og:site_name" content="Daily Example">'))
+  end)
+
+  it("prefer the h1 to a truncated <title>", function()
+    local h1 = "Harbour council approves three new ferry routes across the bay"
+    assert.equal(h1, title_of("<title>Harbour council approves three new...</title>", h1))
+  end)
+
+  it("decode named entities in JSON-LD headlines", function()
+    local ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",' ..
+      '"headline":"Samsung soll Smartphones zerst&ouml;ren"}</script>'
+    assert.equal("Samsung soll Smartphones zerstören", title_of(ld))
+  end)
+end)
