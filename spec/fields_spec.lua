@@ -59,3 +59,41 @@ describe("titles", function()
     assert.equal("Samsung soll Smartphones zerstören", title_of(ld))
   end)
 end)
+
+describe("the lead", function()
+  local P1 = "<p>The harbour council voted on Tuesday to approve three new ferry routes linking the old port with the islands.</p>"
+  local P2 = "<p>Officials said the first boats would sail in June, once the new piers at the northern end are finished.</p>"
+  local P3 = "<p>Residents welcomed the decision but asked for more evening sailings during the summer season.</p>"
+  local LEAD = "Three new routes will link the old port with the northern islands and the airport pier from June."
+  local function lead_of(body)
+    return assert(sapo.extract("<html><head><title>Ferries return</title></head><body>" .. body .. "</body></html>")).lead
+  end
+
+  it("is found in the article's header, levels away from the body", function()
+    assert.equal(LEAD, lead_of("<main><article><header><div class='head'><div class='inner'><h1>Ferries return</h1>" ..
+      "<p class='article-header__lead'>" .. LEAD .. "</p></div></div></header><div class='body'>" .. P1 .. P2 .. P3 ..
+      "</div></article></main>"))
+  end)
+
+  it("is the paragraph or h2 right under the title when it has no class we know", function()
+    assert.equal(LEAD, lead_of("<div class='wrap'><h1>Ferries return</h1><h2 class='a_st'>" .. LEAD ..
+      "</h2><div class='text'>" .. P1 .. P2 .. P3 .. "</div></div>"))
+  end)
+
+  it("is a first paragraph set apart in bold", function()
+    assert.equal(LEAD, lead_of("<article><h1>Ferries return</h1><p><strong>" .. LEAD .. "</strong></p>" .. P1 .. P2 .. P3 ..
+      "</article>"))
+  end)
+
+  it("is never a caption, a teaser before the title, or a body that calls itself a summary", function()
+    assert.is_nil(lead_of("<article><h1>Ferries return</h1><figure><img src='/a.jpg'><figcaption class='teaser'>" ..
+      LEAD .. "</figcaption></figure><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+    assert.is_nil(lead_of("<div class='top'><p class='teaser'>" .. LEAD .. "</p></div><article><h1>Ferries return</h1>" ..
+      "<div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+    assert.is_nil(lead_of("<article><h1>Ferries return</h1><div class='field--type-text-with-summary'>" .. P1 .. P2 .. P3 ..
+      "</div></article>"))
+    -- a dated line under the title is the date line
+    assert.is_nil(lead_of("<div class='wrap'><h1>Ferries return</h1><p>By Jane Doe and John Roe, published on 25 April 2024 at the harbour office</p>" ..
+      "<div class='text'>" .. P1 .. P2 .. P3 .. "</div></div>"))
+  end)
+end)

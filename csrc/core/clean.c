@@ -258,6 +258,9 @@ static void captions(emit_out *o, const clean_input *in) {
 /* ===== MARKERS, WIDGETS, SECTIONS ===== */
 
 #define CLEAN_LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
+#define CLEAN_LEAD_MIN   40       /* characters of a lead                          */
+#define CLEAN_LEAD_MAX   600
+#define CLEAN_LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
 #define MARKER_MAX_CHARS 300
 
 /* the whole text is NAME between runs of $ { } [ ] % # (a CMS's macro) */
@@ -466,10 +469,34 @@ static int lead_shaped(xmlNodePtr x) {
   return 1;
 }
 
+/* inside a figure, a figcaption or a picture/caption-class box */
+static int in_figure(const dtree *t, int32_t i) {
+  static const char *const MEDIA[] = {"caption", "figcaption", "credit", "figure", "photo", "image", "img", "media",
+                                      "gallery", "picture", "video", NULL};
+  int up = 0;
+  for (int32_t p = i; p >= 0 && up < 5; p = t->n[p].parent, up++) {
+    int tag = t->n[p].tag;
+    if (tag == T_FIGURE || tag == T_FIGCAPTION) return 1;
+    if (t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), MEDIA)) return 1;
+  }
+  return 0;
+}
+
+/* a <header> that holds an h1, or sits in an <article>/<main>, is the
+ * article's header, not the site's */
+static int article_header(const dtree *t, int32_t h) {
+  for (int32_t p = t->n[h].parent; p >= 0; p = t->n[p].parent)
+    if (t->n[p].tag == T_ARTICLE || t->n[p].tag == T_MAIN) return 1;
+  for (int32_t c = t->n[h].first; c >= 0; c = dom_next_in(t, c, h, 0))
+    if (t->n[c].tag == T_H1 && t->n[c].type == DN_ELEM) return 1;
+  return 0;
+}
+
 static int in_chrome(const dtree *t, int32_t i) {
   for (int32_t p = t->n[i].parent; p >= 0; p = t->n[p].parent) {
     int tag = t->n[p].tag;
-    if (tag == T_NAV || tag == T_FOOTER || tag == T_ASIDE || tag == T_HEADER || tag == T_A || tag == T_LI) return 1;
+    if (tag == T_NAV || tag == T_FOOTER || tag == T_ASIDE || tag == T_A || tag == T_LI) return 1;
+    if (tag == T_HEADER && !article_header(t, p)) return 1;
   }
   return 0;
 }
@@ -501,6 +528,32 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
         return f->lead ? 0 : -1;
       }
   }
+  /* 1b. the first paragraph set apart in bold, before ordinary ones */
+  {
+    int first = -1, after = 0;
+    for (int k = 0; k < o->n; k++) {
+      block *b = &o->b[k];
+      if (!kept(b) || b->kind == B_IMAGE) continue;
+      if (first < 0) {
+        if (b->kind != B_PARA) break;
+        first = k;
+        continue;
+      }
+      if (b->kind == B_PARA && b->bold_chars * 2 < b->chars) after++;
+      if (after >= CLEAN_LEAD_AFTER) break;
+    }
+    if (first >= 0 && after >= CLEAN_LEAD_AFTER) {
+      block *b = &o->b[first];
+      size_t chars = u8chars(btext(o, b), b->t_len);
+      if (b->bold_chars * 10 >= b->chars * 9 && chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX &&
+          words(btext(o, b), b->t_len) >= 6 && b->link_chars * 2 < b->chars) {
+        b->flags |= BF_LEAD;
+        f->lead_src = "bold-first-paragraph";
+        f->lead = dup_block(o, b);
+        return f->lead ? 0 : -1;
+      }
+    }
+  }
   /* 2. a lead-class element before the article, outside it */
   int32_t first = -1;
   for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
@@ -510,6 +563,9 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
       int tag = t->n[i].tag;
       if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
+      /* a lead stands under the title, and is never a picture's caption */
+      if (in->title_node >= 0 && i < in->title_node) continue;
+      if (in_figure(t, i)) continue;
       if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
       if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x)) continue;
       sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
@@ -526,6 +582,64 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
           ok = 0;
       if (ok) {
         f->lead_src = "lead-element";
+        f->lead = sapo_buf_detach(&c, NULL);
+        sapo_buf_free(&c);
+        if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
+        return 0;
+      }
+      sapo_buf_free(&c);
+    }
+  }
+  /* 2b. the paragraph or h2 right under the title's heading (a standfirst
+   * without a class we know), read on libxml2's tree, which the finder
+   * never changes */
+  if (in->title_node >= 0 && in->title_node < in->orig_count && t->n[in->title_node].x) {
+    xmlNodePtr h = t->n[in->title_node].x, next = NULL;
+    for (int up = 0; up < 3 && h && !next; up++) {
+      for (xmlNodePtr sib = h->next; sib && !next; sib = sib->next) {
+        if (sib->type != XML_ELEMENT_NODE) continue;
+        sapo_buf raw = SAPO_BUF_INIT;
+        xml_text(sib, &raw, 4000);
+        const char *r = sapo_buf_cstr(&raw);
+        size_t k = 0;
+        while (k < raw.len && (r[k] == ' ' || r[k] == '\n' || r[k] == '\t' || r[k] == '\r')) k++;
+        int empty = k == raw.len;
+        sapo_buf_free(&raw);
+        if (!empty) next = sib;
+      }
+      if (!next) h = h->parent;
+    }
+    int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
+    if (tag == T_P || tag == T_H2) {
+      sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
+      xml_text(next, &raw, 20000);
+      int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);
+      sapo_buf_free(&raw);
+      if (rc) { sapo_buf_free(&c); return -1; }
+      size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
+      char iso[64];
+      /* a dated line under the title is a byline or date line, not a lead */
+      int ok = chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX && words(sapo_buf_cstr(&c), c.len) >= 8 &&
+               !sapo_date_iso(sapo_buf_cstr(&c), iso, sizeof iso);
+      /* kept in the article as its first text block: marked; kept later: not a lead */
+      int first_block = 1;
+      for (int k = 0; ok && k < o->n; k++) {
+        block *b = &o->b[k];
+        if (!kept(b) || b->kind == B_IMAGE) continue;
+        if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
+          if (first_block && b->link_chars * 2 < b->chars) {
+            b->flags |= BF_LEAD;
+            f->lead_src = "under-title";
+            f->lead = dup_block(o, b);
+            sapo_buf_free(&c);
+            return f->lead ? 0 : -1;
+          }
+          ok = 0;
+        }
+        first_block = 0;
+      }
+      if (ok) {
+        f->lead_src = "under-title";
         f->lead = sapo_buf_detach(&c, NULL);
         sapo_buf_free(&c);
         if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;

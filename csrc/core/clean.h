@@ -23,6 +23,7 @@ typedef struct clean_input {
   int32_t orig_count;       /* nodes below this index are the page's own, in document order */
   const char *title;
   const char *description;  /* meta description, for the lead */
+  int32_t title_node;       /* the heading that repeats the title, or -1 */
   int keep_captions;
   unsigned skip;            /* CLEAN_* filters to leave out */
   const uint8_t *mark;      /* the finder's NM_* marks per page node, or NULL */

@@ -463,8 +463,8 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     sr.article = dom_new(&t, T_DIV);
     if (sr.article < 0) { rc = SAPO_ENOMEM; goto out; }
   }
-  clean_input ci = {&t, sr.article, orig_count, a->title, a->description, opt->keep_captions, opt->skip_filters,
-                    sr.mark, tr};
+  clean_input ci = {&t, sr.article, orig_count, a->title, a->description, sr.title_node, opt->keep_captions,
+                    opt->skip_filters, sr.mark, tr};
   if (clean_blocks(&eo, &ci, &cf)) { rc = SAPO_ENOMEM; goto out; }
   long words = 0;
   if (emit_serialize(&eo, formats, &a->text, &a->text_len, &a->markdown, &a->markdown_len, &a->html,
