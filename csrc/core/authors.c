@@ -29,7 +29,7 @@ static const char *const PREFIXES[] = {
   "written by ", "reported by ", "story by ", "words by ", "text by ", "by ", "von ", "par ", "por ", "di ",
   "theo ", "av ", "door ", "autor: ", "autorin: ", "autoren: ", "author: ", "authors: ", "text: ", "tekst: ",
   "texto: ", "testo: ", "bài: ", "bài và ảnh: ", "thực hiện: ", "nhóm phóng viên ", "phóng viên ", "pv ", "ctv ",
-  "redacción: ", "rédaction: ", "av: ", "by: ", "von: ", NULL};
+  "redacción: ", "rédaction: ", "av: ", "by: ", "von: ", "par : ", "por: ", "di: ", NULL};
 
 /* separators between names (with their spaces) */
 static const char *const SEPARATORS[] = {
@@ -144,6 +144,19 @@ static int add(char ***v, int *n, const char *s) {
   if (!g[*n]) return -1;
   (*n)++;
   return 0;
+}
+
+void sapo_byline_tidy(char *s) {
+  if (!s) return;
+  for (const char *const *p = PREFIXES; *p; p++) {
+    size_t n = strlen(*p);
+    if (!strncasecmp(s, *p, n) && strchr(*p, ':')) {   /* "Von: ", "Autor: " (a bare "By " stays) */
+      size_t k = n;
+      while (s[k] == ' ') k++;
+      memmove(s, s + k, strlen(s + k) + 1);
+      return;
+    }
+  }
 }
 
 void sapo_authors_free(char **v, int n) {

@@ -491,6 +491,8 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   }
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
   if (set_authors(a, m.authors, m.n_authors)) { rc = SAPO_ENOMEM; goto out; }
+  sapo_byline_tidy(a->byline);
+  if (a->byline && !*a->byline) { free(a->byline); a->byline = NULL; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; date_src = "date-line"; }
   if (!a->date) { a->date = clean_page_date(&ci); date_src = "page-date"; }
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);
