@@ -663,7 +663,22 @@ static int detect_word(const char *w, size_t n, sapo_buf *out, void *ud, cpbuf *
   return 0;
 }
 
+#define DETECT_VI_LETTERS 0.03   /* share of Vietnamese-only letters a text needs */
+
 int sapo_vi_detect(const char *s, size_t n, double *score) {
+  *score = 0;
+  /* one cheap pass first: a valid text with too few Vietnamese-only letters
+   * is "other" whatever its words look like (most pages of the world) */
+  if (sapo_utf8_valid((const unsigned char *)s, n)) {
+    const unsigned char *b = (const unsigned char *)s;
+    size_t i = 0;
+    long letters = 0, vi = 0;
+    while (i < n) {
+      int32_t c = b[i] < 0x80 ? b[i++] : sapo_u8_next(b, n, &i);
+      if (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : !is_mark(c)) { letters++; vi += vi_only_letter(c); }
+    }
+    if (letters == 0 || (double)vi / (double)letters < DETECT_VI_LETTERS * 0.5) return 0;
+  }
   detect_stats st = {0, 0, 0, 0};
   sapo_buf sink = SAPO_BUF_INIT;
   int rc = for_words(s, n, &sink, detect_word, &st, 0);
@@ -674,9 +689,9 @@ int sapo_vi_detect(const char *s, size_t n, double *score) {
   if (st.words == 0 || st.letters == 0) return 0;
   double valid = (double)st.valid / (double)st.words;
   double vil = (double)st.vi_letters / (double)st.letters;
-  double lv = vil / 0.03 > 1 ? 1 : vil / 0.03;
+  double lv = vil / DETECT_VI_LETTERS > 1 ? 1 : vil / DETECT_VI_LETTERS;
   *score = valid * lv;
-  return st.words >= 3 && vil >= 0.03 && valid >= 0.6;
+  return st.words >= 3 && vil >= DETECT_VI_LETTERS && valid >= 0.6;
 }
 
 /* ===== LEGACY FONT PAGES ===== */
