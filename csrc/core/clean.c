@@ -501,6 +501,15 @@ static int in_chrome(const dtree *t, int32_t i) {
   return 0;
 }
 
+/* A lead found outside the article becomes its first block (c consumed). */
+static int prepend_lead(emit_out *o, clean_found *f, sapo_buf *c, const char *src) {
+  f->lead_src = src;
+  f->lead = sapo_buf_detach(c, NULL);
+  sapo_buf_free(c);
+  if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
+  return 0;
+}
+
 /* text blocks kept under element p, counting up to cap */
 static int blocks_under(const emit_out *o, const dtree *t, int32_t p, int cap) {
   int n = 0;
@@ -580,13 +589,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
         if (kept(&o->b[k]) && o->b[k].kind != B_IMAGE && o->b[k].t_len >= c.len &&
             !memcmp(btext(o, &o->b[k]), c.data, c.len))
           ok = 0;
-      if (ok) {
-        f->lead_src = "lead-element";
-        f->lead = sapo_buf_detach(&c, NULL);
-        sapo_buf_free(&c);
-        if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
-        return 0;
-      }
+      if (ok) return prepend_lead(o, f, &c, "lead-element");
       sapo_buf_free(&c);
     }
   }
@@ -638,13 +641,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
         }
         first_block = 0;
       }
-      if (ok) {
-        f->lead_src = "under-title";
-        f->lead = sapo_buf_detach(&c, NULL);
-        sapo_buf_free(&c);
-        if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
-        return 0;
-      }
+      if (ok) return prepend_lead(o, f, &c, "under-title");
       sapo_buf_free(&c);
     }
   }

@@ -39,6 +39,24 @@ local function request(port, method, path, body, headers, addr)
   return status, rbody, resp
 end
 
+-- run cmd (which starts nginx as a daemon), wait until its pid file exists
+-- and the port answers; the pid
+local function start_nginx(cmd, errfile, pidfile, port)
+  assert(os.execute(cmd .. " 2>" .. errfile))
+  local pid
+  for _ = 1, 100 do
+    local pf = io.open(pidfile)
+    if pf then pid = pf:read("*l"); pf:close() end
+    if pid then
+      local c = socket.connect("127.0.0.1", port)
+      if c then c:close(); break end
+    end
+    socket.sleep(0.05)
+  end
+  assert(pid, "nginx did not start: " .. tostring(H.read(errfile)))
+  return pid
+end
+
 describe("sapo.http in nginx #nginx", function()
   local prefix, port, pid, srv, other, dns
 
@@ -97,17 +115,7 @@ http {
     local f = assert(io.open(prefix .. "/nginx.conf", "w"))
     f:write(conf)
     f:close()
-    assert(os.execute("nginx -p " .. prefix .. " -c nginx.conf 2>" .. prefix .. "/start.err"))
-    for _ = 1, 100 do
-      local pf = io.open(prefix .. "/logs/nginx.pid")
-      if pf then pid = pf:read("*l"); pf:close() end
-      if pid then
-        local c = socket.connect("127.0.0.1", port)
-        if c then c:close(); break end
-      end
-      socket.sleep(0.05)
-    end
-    assert(pid, "nginx did not start: " .. (H.read(prefix .. "/start.err") or ""))
+    pid = start_nginx("nginx -p " .. prefix .. " -c nginx.conf", prefix .. "/start.err", prefix .. "/logs/nginx.pid", port)
   end)
 
   teardown(function()
@@ -303,17 +311,8 @@ describe("the shipped example, started as the README says #nginx", function()
     local f = assert(io.open(tree .. "/examples/openresty/nginx.conf", "w"))
     f:write(conf)
     f:close()
-    assert(os.execute("cd " .. tree .. ' && nginx -p "$PWD/examples/openresty" -c nginx.conf 2>' .. tree .. "/start.err"))
-    for _ = 1, 100 do
-      local pf = io.open(tree .. "/examples/openresty/logs/nginx.pid")
-      if pf then pid = pf:read("*l"); pf:close() end
-      if pid then
-        local c = socket.connect("127.0.0.1", port)
-        if c then c:close(); break end
-      end
-      socket.sleep(0.05)
-    end
-    assert(pid, "the example did not start: " .. tostring(H.read(tree .. "/start.err")))
+    pid = start_nginx("cd " .. tree .. ' && nginx -p "$PWD/examples/openresty" -c nginx.conf', tree .. "/start.err",
+      tree .. "/examples/openresty/logs/nginx.pid", port)
   end)
 
   teardown(function()
