@@ -12,6 +12,7 @@
  * over-extraction.  JSON-LD text coverage overrules a disjoint choice.
  * Every number is in W, one table. */
 #include "arbiter.h"
+#include "merge.h"
 #include "tags.h"
 
 static const struct {
@@ -29,11 +30,12 @@ static const struct {
   double jsonld_share;        /* a disjoint JSON-LD container wins with this share   */
   double jsonld_inner;        /* a JSON-LD container inside the choice wins with this */
   int body_rank;              /* priors of this rank or better are publisher bodies */
+  double reach_min;           /* nested: R's own share before its merge's reach counts */
 } W = {
   .min_text = 140, .inner_share = 0.6, .inner_share_body = 0.95, .prior_inner_share = 0.75,
   .prior_inner_body = 0.5, .title_share = 0.33, .alt_factor = 2.0, .alt_p_share = 0.4,
   .alt_ld_slack = 0.1, .over_factor = 4.0, .over_p_share = 0.4, .jsonld_share = 0.5,
-  .jsonld_inner = 0.8, .body_rank = 2,
+  .jsonld_inner = 0.8, .body_rank = 2, .reach_min = 0.35,
 };
 
 static int attached(const dtree *t, int32_t n) {
@@ -117,8 +119,13 @@ int arbiter_choose(fctx *c, candidate *cands, int n, int32_t tcont, int32_t head
   if (S && R) {
     switch (relation(t, R->node, S->node)) {
     case 3: win = S; why = "Readability and the structure agree"; break;
-    case 1: {   /* R inside S */
+    case 1: {   /* R inside S; when R holds a fair part itself, counted with
+                 * the siblings its merge takes */
       double share = S->eff ? (double)R->eff / S->eff : 0;
+      if (share >= W.reach_min) {
+        uint32_t reach = merge_reach(c, R->node);
+        share = (double)(reach < S->eff ? reach : S->eff) / S->eff;
+      }
       double need = S->rank <= W.body_rank ? W.inner_share_body : W.inner_share;
       if (share >= need) { win = R; why = "Readability's choice inside the structure holds most of it"; }
       else { win = S; why = "the structure holds more of the article than Readability's choice"; }

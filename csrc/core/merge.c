@@ -120,6 +120,19 @@ static int split_chunks(fctx *c, int32_t tc) {
   return 0;
 }
 
+uint32_t merge_reach(fctx *c, int32_t tc) {
+  dtree *t = c->t;
+  int32_t parent = t->n[tc].parent;
+  uint32_t sum = eff_len_of(c, tc);
+  if (parent < 0) return sum;
+  const char *tcls = dom_attr(t, tc, "class");
+  if (!tcls) tcls = "";
+  float tscore = t->n[tc].score;
+  for (int32_t s = dom_first_elem(t, parent); s >= 0; s = dom_next_elem(t, s))
+    if (s != tc && !mostly_listing(c, s) && readability_sibling(c, s, tscore, tcls)) sum += eff_len_of(c, s);
+  return sum;
+}
+
 int32_t merge_container(fctx *c, int32_t tc, int readability, int32_t *dir_node) {
   dtree *t = c->t;
   int32_t parent = t->n[tc].parent;

@@ -15,6 +15,9 @@
  * ad slots, siblings or cousins up to four levels up).  Listings are never
  * merged.  *dir_node gets the node whose dir attribute applies.  Returns
  * the new node, or -1 when memory runs out. */
+/* The text Readability's container tc would hold with the siblings its
+ * merge takes (nothing is changed). */
+uint32_t merge_reach(fctx *c, int32_t tc);
 int32_t merge_container(fctx *c, int32_t tc, int readability, int32_t *dir_node);
 
 #if defined(__GNUC__)
