@@ -188,11 +188,19 @@ local function select_fields(art, fields)
   return r
 end
 
+-- the page a command reads: html, content type, url; or nil, exit code
+-- (the message written)
+local function load_page(cmd, a, err, stdin)
+  if not a.input then err:write("sapo ", cmd, ": needs FILE, URL or -\n"); return nil, 2 end
+  local html, ctype, url = read_input(a.input, a, stdin)
+  if not html then err:write("sapo ", cmd, ": ", ctype, "\n"); return nil, url end
+  return html, ctype, url
+end
+
 local function cmd_extract(a, out, err, stdin)
   local target = a.input
-  if not target then err:write("sapo extract: needs FILE, URL or -\n"); return 2 end
-  local html, ctype, url = read_input(target, a, stdin)
-  if not html then err:write("sapo extract: ", ctype, "\n"); return url end
+  local html, ctype, url = load_page("extract", a, err, stdin)
+  if not html then return ctype end
   local art, msg, code = sapo.extract(html, extract_opts(a, url, ctype, render.needs(a.format)))
   if not art then err:write("sapo extract: ", target, ": ", msg, " (", code, ")\n"); return 1 end
   if a.format == "json" then
@@ -231,9 +239,8 @@ end
 
 local function cmd_explain(a, out, err, stdin)
   local target = a.input
-  if not target then err:write("sapo explain: needs FILE, URL or -\n"); return 2 end
-  local html, ctype, url = read_input(target, a, stdin)
-  if not html then err:write("sapo explain: ", ctype, "\n"); return url end
+  local html, ctype, url = load_page("explain", a, err, stdin)
+  if not html then return ctype end
   local report, msg, code = sapo.explain(html, extract_opts(a, url, ctype))
   if not report then err:write("sapo explain: ", target, ": ", msg, " (", code, ")\n"); return 1 end
   if a.output then
