@@ -52,3 +52,15 @@ describe("art.authors", function()
     assert.same({ "Jane Doe", "John Roe" }, (authors_of(ld)))
   end)
 end)
+
+describe("JSON-LD in the forms sites print it", function()
+  it("reads a root array of objects and an author given as a string", function()
+    local ld = '<script type="application/ld+json">[{"@context":"http://schema.org","@type":"NewsMediaOrganization",' ..
+      '"name":"Daily Example"},{"@context":"http://schema.org","@type":"NewsArticle","headline":"Ferries return",' ..
+      '"datePublished":"2024-11-26T21:27:00+08:00","author":"Samya Kullab and Vasilisa Stepanenko"}]</script>'
+    local art = assert(sapo.extract("<html><head>" .. ld .. "</head><body>" .. BODY .. "</body></html>"))
+    assert.equal("2024-11-26T21:27:00+08:00", art.date)
+    assert.equal("Samya Kullab and Vasilisa Stepanenko", art.byline)
+    assert.same({ "Samya Kullab", "Vasilisa Stepanenko" }, art.authors)
+  end)
+end)

@@ -464,6 +464,8 @@ static void ld_free(ldmeta *l) {
   free(l->authors);
 }
 
+#define LD_MAX_TOPS 32   /* objects of a root array looked at */
+
 static void ld_read(facts *f, ldmeta *out) {
   for (int s = 0; s < f->nld; s++) {
     sapo_buf b = SAPO_BUF_INIT;
@@ -478,16 +480,23 @@ static void ld_read(facts *f, ldmeta *out) {
     int root = json_parse(&d, txt, n);
     sapo_buf_free(&b);
     int found = 0;
-    if (root >= 0 && d.v[root].type == J_OBJ) {
-      const char *ctx = json_str(&d, root, "@context");
+    /* the top objects: the root, or each object of a root array */
+    int tops[LD_MAX_TOPS], nt = 0;
+    if (root >= 0 && d.v[root].type == J_OBJ) tops[nt++] = root;
+    else if (root >= 0 && d.v[root].type == J_ARR)
+      for (int it = d.v[root].first; it >= 0 && nt < LD_MAX_TOPS; it = d.v[it].next)
+        if (d.v[it].type == J_OBJ) tops[nt++] = it;
+    for (int ti = 0; ti < nt && !found; ti++) {
+      int rt = tops[ti];
+      const char *ctx = json_str(&d, rt, "@context");
       int ok = ctx && (!strncmp(ctx, "http://schema.org", 17) || !strncmp(ctx, "https://schema.org", 18));
       if (ok) {
         const char *rest = ctx + (ctx[4] == 's' ? 18 : 17);
         ok = !*rest || !strcmp(rest, "/");
       }
-      int obj = root;
-      if (ok && json_get(&d, root, "@type") < 0) {
-        int g = json_get(&d, root, "@graph");
+      int obj = rt;
+      if (ok && json_get(&d, rt, "@type") < 0) {
+        int g = json_get(&d, rt, "@graph");
         obj = -1;
         if (g >= 0 && d.v[g].type == J_ARR)
           for (int it = d.v[g].first; it >= 0; it = d.v[it].next)
@@ -507,7 +516,9 @@ static void ld_read(facts *f, ldmeta *out) {
         else if (head) out->title = dup_str(head);
         int au = json_get(&d, obj, "author");
         if (au >= 0) {
-          if (d.v[au].type == J_OBJ && json_str(&d, au, "name")) {
+          if (d.v[au].type == J_STR && d.v[au].s && *d.v[au].s) {
+            out->byline = dup_str(d.v[au].s);
+          } else if (d.v[au].type == J_OBJ && json_str(&d, au, "name")) {
             out->byline = dup_str(json_str(&d, au, "name"));
           } else if (d.v[au].type == J_ARR && d.v[au].first >= 0 && json_str(&d, d.v[au].first, "name")) {
             sapo_buf j = SAPO_BUF_INIT;
@@ -551,7 +562,7 @@ static void ld_read(facts *f, ldmeta *out) {
           sapo_buf_free(&bb);
         }
       }
-    }
+        }
     json_free(&d);
     if (found) return;
   }
