@@ -64,3 +64,15 @@ describe("JSON-LD in the forms sites print it", function()
     assert.same({ "Samya Kullab", "Vasilisa Stepanenko" }, art.authors)
   end)
 end)
+
+describe("meta names of large CMSs", function()
+  it("read sailthru.author, sailthru.date and publish-date", function()
+    local art = assert(sapo.extract('<html><head><meta name="sailthru.author" content="Sarah Lazare">' ..
+      '<meta name="sailthru.date" content="2023-05-15 05:00:00"></head><body>' .. BODY .. "</body></html>"))
+    assert.equal("Sarah Lazare", art.byline)
+    assert.equal("2023-05-15", art.date:sub(1, 10))
+    art = assert(sapo.extract('<html><head><meta name="publish-date" content="2024-04-25"></head><body>' .. BODY ..
+      "</body></html>"))
+    assert.equal("2024-04-25", art.date:sub(1, 10))
+  end)
+end)

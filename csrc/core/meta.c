@@ -89,7 +89,7 @@ static int word_count(const char *s) {
 
 /* ===== COLLECTED DOCUMENT FACTS ===== */
 
-#define NVALS 32
+#define NVALS 48
 typedef struct { const char *key; char *val; } kv;
 
 typedef struct {
@@ -130,7 +130,8 @@ static const char *const KEYS[] = {
   "dc:description", "dcterm:description", "og:description", "weibo:article:description",
   "weibo:webpage:description", "description", "twitter:description", "og:site_name",
   "article:published_time", "parsely-pub-date", "article:modified_time", "og:image", "keywords",
-  "article:author", "og:updated_time", "pubdate", "date", "news_keywords", "og:url", NULL};
+  "article:author", "og:updated_time", "pubdate", "date", "news_keywords", "og:url", "publish-date", "publish_date",
+  "dc:date", "dcterms:date", "sailthru:date", "sailthru:author", NULL};
 
 static const char *intern(const char *k) {
   for (const char *const *p = KEYS; *p; p++)
@@ -179,10 +180,11 @@ static void meta_name(facts *f, const char *name, const char *content) {
     if (!js_ws((unsigned char)*p)) buf[o++] = (char)tolower((unsigned char)*p);
   buf[o] = '\0';
   for (char *p = buf; *p; p++) if (*p == '.') *p = ':';
-  if (!strcmp(buf, "keywords") || !strcmp(buf, "news_keywords") || !strcmp(buf, "pubdate") || !strcmp(buf, "date")) {
-    set_val(f, intern(buf), content);
-    return;
-  }
+  /* whole names kept as they are (dates of large CMSs among them) */
+  static const char *const WHOLE[] = {"keywords", "news_keywords", "pubdate", "date", "publish-date", "publish_date",
+                                      "dc:date", "dcterms:date", "sailthru:date", "sailthru:author", NULL};
+  for (const char *const *w = WHOLE; *w; w++)
+    if (!strcmp(buf, *w)) { set_val(f, intern(buf), content); return; }
   static const char *const last[] = {"author", "creator", "pub-date", "description", "title", "site_name", NULL};
   static const char *const pre[] = {"dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage", NULL};
   for (const char *const *l = last; *l; l++) {
@@ -588,7 +590,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   if (rc == 0) ld_read(&f, &ld);
   static const char *const TITLE[] = {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
                                       "weibo:webpage:title", "title", "twitter:title", "parsely-title", NULL};
-  static const char *const BYLINE[] = {"dc:creator", "dcterm:creator", "author", "parsely-author", NULL};
+  static const char *const BYLINE[] = {"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author", NULL};
   static const char *const EXCERPT[] = {"dc:description", "dcterm:description", "og:description",
                                         "weibo:article:description", "weibo:webpage:description", "description",
                                         "twitter:description", NULL};
@@ -616,7 +618,8 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, PUB);
   m->date_src = ld.published ? "json-ld" : m->published ? "meta" : NULL;
   if (!m->published) {
-    static const char *const PUB2[] = {"pubdate", "date", NULL};
+    static const char *const PUB2[] = {"pubdate", "publish-date", "publish_date", "sailthru:date", "dc:date",
+                                       "dcterms:date", "date", NULL};
     const char *v = f.item_pub ? f.item_pub : f.time_pub ? f.time_pub : f.time_article;
     m->published = v ? dup_str(v) : first_of(&f, PUB2);
     if (m->published) m->date_src = f.item_pub ? "itemprop" : v ? "time-element" : "meta";
