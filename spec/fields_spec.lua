@@ -48,6 +48,11 @@ describe("titles", function()
       '<meta property="og:site_name" content="Daily Example">'))
   end)
 
+  it("take the h1 when the <title> only names the site", function()
+    assert.equal("Ferries return to the bay after two years", title_of('<title>Газета «Коммерсантъ»</title>' ..
+      '<meta property="og:site_name" content="Коммерсантъ">', "Ferries return to the bay after two years"))
+  end)
+
   it("prefer the h1 to a truncated <title>", function()
     local h1 = "Harbour council approves three new ferry routes across the bay"
     assert.equal(h1, title_of("<title>Harbour council approves three new...</title>", h1))

@@ -208,6 +208,14 @@ static void strip_site(char *title, const char *site, const char *url) {
 /* The <h1> when <title> is it plus a site or section suffix ("H1 | Sport",
  * "H1 | DW | 28.04.2023", "H1-정치ㅣ한국일보"), or a truncated copy of it
  * ("First words of the h1..."). */
+#define TITLE_SITE_SLACK 12   /* characters a site-name title may add ("Газета «…»") */
+
+static size_t u8_chars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
 static void prefer_h1(char **title, const char *h1) {
   if (!*title || !h1 || !*h1) return;
   size_t hl = strlen(h1), tl = strlen(*title);
@@ -497,6 +505,14 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (!a->date) { a->date = clean_page_date(&ci); date_src = "page-date"; }
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);
   prefer_h1(&a->title, m.h1);
+  /* a title that only names the site: the page's h1 says what it is */
+  if (a->title && m.h1 && *m.h1 && strcmp(a->title, m.h1) &&
+      ((a->site_name && looks_like_site(a->title, a->site_name, NULL, NULL)) ||
+       (a->site_name && ci_contains_nospace(a->title, a->site_name) &&
+        u8_chars(a->title) < u8_chars(a->site_name) + TITLE_SITE_SLACK))) {
+    char *h = strdup(m.h1);
+    if (h) { free(a->title); a->title = h; }
+  }
   iso_date(&a->date);
   iso_date(&a->modified);
   if (!a->top_image && a->n_images) a->top_image = strdup(a->images[0].src);
