@@ -146,6 +146,14 @@ static int add(char ***v, int *n, const char *s) {
   return 0;
 }
 
+const char *sapo_byline_lead_in(const char *s) {
+  for (const char *const *p = PREFIXES; *p; p++) {
+    size_t n = strlen(*p);
+    if (!strncasecmp(s, *p, n)) return s + n;
+  }
+  return s;
+}
+
 void sapo_byline_tidy(char *s) {
   if (!s) return;
   for (const char *const *p = PREFIXES; *p; p++) {

@@ -10,6 +10,8 @@
  * or NULL with *n 0.  Returns 0, or -1 when out of memory. */
 int  sapo_authors(const char *byline, char ***out, int *n);
 void sapo_authors_free(char **v, int n);
+/* s past a lead-in such as "By ", "Von ", "Theo ", "Autor: " (s when none). */
+const char *sapo_byline_lead_in(const char *s);
 /* The byline line without a labelled lead-in ("Von: ", "Autor: ", "Text: "),
  * in place; a bare "By " stays, as readers write it. */
 void sapo_byline_tidy(char *s);

@@ -91,9 +91,7 @@ static int ci_contains_nospace(const char *hay, const char *needle) {
  * the page's host name, or the part of <title> after its last separator. */
 static int looks_like_site(const char *by, const char *site, const char *doc_title, const char *url) {
   if (!by) return 0;
-  static const char *const BY[] = {"by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por ", "Theo ", "theo ", NULL};
-  for (const char *const *p = BY; *p; p++)
-    if (!strncmp(by, *p, strlen(*p))) { by += strlen(*p); break; }
+  by = sapo_byline_lead_in(by);
   if (site && !strcasecmp(by, site)) return 1;
   if (url) {
     const char *h = strstr(url, "://");

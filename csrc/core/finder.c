@@ -225,7 +225,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
     FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY, FLAG_CLEAN_CONDITIONALLY, 0,
     FLAG_KEEP_HIDDEN | FLAG_STRIP_UNLIKELYS | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY};
   int npasses = (int)(sizeof PASSES / sizeof *PASSES);
-  int32_t best_art = -1, best_dir = -1, first_winner = -1;
+  int32_t best_art = -1, best_dir = -1;
   size_t best_len = 0;
   int have_best = 0, best_pass = 0, first_article_like = 0;
   const char *best_method = "none";
@@ -245,7 +245,6 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
     if (oom) { rc = SAPO_ENOMEM; break; }
     size_t len = art >= 0 ? len_of(&c, art) : 0;
     if (pass == 0) {
-      first_winner = winner;
       first_article_like = winner >= 0 && article_like(t, &orig, winner, pri, np);
     }
     int qualified = pass == 0 || !(first_article_like && winner >= 0 && stripped_in_first(&c, &orig, winner));
@@ -261,7 +260,6 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
       have_best = 1;
     }
   }
-  (void)first_winner;
   if (rc == SAPO_OK && have_best && best_len > 0) {
     free(t->n);
     *t = best;

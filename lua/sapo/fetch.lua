@@ -288,6 +288,14 @@ local function charset_of(ctype)
   return cs and core.text.charset(cs) or nil
 end
 
+-- opts.check(url): true or an address to connect to; or nil, message, code
+local function run_check(opts, url)
+  if not opts.check then return true end
+  local ok, why, wcode = opts.check(url)
+  if not ok then return nil, url .. ": " .. tostring(why or "refused"), wcode or "EFORBIDDEN" end
+  return ok
+end
+
 --- Fetch a URL, following redirects.
 -- @tparam string url absolute http(s) URL
 -- @tparam[opt] table opts `timeout`, `connect_timeout`, `max_bytes`, `max_redirects`,
@@ -303,10 +311,8 @@ function M.fetch(url, opts)
   if opts ~= nil and type(opts) ~= "table" then error("bad argument #2 to 'fetch' (table expected)", 2) end
   opts = opts or {}
   if opts.fetcher then
-    if opts.check then
-      local ok, why, wcode = opts.check(url)
-      if not ok then return nil, url .. ": " .. tostring(why or "refused"), wcode or "EFORBIDDEN" end
-    end
+    local allowed, why, wcode = run_check(opts, url)
+    if not allowed then return nil, why, wcode end
     local ok, res, err, code = pcall(opts.fetcher, url, opts)
     if not ok then return nil, "fetcher failed: " .. tostring(res), "EFETCHER" end
     if not res then return nil, err or "fetcher returned nothing", code or "EHTTP" end
@@ -333,13 +339,9 @@ function M.fetch(url, opts)
     end
     -- the caller's check runs before every request, redirects included;
     -- it may pin the address to connect to (see sapo.guard)
-    local addr
-    if opts.check then
-      local ok, why, wcode = opts.check(url)
-      if not ok then return nil, url .. ": " .. tostring(why or "refused"), wcode or "EFORBIDDEN" end
-      if type(ok) == "string" then addr = ok end
-    end
-    local res, err, code = request(url, opts, deadline, now, addr)
+    local allowed, why, wcode = run_check(opts, url)
+    if not allowed then return nil, why, wcode end
+    local res, err, code = request(url, opts, deadline, now, type(allowed) == "string" and allowed or nil)
     if not res then return nil, url .. ": " .. err, code end
     local loc = res.headers.location
     if (res.status == 301 or res.status == 302 or res.status == 303 or res.status == 307 or res.status == 308) and loc then
