@@ -60,10 +60,15 @@ local function read(path)
 end
 
 local nfc = sapo.text.nfc
+-- Python's str.isspace() beyond ASCII (fields.py collapses \s): NEL, NBSP,
+-- Ogham space, U+2000-200A, line/paragraph separators, NNBSP, MMSP, U+3000
+local UNI_SPACE = { "\u{85}", "\u{A0}", "\u{1680}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}" }
+for c = 0x2000, 0x200A do UNI_SPACE[#UNI_SPACE + 1] = utf8.char(c) end
 local function norm(s)
   if type(s) ~= "string" then return nil end
   s = nfc(s) or s
-  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+  for _, u in ipairs(UNI_SPACE) do s = s:gsub(u, " ") end
+  return (s:gsub("[%s\28-\31]+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
 local function shingles(text)

@@ -90,6 +90,55 @@ describe("the lead", function()
       "</article>"))
   end)
 
+  it("is named by itemprop or a data-* attribute, or by the words of other languages' newsrooms", function()
+    assert.equal(LEAD, lead_of("<article><h1>Ferries return</h1><p class='css-1x2y' data-manual='teaserText'>" .. LEAD ..
+      "</p><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+    for _, cls in ipairs({ "article__preamble", "article-leadtext", "strapline", "c_kj perex", "ingress" }) do
+      assert.equal(LEAD, lead_of("<article><h1>Ferries return</h1><div class='" .. cls .. "'><p>" .. LEAD ..
+        "</p></div><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"), cls)
+    end
+  end)
+
+  it("keeps the paragraphs of a lead element apart, and takes a short strapline", function()
+    assert.equal("Three new routes open in June. Evening sailings follow in July.",
+      lead_of("<article><h1>Ferries return</h1><div class='article__preamble'><p>Three new routes open in June.</p>" ..
+        "<p>Evening sailings follow in July.</p></div><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+    assert.equal("A big shift, with some room to wiggle", lead_of("<article><h1>Ferries return</h1>" ..
+      "<p class='strapline'>A big shift, with some room to wiggle</p><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+  end)
+
+  it("is the page's lead even when the body repeats it further down", function()
+    local art = assert(sapo.extract("<html><head><title>Ferries return</title></head><body><article><header><h1>Ferries return" ..
+      "</h1><div class='top-summary'><p>" .. LEAD .. "</p></div></header><div class='article-contents'>" .. P1 .. P2 .. P3 ..
+      "<h2>Next steps</h2><p>" .. LEAD .. "</p></div></article></body></html>"))
+    assert.equal(LEAD, art.lead)
+    assert.equal(1, select(2, art.text:sub(1, #LEAD + 2):gsub(LEAD:gsub("%p", "%%%0"), "")))
+  end)
+
+  it("is never an element named as a title, a sales box's subtitle, or a repeat of the title", function()
+    -- a teaser module's title before its teaser text
+    assert.equal(LEAD, lead_of("<article><header><h1 class='crumb'>Ferries return to the islands</h1>" ..
+      "<section class='ArticleModuleTeaser_wrapper'><h2 class='ArticleModuleTeaser_title'>Ferries return to the islands</h2>" ..
+      "<p class='ArticleModuleTeaser_teaserText'>" .. LEAD .. "</p></section></header><div class='text'>" .. P1 .. P2 .. P3 ..
+      "</div></article>"))
+    assert.is_nil(lead_of("<article><h1>Ferries return</h1><div class='article-subscribe'><span class='article-subscribe--subtitle'>" ..
+      "Just R20 for the first month. Support independent journalism by subscribing to our digital news package.</span></div>" ..
+      "<div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+    assert.is_nil(lead_of("<div class='wrap'><h1 class='breadcrumb_last'>Ferries return</h1><h2 class='entry-title' itemprop='headline'>" ..
+      "Six figures that show how the new ferry routes will change the islands</h2><div class='text'>" .. P1 .. P2 .. P3 ..
+      "</div></div>"))
+    -- a sub-title is what a lead is
+    assert.equal(LEAD, lead_of("<article><h1>Ferries return</h1><p class='sub-title' itemprop='description'>" .. LEAD ..
+      "</p><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
+  end)
+
+  it("is found inside a page-wide media wrapper", function()
+    assert.equal(LEAD, lead_of("<main class='site-body video-player__stuck-container'><div class='article site-body__columns'>" ..
+      "<article class='site-body__column-2' id='content'><div class='article__inner'><h1>Ferries return</h1>" ..
+      "<div class='article__preamble rich-text'><p>" .. LEAD .. "</p></div><div class='article__body rich-text'>" .. P1 .. P2 ..
+      P3 .. "</div></div></article></div></main>"))
+  end)
+
   it("is never a caption, a teaser before the title, or a body that calls itself a summary", function()
     assert.is_nil(lead_of("<article><h1>Ferries return</h1><figure><img src='/a.jpg'><figcaption class='teaser'>" ..
       LEAD .. "</figcaption></figure><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))

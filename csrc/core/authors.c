@@ -51,6 +51,12 @@ static const char *const AGENCIES[] = {
   "ritzau", "ntb", "tt", "stt", "ctk", "pap", "tass", "ria novosti", "interfax", "aap", "cna", "bernama",
   "antara", "ani", "upi", NULL};
 
+/* path segments of author pages; a slug must follow */
+static const char *const AUTHOR_PATHS[] = {
+  "/author/", "/authors/", "/autor/", "/autoren/", "/autorin/", "/auteur/", "/auteurs/", "/autore/",
+  "/autori/", "/tac-gia/", "/journalist/", "/journalisten/", "/journalists/", "/reporter/", "/reporters/",
+  "/redakteur/", "/forfatter/", "/skribent/", "/kirjoittaja/", NULL};
+
 static int lower_byte(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 /* case-insensitive (ASCII) search */
@@ -119,7 +125,7 @@ static int is_listed(const char *part, const char *const *list, int whole) {
   return 0;
 }
 
-static int name_shaped(const char *s) {
+int sapo_name_shaped(const char *s) {
   size_t n = strlen(s);
   if (n == 0 || n > AUTHOR_MAX_BYTES) return 0;
   int words = 1, letters = 0;
@@ -143,6 +149,23 @@ static int add(char ***v, int *n, const char *s) {
   g[*n] = strdup(s);
   if (!g[*n]) return -1;
   (*n)++;
+  return 0;
+}
+
+int sapo_author_href(const char *href) {
+  if (!href) return 0;
+  const char *q = strpbrk(href, "?#");
+  size_t len = q ? (size_t)(q - href) : strlen(href);
+  for (const char *const *a = AUTHOR_PATHS; *a; a++) {
+    size_t n = strlen(*a);
+    for (size_t i = 0; i + n <= len; i++)
+      if (!strncasecmp(href + i, *a, n)) {
+        /* a slug after the segment: letters, not an index page */
+        size_t letters = 0;
+        for (size_t j = i + n; j < len && href[j] != '/'; j++) letters += href[j] != '-' && href[j] != '_';
+        if (letters >= 2) return 1;
+      }
+  }
   return 0;
 }
 
@@ -219,7 +242,7 @@ int sapo_authors(const char *byline, char ***out, int *n_out) {
     /* "Jane Doe, Lille": one word after a comma that follows a full name
      * is the dateline's place */
     if (after_comma[k] && npeople && !strchr(parts[k], ' ') && strchr(people[npeople - 1], ' ')) continue;
-    if (name_shaped(parts[k])) rc = add(&people, &npeople, parts[k]);
+    if (sapo_name_shaped(parts[k])) rc = add(&people, &npeople, parts[k]);
   }
   free(s);
   if (rc) { sapo_authors_free(people, npeople); sapo_authors_free(agencies, nagencies); return -1; }

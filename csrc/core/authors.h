@@ -15,6 +15,11 @@ const char *sapo_byline_lead_in(const char *s);
 /* The byline line without a labelled lead-in ("Von: ", "Autor: ", "Text: "),
  * in place; a bare "By " stays, as readers write it. */
 void sapo_byline_tidy(char *s);
+/* 1 when s reads as a person's name: 1 to 5 words, letters, no digits. */
+int  sapo_name_shaped(const char *s);
+/* 1 when href points at an author's page ("/author/jane-doe",
+ * "/autoren/name/max-kolter", "/tac-gia/nguyen-van-a.html"). */
+int  sapo_author_href(const char *href);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

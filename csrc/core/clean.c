@@ -2,6 +2,7 @@
  * pass over the blocks; nothing here walks the tree except the lead search,
  * which looks at class names once per element. */
 #include "clean.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -260,6 +261,12 @@ static void captions(emit_out *o, const clean_input *in) {
 #define CLEAN_LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
 #define CLEAN_LEAD_MIN   40       /* characters of a lead                          */
 #define CLEAN_LEAD_MAX   600
+#define CLEAN_LEAD_ELEMENT_MAX 1500   /* characters of a lead-class element's text     */
+#define CLEAN_LEAD_ELEMENT_BLOCKS 3   /* paragraphs of a lead-class element outside the body */
+#define CLEAN_LEAD_ELEMENT_MIN 25     /* characters of a lead-class element (a short strapline) */
+#define CLEAN_MEDIA_CLASS_UP 2        /* levels up a caption/photo class still owns a block */
+#define CLEAN_PITCH_UP 3              /* levels up a subscribe/promo box still owns a lead candidate */
+#define CLEAN_LEAD_TITLE_SHARE 0.8    /* share of a candidate's words that are the title's: it repeats it */
 #define CLEAN_LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
 #define MARKER_MAX_CHARS 300
 
@@ -443,28 +450,92 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
  * read there. */
 static void xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
   for (xmlNodePtr c = x->children; c && b->len < cap;) {
-    int skip = c->type == XML_ELEMENT_NODE && c->name && sapo_tag_flags[sapo_tag_id((const char *)c->name)] & TF_SKIP;
+    int fl = c->type == XML_ELEMENT_NODE && c->name ? sapo_tag_flags[sapo_tag_id((const char *)c->name)] : 0;
+    int skip = fl & TF_SKIP;
+    if ((fl & TF_BLOCK) && b->len) sapo_buf_adds(b, " ");   /* paragraphs stay apart */
     if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
       sapo_buf_adds(b, (const char *)c->content);
     c = sapo_next_node(c, x, skip);
   }
 }
 
+/* a lead's name in class, id, itemprop or a data-* attribute's value
+ * ("article__preamble", itemprop="description", data-manual="teaserText") */
 static int lead_class(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
   if (!x) return 0;
-  return dom_has_token(xml_attr(x, "class"), sapo_lead_tokens) || dom_has_token(xml_attr(x, "id"), sapo_lead_tokens);
+  for (xmlAttrPtr a = x->properties; a; a = a->next) {
+    const char *n = (const char *)a->name;
+    if (!n || !a->children || a->children->type != XML_TEXT_NODE) continue;
+    if (strcmp(n, "class") && strcmp(n, "id") && strcmp(n, "itemprop") && strncmp(n, "data-", 5)) continue;
+    if (dom_has_token((const char *)a->children->content, sapo_lead_tokens)) return 1;
+  }
+  return 0;
+}
+
+/* Words of s (ASCII letters lower-cased; any non-ASCII byte is a letter,
+ * so Vietnamese or Cyrillic words stay whole) as a buffer of
+ * NUL-separated tokens; returns the count. */
+#define CLEAN_TITLE_WORDS 64
+static int title_words(const char *s, char *buf, size_t cap, const char **w) {
+  int n = 0;
+  size_t k = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p && n < CLEAN_TITLE_WORDS;) {
+    while (*p && *p < 0x80 && !isalnum(*p)) p++;
+    if (!*p) break;
+    if (k + 2 >= cap) break;
+    w[n++] = buf + k;
+    while (*p && (*p >= 0x80 || isalnum(*p)) && k + 2 < cap) buf[k++] = (char)tolower(*p++);
+    buf[k++] = '\0';
+  }
+  return n;
+}
+
+/* text says the title again: most of its words are the title's and it is
+ * not much longer (Unicode-safe, unlike Readability's similarity) */
+static int repeats_title(const char *text, const char *title) {
+  char ba[1024], bb[1024];
+  const char *wa[CLEAN_TITLE_WORDS], *wb[CLEAN_TITLE_WORDS];
+  int na = title_words(text, ba, sizeof ba, wa), nb = title_words(title, bb, sizeof bb, wb);
+  if (!na || !nb || na > nb + nb / 4 + 1) return 0;
+  int hit = 0;
+  for (int i = 0; i < na; i++)
+    for (int j = 0; j < nb; j++)
+      if (!strcmp(wa[i], wb[j])) { hit++; break; }
+  return hit >= na * CLEAN_LEAD_TITLE_SHARE;
+}
+
+/* Never a lead, whatever its class says: an element named as a title
+ * ("ArticleModuleTeaser_title", itemprop=headline), one inside a sales or
+ * sign-up box ("article-subscribe--subtitle"), or text that repeats the
+ * title. */
+static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
+  for (int up = 0; x && x->type == XML_ELEMENT_NODE && up <= CLEAN_PITCH_UP; x = x->parent, up++) {
+    const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
+    if (up == 0) {
+      const char *ip = xml_attr(x, "itemprop");
+      /* "sub-title", "sub-headline": a subtitle is what a lead is */
+      static const char *const SUB[] = {"sub", NULL};
+      if ((dom_has_token(cls, sapo_title_tokens) && !dom_has_token(cls, SUB)) ||
+          (dom_has_token(id, sapo_title_tokens) && !dom_has_token(id, SUB)) || dom_has_token(ip, sapo_title_tokens))
+        return 1;
+      int tag = x->name ? sapo_tag_id((const char *)x->name) : 0;
+      if (tag == T_H1) return 1;
+    }
+    if (dom_has_token(cls, sapo_pitch_tokens) || dom_has_token(id, sapo_pitch_tokens)) return 1;
+  }
+  return text && title && *title && repeats_title(text, title);
 }
 
 /* a lead element is a paragraph or two under the title, never a header
  * holding the title, a heading or several paragraphs */
-static int lead_shaped(xmlNodePtr x) {
+static int lead_shaped(xmlNodePtr x, int max_blocks) {
   int paras = 0;
   for (xmlNodePtr c = x->children; c; c = sapo_next_node(c, x, 0)) {
     if (c->type != XML_ELEMENT_NODE || !c->name) continue;
     int tag = sapo_tag_id((const char *)c->name);
     if (tag >= T_H1 && tag <= T_H6) return 0;
-    if ((tag == T_P || tag == T_LI) && ++paras > CLEAN_LEAD_MAX_BLOCKS) return 0;
+    if ((tag == T_P || tag == T_LI) && ++paras > max_blocks) return 0;
   }
   return 1;
 }
@@ -477,7 +548,9 @@ static int in_figure(const dtree *t, int32_t i) {
   for (int32_t p = i; p >= 0 && up < 5; p = t->n[p].parent, up++) {
     int tag = t->n[p].tag;
     if (tag == T_FIGURE || tag == T_FIGCAPTION) return 1;
-    if (t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), MEDIA)) return 1;
+    /* a media class names the box itself or its parent; further up it is
+     * page layout ("video-player__stuck-container" around everything) */
+    if (up <= CLEAN_MEDIA_CLASS_UP && t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), MEDIA)) return 1;
   }
   return 0;
 }
@@ -531,9 +604,23 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
     seen++;
     for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
       if (lead_class(t, p) && blocks_under(o, t, p, CLEAN_LEAD_MAX_BLOCKS + 1) <= CLEAN_LEAD_MAX_BLOCKS) {
-        b->flags |= BF_LEAD;
+        /* the lead is every block the element owns, joined */
+        sapo_buf lb = SAPO_BUF_INIT;
+        for (int j = k; j < o->n; j++) {
+          const block *bj = &o->b[j];
+          if (!kept(bj) || bj->kind == B_IMAGE || !(bj->node == p || dom_is_ancestor(t, p, bj->node))) continue;
+          if (lb.len) sapo_buf_adds(&lb, " ");
+          sapo_buf_add(&lb, btext(o, bj), bj->t_len);
+        }
+        if (lb.failed) { sapo_buf_free(&lb); return -1; }
+        if (not_a_lead(t->n[p].x, sapo_buf_cstr(&lb), in->title)) { sapo_buf_free(&lb); break; }
+        for (int j = k; j < o->n; j++) {
+          block *bj = &o->b[j];
+          if (kept(bj) && bj->kind != B_IMAGE && (bj->node == p || dom_is_ancestor(t, p, bj->node))) bj->flags |= BF_LEAD;
+        }
         f->lead_src = "lead-class";
-        f->lead = dup_block(o, b);
+        f->lead = sapo_buf_detach(&lb, NULL);
+        sapo_buf_free(&lb);
         return f->lead ? 0 : -1;
       }
   }
@@ -576,19 +663,31 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       if (in->title_node >= 0 && i < in->title_node) continue;
       if (in_figure(t, i)) continue;
       if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
-      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x)) continue;
+      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, CLEAN_LEAD_ELEMENT_BLOCKS)) continue;
+      if (not_a_lead(t->n[i].x, NULL, NULL)) continue;
       sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
       xml_text(t->n[i].x, &raw, 20000);
       int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);
       sapo_buf_free(&raw);
       if (rc) { sapo_buf_free(&c); return -1; }
       size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
-      int ok = chars >= 40 && chars <= 1500 && words(sapo_buf_cstr(&c), c.len) >= 6;
-      /* not already in the article text */
-      for (int k = 0; ok && k < o->n; k++)
-        if (kept(&o->b[k]) && o->b[k].kind != B_IMAGE && o->b[k].t_len >= c.len &&
-            !memcmp(btext(o, &o->b[k]), c.data, c.len))
-          ok = 0;
+      int ok = chars >= CLEAN_LEAD_ELEMENT_MIN && chars <= CLEAN_LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&c), c.len) >= 6 &&
+               !not_a_lead(NULL, sapo_buf_cstr(&c), in->title);
+      /* the article may start with it already: that block is the lead (a
+       * body that repeats it further down keeps its own copy) */
+      for (int k = 0; ok && k < o->n; k++) {
+        block *b = &o->b[k];
+        if (!kept(b) || b->kind == B_IMAGE) continue;
+        if (b->t_len > c.len && !memcmp(btext(o, b), c.data, c.len)) ok = 0;   /* a body paragraph */
+        else if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
+          sapo_buf_free(&c);
+          b->flags |= BF_LEAD;
+          f->lead_src = "lead-element";
+          f->lead = dup_block(o, b);
+          return f->lead ? 0 : -1;
+        }
+        break;
+      }
       if (ok) return prepend_lead(o, f, &c, "lead-element");
       sapo_buf_free(&c);
     }
@@ -623,7 +722,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       char iso[64];
       /* a dated line under the title is a byline or date line, not a lead */
       int ok = chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX && words(sapo_buf_cstr(&c), c.len) >= 8 &&
-               !sapo_date_iso(sapo_buf_cstr(&c), iso, sizeof iso);
+               !sapo_date_iso(sapo_buf_cstr(&c), iso, sizeof iso) && !not_a_lead(next, sapo_buf_cstr(&c), in->title);
       /* kept in the article as its first text block: marked; kept later: not a lead */
       int first_block = 1;
       for (int k = 0; ok && k < o->n; k++) {

@@ -402,6 +402,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   int rc = SAPO_OK;
   char *base = NULL;
   xmlDocPtr sdoc = NULL;   /* the body printed into the page's scripts, when read */
+  char *site_byline = NULL; /* a metadata author that names the publication */
   if (opt->trace) {
     tr = calloc(1, sizeof *tr);
     if (!tr) { rc = SAPO_ENOMEM; goto out; }
@@ -419,7 +420,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
   /* a meta author naming the publication is no byline: the page's own
    * byline element may then be read */
-  if (looks_like_site(m.byline, m.site_name, m.doc_title, opt->url)) { free(m.byline); m.byline = NULL; }
+  if (looks_like_site(m.byline, m.site_name, m.doc_title, opt->url)) { site_byline = m.byline; m.byline = NULL; }
   find_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates, m.ld_body, tr};
   if (find_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
   if (!sr.use_ld_text && sr.text_length < EXTRACT_SCRIPT_BELOW && script_fallback(doc, &t, &in, &sr, &sdoc)) {
@@ -489,6 +490,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
   if (!a->byline && cf.byline) { a->byline = cf.byline; cf.byline = NULL; byline_src = "signature"; }
   if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; byline_src = "rel-author"; }
+  if (!a->byline && m.author_link) { a->byline = m.author_link; m.author_link = NULL; byline_src = "author-link"; }
   if (!a->byline && cf.source) {
     strip_source_prefix(cf.source);
     a->byline = cf.source;
@@ -496,6 +498,16 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     byline_src = "source-line";
   }
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
+  /* no person signs it anywhere: the publication that the metadata names
+   * as the author is the byline (Readability and the sites' own parsers
+   * agree) */
+  if (!a->byline && site_byline) {
+    sapo_buf b = SAPO_BUF_INIT;
+    if (sapo_clean(site_byline, strlen(site_byline), &b, 0)) { sapo_buf_free(&b); rc = SAPO_ENOMEM; goto out; }
+    a->byline = b.len ? sapo_buf_detach(&b, NULL) : NULL;
+    sapo_buf_free(&b);
+    byline_src = "publisher";
+  }
   if (set_authors(a, m.authors, m.n_authors)) { rc = SAPO_ENOMEM; goto out; }
   sapo_byline_tidy(a->byline);
   if (a->byline && !*a->byline) { free(a->byline); a->byline = NULL; }
@@ -533,6 +545,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   }
 out:
   if (rc == SAPO_ENOMEM) sapo_fail(err, SAPO_ENOMEM, "out of memory");
+  free(site_byline);
   if (sdoc) xmlFreeDoc(sdoc);
   free(base);
   free(sr.byline);

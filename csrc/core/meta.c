@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "authors.h"
 #include "buf.h"
 #include "dom.h"
 #include "html.h"
@@ -102,6 +103,7 @@ typedef struct {
   const char *item_pub, *item_mod, *time_pub, *time_article;   /* microdata and <time> dates */
   const char *rel_author;                                       /* <a rel=author> text owner */
   xmlNodePtr rel_author_el;
+  char *author_link;                                            /* first name-shaped link to an author page */
 } facts;
 
 static void set_val(facts *f, const char *key, const char *content) {
@@ -219,6 +221,20 @@ static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
   return 0;
 }
 
+static char *node_text_clean(xmlNodePtr x);
+
+/* inside the site's navigation, footer or a side column */
+static int in_page_chrome(xmlNodePtr x) {
+  for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+    int t = p->name ? sapo_tag_id((const char *)p->name) : -1;
+    if (t == T_NAV || t == T_FOOTER || t == T_ASIDE) return 1;
+    const char *role = xml_attr(p, "role");
+    if (role && (!strcmp(role, "navigation") || !strcmp(role, "contentinfo") || !strcmp(role, "complementary")))
+      return 1;
+  }
+  return 0;
+}
+
 static int collect_facts(xmlDocPtr doc, facts *f) {
   xmlNodePtr root = (xmlNodePtr)doc;
   for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0)) {
@@ -235,6 +251,10 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
       if (!f->rel_author_el && tag == T_A) {
         const char *rel = xml_attr(x, "rel");
         if (rel && !strcmp(rel, "author")) f->rel_author_el = x;
+      }
+      if (!f->author_link && tag == T_A && sapo_author_href(xml_attr(x, "href")) && !in_page_chrome(x)) {
+        char *t = node_text_clean(x);
+        if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
       }
     }
     switch (tag) {
@@ -287,6 +307,7 @@ static void facts_free(facts *f) {
   for (int k = 0; k < f->nvals; k++) free(f->vals[k].val);
   free(f->heads);
   free(f->ld);
+  free(f->author_link);
 }
 
 /* ===== TITLE (Readability _getArticleTitle) ===== */
@@ -457,6 +478,25 @@ static int is_article_type(const char *t) {
   return 0;
 }
 
+/* a JSON-LD Person or Organization's name: "name", else "givenName
+ * familyName" (malloc'ed, entities decoded by the caller), or NULL */
+static char *ld_person(const jdoc *d, int v) {
+  if (v < 0) return NULL;
+  if (d->v[v].type == J_STR) return d->v[v].s && *d->v[v].s ? dup_str(d->v[v].s) : NULL;
+  if (d->v[v].type != J_OBJ) return NULL;
+  const char *name = json_str(d, v, "name");
+  if (name && *name) return dup_str(name);
+  const char *given = json_str(d, v, "givenName"), *family = json_str(d, v, "familyName");
+  if (!given && !family) return NULL;
+  sapo_buf b = SAPO_BUF_INIT;
+  if (given) sapo_buf_adds(&b, given);
+  if (given && family) sapo_buf_adds(&b, " ");
+  if (family) sapo_buf_adds(&b, family);
+  char *r = b.failed || !b.len ? NULL : dup_str(sapo_buf_cstr(&b));
+  sapo_buf_free(&b);
+  return r;
+}
+
 typedef struct { char *title, *byline, *excerpt, *site, *published, *modified, *image, *keywords, *body; char **authors; int n_authors; } ldmeta;
 
 static void ld_free(ldmeta *l) {
@@ -520,25 +560,24 @@ static void ld_read(facts *f, ldmeta *out) {
         if (au >= 0) {
           if (d.v[au].type == J_STR && d.v[au].s && *d.v[au].s) {
             out->byline = dup_str(d.v[au].s);
-          } else if (d.v[au].type == J_OBJ && json_str(&d, au, "name")) {
-            out->byline = dup_str(json_str(&d, au, "name"));
-          } else if (d.v[au].type == J_ARR && d.v[au].first >= 0 && json_str(&d, d.v[au].first, "name")) {
+          } else if (d.v[au].type == J_OBJ) {
+            out->byline = ld_person(&d, au);
+          } else if (d.v[au].type == J_ARR) {
             sapo_buf j = SAPO_BUF_INIT;
             for (int a = d.v[au].first; a >= 0; a = d.v[a].next) {
-              const char *nm2 = json_str(&d, a, "name");
+              char *nm2 = ld_person(&d, a);
               if (!nm2) continue;
               char **grown = realloc(out->authors, (size_t)(out->n_authors + 1) * sizeof *grown);
               if (grown) {
                 out->authors = grown;
-                out->authors[out->n_authors] = dup_str(nm2);
+                out->authors[out->n_authors] = strdup(nm2);
                 if (out->authors[out->n_authors]) out->n_authors++;
               }
               if (j.len) sapo_buf_adds(&j, ", ");
-              char *c = dup_str(nm2);
-              if (c) sapo_buf_adds(&j, c);
-              free(c);
+              sapo_buf_adds(&j, nm2);
+              free(nm2);
             }
-            out->byline = j.failed ? NULL : strdup(sapo_buf_cstr(&j));
+            out->byline = j.failed || !j.len ? NULL : strdup(sapo_buf_cstr(&j));
             sapo_buf_free(&j);
           }
         }
@@ -631,6 +670,8 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     if (t && strlen(t) < 100) m->rel_author = t; else free(t);
   }
   if (f.first_h1) m->h1 = node_text_clean(f.first_h1);
+  m->author_link = f.author_link;
+  f.author_link = NULL;
   m->authors = ld.authors;
   m->n_authors = ld.n_authors;
   ld.authors = NULL;
@@ -650,6 +691,7 @@ void meta_free(sapo_meta *m) {
   free(m->title); free(m->byline); free(m->excerpt); free(m->site_name); free(m->published);
   free(m->modified); free(m->lang); free(m->canonical); free(m->image); free(m->keywords); free(m->doc_title);
   free(m->rel_author);
+  free(m->author_link);
   free(m->h1);
   free(m->ld_body);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);

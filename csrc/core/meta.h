@@ -17,6 +17,7 @@ typedef struct sapo_meta {
   char *title, *byline, *excerpt, *site_name, *published, *modified, *lang,
        *canonical, *image, *keywords, *doc_title,
        *rel_author,            /* text of <a rel=author> (a fallback byline) */
+       *author_link,           /* text of the first link to an author's page */
        *h1,                    /* text of the first <h1>                  */
        *ld_body;               /* JSON-LD articleBody (lines kept)        */
   char **authors; int n_authors;

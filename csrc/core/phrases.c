@@ -171,7 +171,16 @@ const char *const sapo_lead_tokens[] = {
   "sapo", "lead", "chapeau", "standfirst", "summary", "description", "intro", "introduction", "excerpt",
   "deck", "dek", "abstract", "subtitle", "subhead", "teaser", "tomtat", "sapodetail", "detailsapo",
   "chappeau", "chapo", "chapeu", "vorspann", "bajada", "entradilla", "sumario", "resumen", "sommario",
-  "catenaccio", "lede", "kurztext", "anons", NULL};
+  "catenaccio", "lede", "kurztext", "anons", "leadtext", "leadin", "preamble", "strapline", "perex", "ingress",
+  "ingres", "ingresso", "ledtext", "entradeta", "sottotitolo", "wstep", NULL};
+
+const char *const sapo_title_tokens[] = {
+  "title", "headline", "heading", "hed", "kicker", "overline", "topline", "dachzeile", "rubric", "breadcrumb",
+  "breadcrumbs", NULL};
+
+const char *const sapo_pitch_tokens[] = {
+  "subscribe", "subscription", "subscriptions", "paywall", "newsletter", "newsletters", "signup", "promo",
+  "offer", "abo", "abonnement", "register", "registration", "login", NULL};
 
 int sapo_phrase_is(const char *key, int kind) {
   for (const phrase *p = sapo_phrases; p->text; p++)

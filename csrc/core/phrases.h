@@ -26,6 +26,10 @@ int sapo_phrase_prefix(const char *key, int kind);
 
 /* Class/id tokens (lower case, split on non-alphanumerics). */
 extern const char *const sapo_lead_tokens[];
+/* class/id tokens of an element that holds a title, never a lead */
+extern const char *const sapo_title_tokens[];
+/* class/id tokens of a box that sells, never a lead ("article-subscribe--subtitle") */
+extern const char *const sapo_pitch_tokens[];
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop
