@@ -132,6 +132,41 @@ describe("the lead", function()
       "</p><div class='text'>" .. P1 .. P2 .. P3 .. "</div></article>"))
   end)
 
+  it("is a first paragraph its class sets in bold, after the title said again and a player's clock", function()
+    assert.equal(LEAD, lead_of("<article><h2>Ferries return</h2><p>00:00</p><p class='Typography_weight-bold__uT6'>" .. LEAD ..
+      "</p>" .. P1 .. P2 .. P3 .. "</article>"))
+    assert.equal("Duisburg. " .. LEAD, lead_of("<article><h1>Ferries return</h1><div class='article-body'>" ..
+      "<p class='font-sans font-medium'><span>Duisburg.</span> " .. LEAD .. "</p>" .. P1 .. P2 .. P3 .. "</div></article>"))
+  end)
+
+  it("is never a short bold line that ends without a sentence's stop (a heading)", function()
+    assert.is_nil(lead_of("<article><h1>Ferries return</h1><p><b>The most important news about the ferries</b></p>" ..
+      P1 .. P2 .. P3 .. "</article>"))
+  end)
+
+  it("is a lead named on an inline wrapper, or by a type attribute", function()
+    assert.equal("Neuss · " .. LEAD, lead_of("<article><h1>Ferries return</h1><p class='text-50'>Neuss · <strong data-cy='intro'>" ..
+      LEAD .. "</strong></p>" .. P1 .. P2 .. P3 .. "</article>"))
+    assert.equal(LEAD, lead_of("<article><header><div type='title'><h2>Ferries return</h2></div><div type='lead'><p>" .. LEAD ..
+      "</p></div></header><section>" .. P1 .. P2 .. P3 .. "</section></article>"))
+  end)
+
+  it("is a text-only div under the title, or under the heading a breadcrumb repeats", function()
+    assert.equal(LEAD, lead_of("<div class='top'><h1 class='sc-jRB'>Ferries return</h1><div class='sc-wko'>" .. LEAD ..
+      "</div></div><div class='text'>" .. P1 .. P2 .. P3 .. "</div>"))
+    assert.equal(LEAD, lead_of("<ul class='nav'><li><a href='/'>Home</a></li><li><h1>Ferries return</h1></li></ul>" ..
+      "<div class='head'><hgroup><h2>Ferries return</h2></hgroup><div class='copy-lg'><span>" .. LEAD .. "</span></div></div>" ..
+      "<div class='text'>" .. P1 .. P2 .. P3 .. "</div>"))
+  end)
+
+  it("is a long heading that opens the article before its paragraphs, never its h1 or a short section head", function()
+    local DEK = "Two years after the last crossing the council brings the ferries back, with three routes and a new pier"
+    assert.equal(DEK, lead_of("<h1>Ferries return</h1><article><h2 class='sub-tit-ll'>" .. DEK .. "</h2>" .. P1 .. P2 .. P3 ..
+      "</article>"))
+    assert.is_nil(lead_of("<article><h2>Background</h2>" .. P1 .. P2 .. P3 .. "</article>"))
+    assert.is_nil(lead_of("<article><h1>" .. DEK .. "</h1>" .. P1 .. P2 .. P3 .. "</article>"))
+  end)
+
   it("is found inside a page-wide media wrapper", function()
     assert.equal(LEAD, lead_of("<main class='site-body video-player__stuck-container'><div class='article site-body__columns'>" ..
       "<article class='site-body__column-2' id='content'><div class='article__inner'><h1>Ferries return</h1>" ..

@@ -265,6 +265,8 @@ static void captions(emit_out *o, const clean_input *in) {
 #define CLEAN_LEAD_ELEMENT_BLOCKS 3   /* paragraphs of a lead-class element outside the body */
 #define CLEAN_LEAD_ELEMENT_MIN 25     /* characters of a lead-class element (a short strapline) */
 #define CLEAN_MEDIA_CLASS_UP 2        /* levels up a caption/photo class still owns a block */
+#define CLEAN_DEK_WORDS 12            /* words of an opening heading that is a dek, not a section head */
+#define CLEAN_INLINE_LEAD_SHARE 8     /* tenths of a paragraph's text an inline lead wrapper holds */
 #define CLEAN_PITCH_UP 3              /* levels up a subscribe/promo box still owns a lead candidate */
 #define CLEAN_LEAD_TITLE_SHARE 0.8    /* share of a candidate's words that are the title's: it repeats it */
 #define CLEAN_LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
@@ -459,19 +461,21 @@ static void xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
   }
 }
 
-/* a lead's name in class, id, itemprop or a data-* attribute's value
- * ("article__preamble", itemprop="description", data-manual="teaserText") */
-static int lead_class(const dtree *t, int32_t i) {
-  xmlNodePtr x = t->n[i].x;
-  if (!x) return 0;
+/* a lead's name in class, id, itemprop, type or a data-* attribute's
+ * value ("article__preamble", itemprop="description", data-manual=
+ * "teaserText", <div type="lead">) */
+static int lead_class_x(xmlNodePtr x) {
   for (xmlAttrPtr a = x->properties; a; a = a->next) {
     const char *n = (const char *)a->name;
     if (!n || !a->children || a->children->type != XML_TEXT_NODE) continue;
-    if (strcmp(n, "class") && strcmp(n, "id") && strcmp(n, "itemprop") && strncmp(n, "data-", 5)) continue;
+    if (strcmp(n, "class") && strcmp(n, "id") && strcmp(n, "itemprop") && strcmp(n, "type") && strncmp(n, "data-", 5))
+      continue;
     if (dom_has_token((const char *)a->children->content, sapo_lead_tokens)) return 1;
   }
   return 0;
 }
+
+static int lead_class(const dtree *t, int32_t i) { return t->n[i].x && lead_class_x(t->n[i].x); }
 
 /* Words of s (ASCII letters lower-cased; any non-ASCII byte is a letter,
  * so Vietnamese or Cyrillic words stay whole) as a buffer of
@@ -525,6 +529,80 @@ static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
     if (dom_has_token(cls, sapo_pitch_tokens) || dom_has_token(id, sapo_pitch_tokens)) return 1;
   }
   return text && title && *title && repeats_title(text, title);
+}
+
+/* An inline element of block i named as a lead that holds most of the
+ * block's text (a dateline such as "Neuss · " may stand before it). */
+static xmlNodePtr inline_lead(const dtree *t, int32_t i, uint32_t chars) {
+  xmlNodePtr x = i >= 0 ? t->n[i].x : NULL;
+  if (!x || !chars) return NULL;
+  for (xmlNodePtr c = x->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !c->name) continue;
+    int tag = sapo_tag_id((const char *)c->name);
+    if (sapo_tag_flags[tag] & TF_BLOCK) return NULL;
+    if (tag == T_A || !lead_class_x(c)) continue;
+    sapo_buf raw = SAPO_BUF_INIT;
+    xml_text(c, &raw, 4000);
+    size_t n = raw.failed ? 0 : u8chars(sapo_buf_cstr(&raw), raw.len);
+    sapo_buf_free(&raw);
+    return n * 10 >= (size_t)chars * CLEAN_INLINE_LEAD_SHARE ? c : NULL;
+  }
+  return NULL;
+}
+
+/* an element whose children are text and inline elements only (a <div>
+ * that is one paragraph) */
+static int text_only(xmlNodePtr x) {
+  for (xmlNodePtr c = x->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && c->name &&
+        (sapo_tag_flags[sapo_tag_id((const char *)c->name)] & (TF_BLOCK | TF_SKIP)))
+      return 0;
+  return 1;
+}
+
+/* the text ends as a sentence does: . ! ? … or a closing quote after one */
+static int ends_sentence(const char *s, size_t n) {
+  static const char *const CLOSE[] = {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\x9C", NULL};
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+  for (int again = 1; again && n;) {
+    again = 0;
+    for (const char *const *c = CLOSE; *c; c++) {
+      size_t k = strlen(*c);
+      if (n >= k && !memcmp(s + n - k, *c, k)) { n -= k; again = 1; break; }
+    }
+  }
+  if (!n) return 0;
+  char last = s[n - 1];
+  if (last == '.' || last == '!' || last == '?' || last == ':') return 1;
+  if (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\xA6", 3)) return 1;                  /* … */
+  if (n >= 3 && (!memcmp(s + n - 3, "\xE3\x80\x82", 3) || !memcmp(s + n - 3, "\xEF\xBC\x81", 3) ||
+                 !memcmp(s + n - 3, "\xEF\xBC\x9F", 3)))
+    return 1;                                                                      /* 。！？ */
+  return 0;
+}
+
+/* a <p> followed by a sibling <p> of the same class is the body's first
+ * paragraph, not a standfirst set apart from it */
+static int ordinary_paragraph(xmlNodePtr x) {
+  xmlNodePtr n = x->next;
+  while (n && n->type != XML_ELEMENT_NODE) n = n->next;
+  if (!n || !n->name || strcmp((const char *)n->name, "p")) return 0;
+  const char *a = xml_attr(x, "class"), *b = xml_attr(n, "class");
+  return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* a paragraph its class sets in bold ("Typography_weight-bold", "bold") */
+static int bold_class(const dtree *t, int32_t i) {
+  static const char *const BOLD[] = {"bold", "bolder", "semibold", "medium", "strong", "fett", NULL};
+  return i >= 0 && t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), BOLD);
+}
+
+/* a block with at least one letter (not "00:00" or "|") */
+static int has_letters(const emit_out *o, const block *b) {
+  const unsigned char *s = (const unsigned char *)btext(o, b);
+  for (uint32_t k = 0; k < b->t_len; k++)
+    if (s[k] >= 0x80 || isalpha(s[k])) return 1;
+  return 0;
 }
 
 /* a lead element is a paragraph or two under the title, never a header
@@ -602,6 +680,16 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
     block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
     seen++;
+    /* <p><strong data-cy="intro">…</strong></p>: the paragraph's own
+     * wrapper of most of its text names it */
+    xmlNodePtr il = inline_lead(t, b->node, b->chars);
+    if (il) {
+      if (!(f->lead = dup_block(o, b))) return -1;
+      if (not_a_lead(il, f->lead, in->title)) { free(f->lead); f->lead = NULL; continue; }
+      b->flags |= BF_LEAD;
+      f->lead_src = "lead-class";
+      return 0;
+    }
     for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
       if (lead_class(t, p) && blocks_under(o, t, p, CLEAN_LEAD_MAX_BLOCKS + 1) <= CLEAN_LEAD_MAX_BLOCKS) {
         /* the lead is every block the element owns, joined */
@@ -631,24 +719,67 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       block *b = &o->b[k];
       if (!kept(b) || b->kind == B_IMAGE) continue;
       if (first < 0) {
+        /* the title said again, a picture's caption and a player's
+         * "00:00" come before it */
+        if (!has_letters(o, b) || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE))) continue;
+        if (b->kind == B_HEADING) {
+          char *h = dup_block(o, b);
+          if (!h) return -1;
+          int again = in->title && repeats_title(h, in->title);
+          free(h);
+          if (again) continue;
+        }
         if (b->kind != B_PARA) break;
         first = k;
         continue;
       }
-      if (b->kind == B_PARA && b->bold_chars * 2 < b->chars) after++;
+      if (b->kind == B_PARA && b->bold_chars * 2 < b->chars && !bold_class(t, b->node)) after++;
       if (after >= CLEAN_LEAD_AFTER) break;
     }
     if (first >= 0 && after >= CLEAN_LEAD_AFTER) {
       block *b = &o->b[first];
       size_t chars = u8chars(btext(o, b), b->t_len);
-      if (b->bold_chars * 10 >= b->chars * 9 && chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX &&
-          words(btext(o, b), b->t_len) >= 6 && b->link_chars * 2 < b->chars) {
+      long nw = words(btext(o, b), b->t_len);
+      /* a short bold line that ends without a sentence's stop is a heading */
+      if ((b->bold_chars * 10 >= b->chars * 9 || bold_class(t, b->node)) && chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX &&
+          nw >= 6 && (nw >= CLEAN_DEK_WORDS || ends_sentence(btext(o, b), b->t_len)) && b->link_chars * 2 < b->chars) {
         b->flags |= BF_LEAD;
         f->lead_src = "bold-first-paragraph";
         f->lead = dup_block(o, b);
         return f->lead ? 0 : -1;
       }
     }
+  }
+  /* 1c. a long heading that opens the article, before its paragraphs: a
+   * dek printed as a subheading (section headings are short) */
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE || (b->flags & (BF_TITLE | BF_CAPTION | BF_INFIGURE))) continue;
+    /* (the finder may have renamed an h1 in the body; libxml2's tree has its name) */
+    xmlNodePtr hx = b->node >= 0 ? t->n[b->node].x : NULL;
+    if (b->kind != B_HEADING || !has_letters(o, b) || (b->node >= 0 && t->n[b->node].tag == T_H1) ||
+        (hx && hx->name && !strcmp((const char *)hx->name, "h1")))
+      break;
+    size_t chars = u8chars(btext(o, b), b->t_len);
+    char *h = dup_block(o, b);
+    if (!h) return -1;
+    int ok = words(h, b->t_len) >= CLEAN_DEK_WORDS && chars <= CLEAN_LEAD_MAX && b->link_chars * 2 < b->chars &&
+             !(in->title && repeats_title(h, in->title));
+    /* paragraphs follow it */
+    int paras = 0;
+    for (int j = k + 1; ok && j < o->n && paras < CLEAN_LEAD_AFTER; j++)
+      if (kept(&o->b[j]) && o->b[j].kind != B_IMAGE) {
+        if (o->b[j].kind != B_PARA) break;
+        paras++;
+      }
+    if (ok && paras >= CLEAN_LEAD_AFTER) {
+      b->flags |= BF_LEAD;
+      f->lead_src = "opening-heading";
+      f->lead = h;
+      return 0;
+    }
+    free(h);
+    break;
   }
   /* 2. a lead-class element before the article, outside it */
   int32_t first = -1;
@@ -712,7 +843,7 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
       if (!next) h = h->parent;
     }
     int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
-    if (tag == T_P || tag == T_H2) {
+    if ((tag == T_P && !ordinary_paragraph(next)) || tag == T_H2 || ((tag == T_DIV || tag == T_H3) && text_only(next))) {
       sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
       xml_text(next, &raw, 20000);
       int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);

@@ -259,11 +259,25 @@ int priors_find(fctx *c, candidate *out, int max) {
 #define TITLE_SIMILARITY   0.75   /* Readability's _headerDuplicatesTitle */
 #define TITLE_AFTER_MIN    300    /* characters after the heading in its container */
 #define TITLE_LEVELS       6
+#define TITLE_CRUMB_UP     4      /* levels up a breadcrumb list still owns a heading */
 
 static int visible_up(const fctx *c, int32_t i) {
   for (int32_t p = i; p >= 0; p = c->t->n[p].parent)
     if (!is_probably_visible(c->t, p)) return 0;
   return 1;
+}
+
+/* a heading that is a breadcrumb's last step (in a list or navigation,
+ * or named so) repeats the title but does not head the article */
+static int crumb_heading(const dtree *t, int32_t i) {
+  static const char *const CRUMB[] = {"breadcrumb", "breadcrumbs", "crumb", "crumbs", NULL};
+  if (t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), CRUMB)) return 1;
+  int up = 0;
+  for (int32_t p = t->n[i].parent; p >= 0 && up < TITLE_CRUMB_UP; p = t->n[p].parent, up++) {
+    if (t->n[p].tag == T_LI || t->n[p].tag == T_NAV || t->n[p].tag == T_OL) return 1;
+    if (t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), CRUMB)) return 1;
+  }
+  return 0;
 }
 
 int32_t priors_title_heading(fctx *c, const char *title) {
@@ -277,7 +291,7 @@ int32_t priors_title_heading(fctx *c, const char *title) {
     if (c->title_node >= 0 && tag != T_H1) continue;
     inner_text(t, i, &c->tmp, 0);
     if (sapo_text_similarity(title, sapo_buf_cstr(&c->tmp)) <= TITLE_SIMILARITY) continue;
-    if (!visible_up(c, i)) continue;
+    if (!visible_up(c, i) || crumb_heading(t, i)) continue;
     if (c->title_node < 0) c->title_node = i;
     if (tag == T_H1) { first_h1 = i; break; }
   }
