@@ -48,6 +48,24 @@ describe("titles", function()
       '<meta property="og:site_name" content="Daily Example">'))
   end)
 
+  it("drop a site written after a CJK separator without spaces, with the section glued before it", function()
+    -- no h1 to lean on: the site name alone says where the title ends
+    assert.equal("민주당 선호투표제 도입 또다시 불발", title_of('<meta property="og:title" content="민주당 선호투표제 도입 또다시 불발-정치ㅣ한국일보">' ..
+      '<meta property="og:site_name" content="한국일보">'))
+    assert.equal("南海トラフ、一時調査 巨大地震、基準達せず", title_of('<meta property="og:title" content="南海トラフ、一時調査 巨大地震、基準達せず：中日新聞Web">' ..
+      '<meta property="og:site_name" content="中日新聞Web">'))
+    -- a Latin compound before a site suffix stays whole
+    assert.equal("Spider-Man returns to the big screen", title_of('<meta property="og:title" content="Spider-Man returns to the big screen｜Example">' ..
+      '<meta property="og:site_name" content="Example">'))
+  end)
+
+  it("know the site's name from application-name when nothing else names it", function()
+    local art = assert(sapo.extract("<html><head><title>Ferries return to the bay - Harbour Times</title>" ..
+      "<meta name='application-name' content='Harbour Times'></head><body><article>" .. BODY2 .. "</article></body></html>"))
+    assert.equal("Ferries return to the bay", art.title)
+    assert.equal("Harbour Times", art.site_name)
+  end)
+
   it("take the h1 when the <title> only names the site", function()
     assert.equal("Ferries return to the bay after two years", title_of('<title>Газета «Коммерсантъ»</title>' ..
       '<meta property="og:site_name" content="Коммерсантъ">', "Ferries return to the bay after two years"))

@@ -154,10 +154,28 @@ static int set_authors(sapo_article *a, char **ld, int n_ld) {
 /* "Title | Site", "Site - Title", "Site: Title" -> "Title" when Site is the
  * site's name (og:site_name / JSON-LD publisher) or the host name; a title
  * is never cut to fewer than two words. */
+/* separators CJK titles write without spaces: Hangul ㅣ, fullwidth ｜ and ： */
+#define CJK_SEPS "\xE3\x85\xA3", "\xEF\xBD\x9C", "\xEF\xBC\x9A"
+static int cjk_sep(const char *sp) { return (unsigned char)sp[0] >= 0xE3; }
+
+/* "제목-정치" after "ㅣ한국일보" went: the section glued on with a hyphen
+ * (letters only, so "COVID-19" keeps its number) */
+#define SECTION_MAX_BYTES 24
+static void strip_glued_section(char *title) {
+  char *dash = strrchr(title, '-');
+  if (!dash || dash == title || dash[-1] == ' ') return;
+  size_t n = strlen(dash + 1);
+  if (!n || n > SECTION_MAX_BYTES) return;
+  for (const char *q = dash + 1; *q; q++)
+    if (*q == ' ' || (*q >= '0' && *q <= '9') || ((unsigned char)*q < 0x80 && (*q | 32) >= 'a' && (*q | 32) <= 'z'))
+      return;   /* a Latin compound ("Spider-Man") or a number stays */
+  *dash = '\0';
+}
+
 static void strip_site(char *title, const char *site, const char *url) {
   if (!title) return;
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ",
-                                     " \xE2\x80\xA2 ", " / ", ": ", NULL};
+                                     " \xE2\x80\xA2 ", " / ", ": ", CJK_SEPS, NULL};
   char host[256] = "";
   if (url) {
     const char *h = strstr(url, "://");
@@ -176,7 +194,11 @@ static void strip_site(char *title, const char *site, const char *url) {
       if ((site && !strcasecmp(tail, site)) || (*host && ci_contains_nospace(host, tail))) {
         int words = 1;
         for (char *q = title; q < last; q++) words += *q == ' ';
-        if (words >= 2) { *last = '\0'; return; }
+        if (words >= 2) {
+          *last = '\0';
+          if (cjk_sep(*sp)) strip_glued_section(title);
+          return;
+        }
       }
     }
     /* prefix: the first separator */

@@ -133,7 +133,7 @@ static const char *const KEYS[] = {
   "weibo:webpage:description", "description", "twitter:description", "og:site_name",
   "article:published_time", "parsely-pub-date", "article:modified_time", "og:image", "keywords",
   "article:author", "og:updated_time", "pubdate", "date", "news_keywords", "og:url", "publish-date", "publish_date",
-  "dc:date", "dcterms:date", "sailthru:date", "sailthru:author", NULL};
+  "dc:date", "dcterms:date", "sailthru:date", "sailthru:author", "application-name", NULL};
 
 static const char *intern(const char *k) {
   for (const char *const *p = KEYS; *p; p++)
@@ -184,7 +184,8 @@ static void meta_name(facts *f, const char *name, const char *content) {
   for (char *p = buf; *p; p++) if (*p == '.') *p = ':';
   /* whole names kept as they are (dates of large CMSs among them) */
   static const char *const WHOLE[] = {"keywords", "news_keywords", "pubdate", "date", "publish-date", "publish_date",
-                                      "dc:date", "dcterms:date", "sailthru:date", "sailthru:author", NULL};
+                                      "dc:date", "dcterms:date", "sailthru:date", "sailthru:author",
+                                      "application-name", NULL};
   for (const char *const *w = WHOLE; *w; w++)
     if (!strcmp(buf, *w)) { set_val(f, intern(buf), content); return; }
   static const char *const last[] = {"author", "creator", "pub-date", "description", "title", "site_name", NULL};
@@ -653,7 +654,10 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     m->byline = NULL;
   }
   m->excerpt = ld.excerpt ? unescape_dup(ld.excerpt) : first_of(&f, EXCERPT);
-  m->site_name = ld.site ? unescape_dup(ld.site) : unescape_dup(get_val(&f, "og:site_name"));
+  /* the site's name: JSON-LD's publisher, og:site_name, the web app's name */
+  m->site_name = ld.site ? unescape_dup(ld.site)
+               : get_val(&f, "og:site_name") ? unescape_dup(get_val(&f, "og:site_name"))
+                                             : unescape_dup(get_val(&f, "application-name"));
   m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, PUB);
   m->date_src = ld.published ? "json-ld" : m->published ? "meta" : NULL;
   if (!m->published) {
