@@ -154,17 +154,20 @@ static int add(char ***v, int *n, const char *s) {
 
 int sapo_author_href(const char *href) {
   if (!href) return 0;
-  const char *q = strpbrk(href, "?#");
-  size_t len = q ? (size_t)(q - href) : strlen(href);
-  for (const char *const *a = AUTHOR_PATHS; *a; a++) {
-    size_t n = strlen(*a);
-    for (size_t i = 0; i + n <= len; i++)
-      if (!strncasecmp(href + i, *a, n)) {
-        /* a slug after the segment: letters, not an index page */
-        size_t letters = 0;
-        for (size_t j = i + n; j < len && href[j] != '/'; j++) letters += href[j] != '-' && href[j] != '_';
-        if (letters >= 2) return 1;
-      }
+  /* one pass over the path's slashes; a table entry is compared only where
+   * a segment starts with its letter */
+  for (const char *p = strchr(href, '/'); p && *p && *p != '?' && *p != '#'; p = strchr(p + 1, '/')) {
+    int c = lower_byte((unsigned char)p[1]);
+    if (c < 'a' || c > 'z') continue;
+    for (const char *const *a = AUTHOR_PATHS; *a; a++) {
+      if ((*a)[1] != c) continue;
+      size_t n = strlen(*a);
+      if (strncasecmp(p, *a, n)) continue;
+      /* a slug after the segment: letters, not an index page */
+      size_t letters = 0;
+      for (const char *q = p + n; *q && *q != '/' && *q != '?' && *q != '#'; q++) letters += *q != '-' && *q != '_';
+      if (letters >= 2) return 1;
+    }
   }
   return 0;
 }

@@ -367,6 +367,19 @@ int sapo_utf8_valid(const unsigned char *s, size_t n) {
   return 1;
 }
 
+int sapo_utf8_clean(const unsigned char *s, size_t n) {
+  size_t i = 0, bad;
+  while (i < n) {
+    if (i + 8 <= n && ascii8(s + i)) { i += 8; continue; }
+    unsigned char c = s[i];
+    if (c < 0x80 && c != 0) { i++; continue; }
+    size_t k = c ? utf8_seq(s, n, i, &bad) : 0;
+    if (!k) return 0;
+    i += k;
+  }
+  return 1;
+}
+
 static int decode_utf8(const unsigned char *s, size_t n, sapo_buf *out) {
   if (sapo_buf_reserve(out, n)) return -1;
   size_t i = 0, run = 0, bad;

@@ -46,6 +46,10 @@ int sapo_charset_decide(const unsigned char *s, size_t len, const char *forced,
  * Malformed input never fails: each bad sequence becomes U+FFFD, and NUL
  * bytes become U+FFFD too.  Returns SAPO_OK, SAPO_ENOMEM, or SAPO_EENCODING
  * when the system's iconv cannot convert from that encoding. */
+/* 1 when s is UTF-8 that sapo_decode would copy unchanged (well formed,
+ * no NUL bytes): the parser may then read it in place. */
+int sapo_utf8_clean(const unsigned char *s, size_t len);
+
 int sapo_decode(const unsigned char *s, size_t len, const char *name,
                 sapo_buf *out, sapo_error *err);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/HTMLtree.h>
 #include "buf.h"
 #include "charset.h"
@@ -138,27 +139,33 @@ static const char *vi_font_label(const char *enc) {
   return "x-viet-viqr";
 }
 
-/* Parses UTF-8 bytes (consumed: u8 is freed) into out->doc. */
-static int parse_utf8(sapo_buf *u8b, const sapo_parse_options *opt, sapo_parsed *out, sapo_error *err) {
-  sapo_buf u8 = *u8b;
-  *u8b = (sapo_buf)SAPO_BUF_INIT;
+/* Parses UTF-8 bytes, read in place, into out->doc. */
+static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_options *opt, sapo_parsed *out,
+                            sapo_error *err) {
   int rc;
-  if (u8.len > INT_MAX) {
-    sapo_buf_free(&u8);
-    return sapo_fail(err, SAPO_ELIMIT, "input too large for libxml2 (%zu bytes after decoding)", u8.len);
-  }
-  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-  if (!ctxt) { sapo_buf_free(&u8); return sapo_fail(err, SAPO_ENOMEM, "cannot create a parser context"); }
+  if (len > INT_MAX)
+    return sapo_fail(err, SAPO_ELIMIT, "input too large for libxml2 (%zu bytes after decoding)", len);
   /* XML_PARSE_HUGE lifts libxml2's own caps (text nodes cut at 10 MB,
    * parsing stopped at depth 256), which would lose data silently; sapo's
    * limits (max_bytes, max_depth, max_nodes) apply instead, as errors. */
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
               HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
   xmlDocPtr doc = NULL;
-  if (u8.len > 0)
-    doc = htmlCtxtReadMemory(ctxt, u8.data, (int)u8.len, opt ? opt->url : NULL, "UTF-8", flags);
-  xmlFreeParserCtxt(ctxt);
-  sapo_buf_free(&u8);
+  if (len > 0) {
+    /* The bytes are UTF-8 already: the context is told so by its charset,
+     * not by an encoding handler, which would copy the whole page through
+     * a UTF-8 to UTF-8 conversion. */
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(data, (int)len);
+    if (!ctxt) return sapo_fail(err, SAPO_ENOMEM, "cannot create a parser context");
+    htmlCtxtUseOptions(ctxt, flags);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    if (opt && opt->url && ctxt->input && !ctxt->input->filename)
+      ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)opt->url);
+    htmlParseDocument(ctxt);
+    doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+  }
   if (!doc) {
     /* libxml2 gives no document for input with no markup at all (or none
      * for empty input): an empty document is the honest answer there. */
@@ -170,6 +177,15 @@ static int parse_utf8(sapo_buf *u8b, const sapo_parse_options *opt, sapo_parsed 
   if (sapo_ssr_reveal(doc)) { xmlFreeDoc(doc); return sapo_fail(err, SAPO_ENOMEM, "out of memory"); }
   out->doc = doc;
   return SAPO_OK;
+}
+
+/* Parses UTF-8 bytes (consumed: u8 is freed) into out->doc. */
+static int parse_utf8(sapo_buf *u8b, const sapo_parse_options *opt, sapo_parsed *out, sapo_error *err) {
+  sapo_buf u8 = *u8b;
+  *u8b = (sapo_buf)SAPO_BUF_INIT;
+  int rc = parse_utf8_bytes(u8.data, u8.len, opt, out, err);
+  sapo_buf_free(&u8);
+  return rc;
 }
 
 int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
@@ -202,6 +218,14 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
     size_t m = len < 4096 ? len : 4096, nul = 0;
     for (size_t i = 0; i < m; i++) nul += s[i] == 0;
     if (m >= 64 && nul * 10 > m) return sapo_fail(err, SAPO_EPARSE, "input is binary data (%zu NUL bytes in the first %zu), not HTML", nul, m);
+  }
+  /* clean UTF-8 (most pages) is parsed where it lies: no copy of the page */
+  if (!strcmp(cs, "utf-8") && sapo_utf8_clean(s + bom, len - bom)) {
+    rc = parse_utf8_bytes((const char *)s + bom, len - bom, opt, out, err);
+    if (rc) return rc;
+    out->charset = cs;
+    out->charset_source = (int)src;
+    return SAPO_OK;
   }
   sapo_buf u8 = SAPO_BUF_INIT;
   rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
