@@ -786,12 +786,12 @@ static int lead(emit_out *o, const clean_input *in, clean_found *f) {
   for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
     if (n < in->orig_count && t->n[n].type == DN_TEXT) { first = n; break; }
   if (first > 0) {
-    for (int32_t i = 0; i < first; i++) {
+    /* a lead stands under the title: the search starts there */
+    for (int32_t i = in->title_node > 0 ? in->title_node : 0; i < first; i++) {
       if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
       int tag = t->n[i].tag;
       if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
-      /* a lead stands under the title, and is never a picture's caption */
-      if (in->title_node >= 0 && i < in->title_node) continue;
+      /* and is never a picture's caption */
       if (in_figure(t, i)) continue;
       if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
       if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, CLEAN_LEAD_ELEMENT_BLOCKS)) continue;

@@ -83,7 +83,7 @@ static uint32_t hidden_text(fctx *c) {
   const dtree *t = c->t;
   uint32_t best = 0;
   for (int32_t n = t->html; n >= 0;) {
-    if (!is_probably_visible(t, n)) {
+    if (vocab_feat(c, n).f & VF_HIDDEN) {   /* read once per node, kept for the scoring */
       if (c->ag[n].p_len > best) best = c->ag[n].p_len;
       n = dom_next(t, n, 1);
     } else n = dom_next(t, n, 0);

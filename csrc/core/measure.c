@@ -135,6 +135,17 @@ static agg text_summary(const dnode *d) {
   int ws = 0;
   while (k < m) {
     unsigned char b = s[k];
+    if (b > 0x20 && b < 0x7F) {
+      /* a run of printable ASCII: counted in one go */
+      if (ws && (a.f & AG_NONEMPTY)) a.len++;
+      ws = 0;
+      a.f |= AG_NONEMPTY;
+      size_t st = k;
+      for (; k < m && s[k] > 0x20 && s[k] < 0x7F; k++)
+        if (s[k] == ',') { a.commas++; a.ascii_commas++; }
+      a.len += (uint32_t)(k - st);
+      continue;
+    }
     int32_t cp = b < 0x80 ? (k++, b) : sapo_u8_next(s, m, &k);
     if (sapo_is_space(cp)) {
       ws = 1;

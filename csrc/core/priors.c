@@ -263,7 +263,7 @@ int priors_find(fctx *c, candidate *out, int max) {
 
 static int visible_up(const fctx *c, int32_t i) {
   for (int32_t p = i; p >= 0; p = c->t->n[p].parent)
-    if (!is_probably_visible(c->t, p)) return 0;
+    if (vocab_feat((fctx *)c, p).f & VF_HIDDEN) return 0;
   return 1;
 }
 

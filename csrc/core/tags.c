@@ -259,9 +259,18 @@ const unsigned char sapo_tag_flags[T__COUNT] = {
   /* xmp */ TF_BLOCK,
 };
 
-static int cmp(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
-
+/* Binary search over the sorted names; the first byte decides most steps
+ * without a call to strcmp (called for every element of every page). */
 int sapo_tag_id(const char *name) {
-  const char *const *p = bsearch(name, sapo_tag_names + 1, T__COUNT - 1, sizeof *p, cmp);
-  return p ? (int)(p - sapo_tag_names) : T_UNKNOWN;
+  int lo = 1, hi = T__COUNT;   /* [lo, hi) */
+  unsigned char c0 = (unsigned char)name[0];
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    const char *m = sapo_tag_names[mid];
+    int d = (int)(unsigned char)m[0] - (int)c0;
+    if (!d) d = strcmp(m, name);
+    if (!d) return mid;
+    if (d < 0) lo = mid + 1; else hi = mid;
+  }
+  return T_UNKNOWN;
 }

@@ -68,22 +68,30 @@ int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
   const unsigned char *s = (const unsigned char *)str;
   sapo_buf tmp = SAPO_BUF_INIT;
   if (sapo_buf_reserve(&tmp, n)) return -1;
-  size_t i = 0;
-  int pending = 0;  /* 0 none, 1 space, 2 newline */
+  size_t i = 0, run = 0;   /* s[run, i) is kept text not yet copied */
+  int pending = 0;         /* 0 none, 1 space, 2 newline */
   while (i < n) {
+    /* printable ASCII extends the run: the common case, one test a byte */
+    if (s[i] > 0x20 && s[i] < 0x7F && !pending) { i++; continue; }
     size_t start = i;
     int32_t c = s[i] < 0x80 ? s[i++] : sapo_u8_next(s, n, &i);
-    if (sapo_is_space(c)) {
-      int nl = keep_lines && (c == '\n' || c == 0x2028 || c == 0x2029);
-      if (nl) pending = 2;
-      else if (!pending) pending = 1;
+    if (sapo_is_space(c) || sapo_is_invisible(c)) {
+      sapo_buf_add(&tmp, s + run, start - run);
+      run = i;
+      if (sapo_is_space(c)) {
+        if (keep_lines && (c == '\n' || c == 0x2028 || c == 0x2029)) pending = 2;
+        else if (!pending) pending = 1;
+      }
       continue;
     }
-    if (sapo_is_invisible(c)) continue;
-    if (pending && tmp.len) sapo_buf_addc(&tmp, pending == 2 ? '\n' : ' ');
-    pending = 0;
-    sapo_buf_add(&tmp, s + start, i - start);
+    if (pending) {
+      sapo_buf_add(&tmp, s + run, start - run);
+      if (tmp.len) sapo_buf_addc(&tmp, pending == 2 ? '\n' : ' ');
+      run = start;
+      pending = 0;
+    }
   }
+  sapo_buf_add(&tmp, s + run, n - run);
   int rc = tmp.failed ? -1 : sapo_nfc(tmp.data ? tmp.data : "", tmp.len, out);
   sapo_buf_free(&tmp);
   return rc == 0 ? 0 : -1;

@@ -33,6 +33,9 @@ static const char *const VIDEO_HOSTS[] = {
 static const char *const DIALOG_TOKENS[] = {
   "onetrust", "ot", "cookie", "cookies", "cookiebanner", "consent", "gdpr", "cmp", "didomi", "usercentrics",
   "capping", "newsletter", "newsletters", "signup", "modal", NULL};
+/* every DIALOG_TOKENS entry holds one of these (the cheap pre-test) */
+static const char *const DIALOG_PIECES[] = {"ot", "cookie", "consent", "gdpr", "cmp", "didomi", "usercentrics",
+                                            "capping", "newsletter", "signup", "modal", NULL};
 /* a dialog is interface text only while it is short */
 #define DIALOG_MAX_LEN 1500
 
@@ -80,7 +83,7 @@ vocab_sets *vocab_sets_new(void) {
 }
 
 static size_t lower_copy(char *dst, size_t cap, const char *s, size_t at) {
-  for (; s && *s && at + 1 < cap; s++) dst[at++] = (char)tolower((unsigned char)*s);
+  for (; s && *s && at + 1 < cap; s++) dst[at++] = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
   dst[at] = '\0';
   return at;
 }
@@ -243,13 +246,30 @@ static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
   }
 }
 
-static int visible_attrs(const chrome_attrs *a) {
+/* does the lower-cased s contain any of these pieces?  A cheap test
+ * (strstr) before the token-by-token one */
+static int any_piece(const char *lc, const char *const *pieces) {
+  for (const char *const *w = pieces; *w; w++)
+    if (strstr(lc, *w)) return 1;
+  return 0;
+}
+
+/* every HIDDEN_CLASSES entry holds one of these */
+static const char *const HIDDEN_PIECES[] = {"hid", "none", "sr-only", "screen", "invisible", "offscreen", NULL};
+
+/* lc: the class lower-cased when the caller has it (a cheap test first) */
+static int visible_attrs_lc(const chrome_attrs *a, const char *lc) {
   if (a->hidden_attr) return 0;
-  if (a->cls && has_class(a->cls, HIDDEN_CLASSES)) return 0;
+  if (a->cls && (!lc || any_piece(lc, HIDDEN_PIECES)) && has_class(a->cls, HIDDEN_CLASSES)) return 0;
   if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
   if (a->ah && !strcmp(a->ah, "true")) return a->cls && strstr(a->cls, "fallback-image");
   return 1;
 }
+
+static int visible_attrs(const chrome_attrs *a) { return visible_attrs_lc(a, NULL); }
+
+/* every ad token or prefix holds one of these */
+static const char *const AD_PIECES[] = {"ad", "dfp-", "gpt-", NULL};
 
 static int any_ad_token(const char *p) {
   while (p && *p) {
@@ -305,16 +325,18 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
     if (n[0] == 'r' && !strcmp(n, "rel")) rel = val;
     else if (n[0] == 'i' && !strcmp(n, "itemprop")) itemprop = val;
   }
-  if (!visible_attrs(&a)) out->f |= VF_HIDDEN;
   int tag = t->n[i].tag;
   char ms[512];
   size_t at = lower_copy(ms, sizeof ms, a.cls, 0);
   at = lower_copy(ms, sizeof ms, " ", at);
-  lower_copy(ms, sizeof ms, a.id, at);
+  at = lower_copy(ms, sizeof ms, a.id, at);
+  /* (a class too long for ms is tested without the cheap pre-test) */
+  if (!visible_attrs_lc(&a, at + 2 < sizeof ms ? ms : NULL)) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
-    if (any_ad_token(a.cls) || any_ad_token(a.id)) out->f |= VF_AD;
+    if ((at + 2 >= sizeof ms || any_piece(ms, AD_PIECES)) && (any_ad_token(a.cls) || any_ad_token(a.id))) out->f |= VF_AD;
     if ((a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) || (a.modal && !strcmp(a.modal, "true")) ||
-        dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))
+        ((at + 2 >= sizeof ms || any_piece(ms, DIALOG_PIECES)) &&
+         (dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))))
       out->f |= VF_DIALOG;
   }
   int have = ms[0] != ' ' || ms[1] != '\0';   /* a class or an id */
