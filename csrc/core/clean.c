@@ -22,6 +22,12 @@ static size_t lower_prefix(const char *s, size_t n, char *dst, size_t cap) {
   size_t i = 0, o = 0;
   const unsigned char *u = (const unsigned char *)s;
   while (i < n) {
+    if (u[i] < 0x80) {   /* ASCII: no table look-up */
+      if (o + 2 > cap) break;
+      dst[o++] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
+      i++;
+      continue;
+    }
     int32_t c = sapo_u8_next(u, n, &i);
     c = utf8proc_tolower(c);
     unsigned char tmp[4];

@@ -73,6 +73,8 @@ int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
   while (i < n) {
     /* printable ASCII extends the run: the common case, one test a byte */
     if (s[i] > 0x20 && s[i] < 0x7F && !pending) { i++; continue; }
+    /* so does one ASCII space between two of them, once text has begun */
+    if (s[i] == ' ' && !pending && i > run && i + 1 < n && s[i + 1] > 0x20 && s[i + 1] < 0x7F) { i++; continue; }
     size_t start = i;
     int32_t c = s[i] < 0x80 ? s[i++] : sapo_u8_next(s, n, &i);
     if (sapo_is_space(c) || sapo_is_invisible(c)) {

@@ -71,6 +71,28 @@ static int pm_any(const struct pm *m, const char *s) {
   return 0;
 }
 
+/* two pattern lists over one scan of s: bit 1 when a matches, bit 2 when b does */
+static int pm_two(const struct pm *a, const struct pm *b, const char *s) {
+  int got = 0;
+  for (const char *p = s; *p && got != 3; p++) {
+    unsigned char ch = (unsigned char)*p;
+    if (ch >= 128) continue;
+    uint64_t bits = (got & 1) ? 0 : a->first[ch];
+    while (bits) {
+      int k = __builtin_ctzll(bits);
+      bits &= bits - 1;
+      if (!strncmp(p, a->pats[k], a->len[k])) { got |= 1; break; }
+    }
+    bits = (got & 2) ? 0 : b->first[ch];
+    while (bits) {
+      int k = __builtin_ctzll(bits);
+      bits &= bits - 1;
+      if (!strncmp(p, b->pats[k], b->len[k])) { got |= 2; break; }
+    }
+  }
+  return got;
+}
+
 vocab_sets *vocab_sets_new(void) {
   vocab_sets *v = malloc(sizeof *v);
   if (!v) return NULL;
@@ -340,11 +362,11 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
       out->f |= VF_DIALOG;
   }
   int have = ms[0] != ' ' || ms[1] != '\0';   /* a class or an id */
-  if (have && (v ? pm_any(&v->unlikely, ms) && !pm_any(&v->ok_maybe, ms) : is_unlikely(ms))) out->f |= VF_UNLIKELY;
+  /* the unlikely and byline lists in one scan */
+  int hit = !have ? 0 : v ? pm_two(&v->unlikely, &v->byline, ms) : (is_unlikely(ms) ? 1 : 0) | (is_byline_class(ms) ? 2 : 0);
+  if ((hit & 1) && (!v || !pm_any(&v->ok_maybe, ms))) out->f |= VF_UNLIKELY;
   if (is_unlikely_role(a.role)) out->f |= VF_UNLIKELY_ROLE;
-  if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) ||
-      (have && (v ? pm_any(&v->byline, ms) : is_byline_class(ms))))
-    out->f |= VF_BYLINE;
+  if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || (hit & 2)) out->f |= VF_BYLINE;
   if (is_share(ms)) out->f |= VF_SHARE;
 }
 
