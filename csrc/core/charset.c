@@ -355,29 +355,41 @@ static int ascii8(const unsigned char *p) {
   return !(w & 0x8080808080808080ULL) && !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL);
 }
 
+#define HIGH_BITS 0x8080808080808080ULL
+
+/* 1 when s is well-formed UTF-8.  Markup is mostly ASCII: 32 bytes are
+ * tested at a time, 8 near a non-ASCII byte, one sequence at a time in
+ * between. */
 int sapo_utf8_valid(const unsigned char *s, size_t n) {
   size_t i = 0, bad;
   while (i < n) {
-    if (i + 8 <= n && ascii8(s + i)) { i += 8; continue; }
-    if (s[i] < 0x80) { i++; continue; }
+    for (; i + 32 <= n; i += 32) {
+      uint64_t a, b, c, d;
+      memcpy(&a, s + i, 8); memcpy(&b, s + i + 8, 8); memcpy(&c, s + i + 16, 8); memcpy(&d, s + i + 24, 8);
+      if ((a | b | c | d) & HIGH_BITS) break;
+    }
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & HIGH_BITS) break;
+    }
+    while (i < n && s[i] < 0x80) i++;
+    if (i >= n) break;
     size_t k = utf8_seq(s, n, i, &bad);
     if (!k) return 0;
     i += k;
+    /* text in a non-Latin script: sequence after sequence */
+    while (i < n && s[i] >= 0x80) {
+      k = utf8_seq(s, n, i, &bad);
+      if (!k) return 0;
+      i += k;
+    }
   }
   return 1;
 }
 
 int sapo_utf8_clean(const unsigned char *s, size_t n) {
-  size_t i = 0, bad;
-  while (i < n) {
-    if (i + 8 <= n && ascii8(s + i)) { i += 8; continue; }
-    unsigned char c = s[i];
-    if (c < 0x80 && c != 0) { i++; continue; }
-    size_t k = c ? utf8_seq(s, n, i, &bad) : 0;
-    if (!k) return 0;
-    i += k;
-  }
-  return 1;
+  return !memchr(s, 0, n) && sapo_utf8_valid(s, n);
 }
 
 static int decode_utf8(const unsigned char *s, size_t n, sapo_buf *out) {

@@ -174,7 +174,10 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
   }
   rc = check_limits(doc, opt, out, err);
   if (rc) { xmlFreeDoc(doc); return rc; }
-  if (sapo_ssr_reveal(doc)) { xmlFreeDoc(doc); return sapo_fail(err, SAPO_ENOMEM, "out of memory"); }
+  if (sapo_ssr_possible(data, len) && sapo_ssr_reveal(doc)) {
+    xmlFreeDoc(doc);
+    return sapo_fail(err, SAPO_ENOMEM, "out of memory");
+  }
   out->doc = doc;
   return SAPO_OK;
 }

@@ -185,6 +185,14 @@ static void apply(ssr_state *s, const ssr_move *m) {
   xmlFreeNode(seg);
 }
 
+int sapo_ssr_possible(const char *s, size_t n) {
+  for (const char *p = s, *e = s + n; p < e && (p = memchr(p, '$', (size_t)(e - p))); p++)
+    if (p + 1 < e && p[1] == 'R') return 1;
+  for (const char *p = s, *e = s + n; p < e && (p = memchr(p, '-', (size_t)(e - p))); p++)
+    if (p + 3 < e && (p[1] | 32) == 'r' && ((p[2] | 32) == 'c' || (p[2] | 32) == 's') && (p[3] | 32) == 'i') return 1;
+  return 0;
+}
+
 int sapo_ssr_reveal(xmlDocPtr doc) {
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (!root) return 0;

@@ -8,4 +8,9 @@
 /* 0, or -1 when out of memory (the document is then unchanged) */
 int sapo_ssr_reveal(xmlDocPtr doc);
 
+/* 0 when the page's bytes hold no instruction ($R... calls, data-rci or
+ * data-rsi attributes in any case): sapo_ssr_reveal would change nothing,
+ * and its walk of the tree can be skipped. */
+int sapo_ssr_possible(const char *s, size_t n);
+
 #endif
