@@ -36,6 +36,10 @@ static const char *const DIALOG_TOKENS[] = {
 /* every DIALOG_TOKENS entry holds one of these (the cheap pre-test) */
 static const char *const DIALOG_PIECES[] = {"ot", "cookie", "consent", "gdpr", "cmp", "didomi", "usercentrics",
                                             "capping", "newsletter", "signup", "modal", NULL};
+/* every HIDDEN_CLASSES entry holds one of these */
+static const char *const HIDDEN_PIECES[] = {"hid", "none", "sr-only", "screen", "invisible", "offscreen", NULL};
+/* every ad token or prefix holds one of these */
+static const char *const AD_PIECES[] = {"ad", "dfp-", "gpt-", NULL};
 /* a dialog is interface text only while it is short */
 #define DIALOG_MAX_LEN 1500
 
@@ -45,7 +49,7 @@ static const char *const DIALOG_PIECES[] = {"ot", "cookie", "consent", "gdpr", "
  * the finder's context), never global. */
 struct vocab_sets {
   struct pm { uint64_t first[128]; const char *const *pats; uint8_t len[64]; } unlikely, ok_maybe, byline, negative,
-    positive;
+    positive, hidden, ad, dialog;
 };
 
 static void pm_build(struct pm *m, const char *const *pats) {
@@ -71,23 +75,24 @@ static int pm_any(const struct pm *m, const char *s) {
   return 0;
 }
 
-/* two pattern lists over one scan of s: bit 1 when a matches, bit 2 when b does */
-static int pm_two(const struct pm *a, const struct pm *b, const char *s) {
-  int got = 0;
-  for (const char *p = s; *p && got != 3; p++) {
+/* several pattern lists over one scan of s: bit j set when sets[j] has a
+ * pattern in s */
+static unsigned pm_multi(const struct pm *const *sets, int ns, const char *s) {
+  unsigned got = 0, all = (1u << ns) - 1;
+  for (const char *p = s; *p && got != all; p++) {
     unsigned char ch = (unsigned char)*p;
     if (ch >= 128) continue;
-    uint64_t bits = (got & 1) ? 0 : a->first[ch];
-    while (bits) {
-      int k = __builtin_ctzll(bits);
-      bits &= bits - 1;
-      if (!strncmp(p, a->pats[k], a->len[k])) { got |= 1; break; }
-    }
-    bits = (got & 2) ? 0 : b->first[ch];
-    while (bits) {
-      int k = __builtin_ctzll(bits);
-      bits &= bits - 1;
-      if (!strncmp(p, b->pats[k], b->len[k])) { got |= 2; break; }
+    for (int j = 0; j < ns; j++) {
+      if (got & (1u << j)) continue;
+      uint64_t bits = sets[j]->first[ch];
+      while (bits) {
+        int k = __builtin_ctzll(bits);
+        bits &= bits - 1;
+        const char *pat = sets[j]->pats[k];
+        size_t n = sets[j]->len[k], q = 1;
+        while (q < n && p[q] == pat[q]) q++;   /* p ends in NUL: a mismatch stops it */
+        if (q == n) { got |= 1u << j; break; }
+      }
     }
   }
   return got;
@@ -101,6 +106,9 @@ vocab_sets *vocab_sets_new(void) {
   pm_build(&v->byline, BYLINE);
   pm_build(&v->negative, NEGATIVE);
   pm_build(&v->positive, POSITIVE);
+  pm_build(&v->hidden, HIDDEN_PIECES);
+  pm_build(&v->ad, AD_PIECES);
+  pm_build(&v->dialog, DIALOG_PIECES);
   return v;
 }
 
@@ -276,13 +284,11 @@ static int any_piece(const char *lc, const char *const *pieces) {
   return 0;
 }
 
-/* every HIDDEN_CLASSES entry holds one of these */
-static const char *const HIDDEN_PIECES[] = {"hid", "none", "sr-only", "screen", "invisible", "offscreen", NULL};
 
 /* lc: the class lower-cased when the caller has it (a cheap test first) */
 static int visible_attrs_lc(const chrome_attrs *a, const char *lc) {
   if (a->hidden_attr) return 0;
-  if (a->cls && (!lc || any_piece(lc, HIDDEN_PIECES)) && has_class(a->cls, HIDDEN_CLASSES)) return 0;
+  if (a->cls && (!lc || any_piece(lc, HIDDEN_PIECES)) && has_class(a->cls, HIDDEN_CLASSES)) return 0;   /* "": none */
   if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
   if (a->ah && !strcmp(a->ah, "true")) return a->cls && strstr(a->cls, "fallback-image");
   return 1;
@@ -290,8 +296,6 @@ static int visible_attrs_lc(const chrome_attrs *a, const char *lc) {
 
 static int visible_attrs(const chrome_attrs *a) { return visible_attrs_lc(a, NULL); }
 
-/* every ad token or prefix holds one of these */
-static const char *const AD_PIECES[] = {"ad", "dfp-", "gpt-", NULL};
 
 static int any_ad_token(const char *p) {
   while (p && *p) {
@@ -352,21 +356,28 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   size_t at = lower_copy(ms, sizeof ms, a.cls, 0);
   at = lower_copy(ms, sizeof ms, " ", at);
   at = lower_copy(ms, sizeof ms, a.id, at);
-  /* (a class too long for ms is tested without the cheap pre-test) */
-  if (!visible_attrs_lc(&a, at + 2 < sizeof ms ? ms : NULL)) out->f |= VF_HIDDEN;
+  int have = ms[0] != ' ' || ms[1] != '\0';   /* a class or an id */
+  /* one scan of class and id for every list: unlikely, byline, and the
+   * pieces every hidden, ad and dialog token holds (a class too long for
+   * ms is tested token by token) */
+  enum { H_UNLIKELY = 1, H_BYLINE = 2, H_HIDDEN = 4, H_AD = 8, H_DIALOG = 16 };
+  unsigned hit = 0;
+  if (!have) hit = 0;
+  else if (v && at + 2 < sizeof ms) {
+    const struct pm *const sets[] = {&v->unlikely, &v->byline, &v->hidden, &v->ad, &v->dialog};
+    hit = pm_multi(sets, 5, ms);
+  } else
+    hit = (is_unlikely(ms) ? H_UNLIKELY : 0) | (is_byline_class(ms) ? H_BYLINE : 0) | H_HIDDEN | H_AD | H_DIALOG;
+  if (!visible_attrs_lc(&a, (hit & H_HIDDEN) ? NULL : "")) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
-    if ((at + 2 >= sizeof ms || any_piece(ms, AD_PIECES)) && (any_ad_token(a.cls) || any_ad_token(a.id))) out->f |= VF_AD;
+    if ((hit & H_AD) && (any_ad_token(a.cls) || any_ad_token(a.id))) out->f |= VF_AD;
     if ((a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) || (a.modal && !strcmp(a.modal, "true")) ||
-        ((at + 2 >= sizeof ms || any_piece(ms, DIALOG_PIECES)) &&
-         (dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))))
+        ((hit & H_DIALOG) && (dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))))
       out->f |= VF_DIALOG;
   }
-  int have = ms[0] != ' ' || ms[1] != '\0';   /* a class or an id */
-  /* the unlikely and byline lists in one scan */
-  int hit = !have ? 0 : v ? pm_two(&v->unlikely, &v->byline, ms) : (is_unlikely(ms) ? 1 : 0) | (is_byline_class(ms) ? 2 : 0);
-  if ((hit & 1) && (!v || !pm_any(&v->ok_maybe, ms))) out->f |= VF_UNLIKELY;
+  if ((hit & H_UNLIKELY) && (!v || !pm_any(&v->ok_maybe, ms))) out->f |= VF_UNLIKELY;
   if (is_unlikely_role(a.role)) out->f |= VF_UNLIKELY_ROLE;
-  if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || (hit & 2)) out->f |= VF_BYLINE;
+  if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || (hit & H_BYLINE)) out->f |= VF_BYLINE;
   if (is_share(ms)) out->f |= VF_SHARE;
 }
 
