@@ -24,34 +24,91 @@ xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children) {
   return NULL;
 }
 
-/* Count nodes and measure depth without recursion. */
-static int check_limits(xmlDocPtr doc, const sapo_parse_options *opt, sapo_parsed *out, sapo_error *err) {
-  int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : SAPO_DEFAULT_MAX_DEPTH;
-  long max_nodes = opt && opt->max_nodes > 0 ? opt->max_nodes : SAPO_DEFAULT_MAX_NODES;
-  long nodes = 0;
-  int depth = 0, deepest = 0;
-  xmlNodePtr root = (xmlNodePtr)doc, n = doc->children;
-  while (n) {
-    nodes++;
-    if (n->type == XML_ELEMENT_NODE && n->children) {
-      if (++depth > deepest) deepest = depth;
-      if (deepest > max_depth) {
-        return sapo_fail(err, SAPO_ELIMIT, "document nested deeper than %d elements (max_depth)", max_depth);
-      }
-      n = n->children;
-      continue;
-    }
-    while (n && n != root && !n->next) {
-      n = n->parent;
-      if (n && n != root && n->type == XML_ELEMENT_NODE) depth--;
-    }
-    if (!n || n == root) break;
-    n = n->next;
-  }
-  if (nodes > max_nodes)
-    return sapo_fail(err, SAPO_ELIMIT, "document has %ld nodes, more than %ld (max_nodes)", nodes, max_nodes);
-  out->nodes = nodes;
-  out->depth = deepest;
+/* ===== LIMITS, COUNTED WHILE PARSING =====
+ * The parser's SAX callbacks are wrapped: each node the tree builder makes
+ * is counted, and the depth of the deepest element that gets a child is
+ * kept, as a walk of the finished tree would find them.  A document over a
+ * limit stops the parser at once (no second walk over the tree, and a
+ * hostile page is never built whole). */
+typedef struct {
+  startElementSAXFunc start;
+  endElementSAXFunc end;
+  charactersSAXFunc chars, cdata;
+  commentSAXFunc comment;
+  long nodes, max_nodes;
+  int depth, deepest, max_depth;
+  int over;   /* 1: max_depth, 2: max_nodes */
+} sax_limits;
+
+static sax_limits *limits_of(void *ctx) { return (sax_limits *)((htmlParserCtxtPtr)ctx)->_private; }
+
+/* a node is about to be made under the open elements */
+static void count_node(void *ctx, sax_limits *l) {
+  l->nodes++;
+  if (l->depth > l->deepest) l->deepest = l->depth;
+  if (!l->over && l->deepest > l->max_depth) l->over = 1;
+  if (!l->over && l->nodes > l->max_nodes) l->over = 2;
+  if (l->over) xmlStopParser((htmlParserCtxtPtr)ctx);
+}
+
+static void lim_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  sax_limits *l = limits_of(ctx);
+  count_node(ctx, l);
+  if (l->over) return;
+  l->start(ctx, name, atts);
+  l->depth++;
+}
+
+static void lim_end(void *ctx, const xmlChar *name) {
+  sax_limits *l = limits_of(ctx);
+  if (l->depth) l->depth--;
+  l->end(ctx, name);
+}
+
+/* text joins the text node before it when there is one */
+static int makes_text_node(void *ctx, xmlElementType type) {
+  xmlNodePtr parent = ((htmlParserCtxtPtr)ctx)->node;
+  return !(parent && parent->last && parent->last->type == type);
+}
+
+static void lim_chars(void *ctx, const xmlChar *ch, int len) {
+  sax_limits *l = limits_of(ctx);
+  if (makes_text_node(ctx, XML_TEXT_NODE)) count_node(ctx, l);
+  if (!l->over) l->chars(ctx, ch, len);
+}
+
+static void lim_cdata(void *ctx, const xmlChar *ch, int len) {
+  sax_limits *l = limits_of(ctx);
+  if (makes_text_node(ctx, XML_CDATA_SECTION_NODE) && makes_text_node(ctx, XML_TEXT_NODE)) count_node(ctx, l);
+  if (!l->over) l->cdata(ctx, ch, len);
+}
+
+static void lim_comment(void *ctx, const xmlChar *value) {
+  sax_limits *l = limits_of(ctx);
+  count_node(ctx, l);
+  if (!l->over) l->comment(ctx, value);
+}
+
+static void limits_install(htmlParserCtxtPtr ctxt, sax_limits *l, const sapo_parse_options *opt) {
+  memset(l, 0, sizeof *l);
+  l->max_depth = opt && opt->max_depth > 0 ? opt->max_depth : SAPO_DEFAULT_MAX_DEPTH;
+  l->max_nodes = opt && opt->max_nodes > 0 ? opt->max_nodes : SAPO_DEFAULT_MAX_NODES;
+  xmlSAXHandlerPtr sax = (xmlSAXHandlerPtr)ctxt->sax;
+  ctxt->_private = l;
+  if (sax->startElement) { l->start = sax->startElement; sax->startElement = lim_start; }
+  if (sax->endElement) { l->end = sax->endElement; sax->endElement = lim_end; }
+  if (sax->characters) { l->chars = sax->characters; sax->characters = lim_chars; }
+  if (sax->cdataBlock) { l->cdata = sax->cdataBlock; sax->cdataBlock = lim_cdata; }
+  if (sax->comment) { l->comment = sax->comment; sax->comment = lim_comment; }
+}
+
+static int limits_verdict(const sax_limits *l, sapo_parsed *out, sapo_error *err) {
+  if (l->over == 1)
+    return sapo_fail(err, SAPO_ELIMIT, "document nested deeper than %d elements (max_depth)", l->max_depth);
+  if (l->over == 2)
+    return sapo_fail(err, SAPO_ELIMIT, "document has more than %ld nodes (max_nodes)", l->max_nodes);
+  out->nodes = l->nodes;
+  out->depth = l->deepest;
   return SAPO_OK;
 }
 
@@ -151,6 +208,8 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
               HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
   xmlDocPtr doc = NULL;
+  sax_limits lim;
+  memset(&lim, 0, sizeof lim);
   if (len > 0) {
     /* The bytes are UTF-8 already: the context is told so by its charset,
      * not by an encoding handler, which would copy the whole page through
@@ -159,12 +218,15 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
     if (!ctxt) return sapo_fail(err, SAPO_ENOMEM, "cannot create a parser context");
     htmlCtxtUseOptions(ctxt, flags);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    limits_install(ctxt, &lim, opt);
     if (opt && opt->url && ctxt->input && !ctxt->input->filename)
       ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)opt->url);
     htmlParseDocument(ctxt);
     doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
     htmlFreeParserCtxt(ctxt);
+    rc = limits_verdict(&lim, out, err);
+    if (rc) { if (doc) xmlFreeDoc(doc); return rc; }
   }
   if (!doc) {
     /* libxml2 gives no document for input with no markup at all (or none
@@ -172,8 +234,6 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
     doc = htmlNewDocNoDtD(NULL, NULL);
     if (!doc) return sapo_fail(err, SAPO_ENOMEM, "cannot create an empty document");
   }
-  rc = check_limits(doc, opt, out, err);
-  if (rc) { xmlFreeDoc(doc); return rc; }
   if (sapo_ssr_possible(data, len) && sapo_ssr_reveal(doc)) {
     xmlFreeDoc(doc);
     return sapo_fail(err, SAPO_ENOMEM, "out of memory");
