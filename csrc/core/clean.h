@@ -4,7 +4,7 @@
  * more:" link lines, share/follow widgets, related-story sections, link
  * lists at the end, the date line at the start, the signature line at the
  * end (a byline), a first block repeating the title; and
- * the lead (sapo), found in or before the article. */
+ * the lead (sapo), found in or before the article by lead.c. */
 #ifndef SAPO_CLEAN_H
 #define SAPO_CLEAN_H
 

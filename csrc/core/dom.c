@@ -2,6 +2,7 @@
 #include "dom.h"
 #include <stdlib.h>
 #include <string.h>
+#include "html.h"
 #include "tags.h"
 
 static int32_t push(dtree *t) {
@@ -239,4 +240,19 @@ int dom_has_token(const char *v, const char *const *words) {
     prev = c;
   }
   return 0;
+}
+
+/* Raw text of a libxml2 subtree (up to cap bytes).  The compact tree may
+ * have moved an element's children (a <div> swapped for its paragraph);
+ * libxml2's tree is never changed, so elements outside the article are
+ * read there. */
+void dom_xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
+  for (xmlNodePtr c = x->children; c && b->len < cap;) {
+    int fl = c->type == XML_ELEMENT_NODE && c->name ? sapo_tag_flags[sapo_tag_id((const char *)c->name)] : 0;
+    int skip = fl & TF_SKIP;
+    if ((fl & TF_BLOCK) && b->len) sapo_buf_adds(b, " ");   /* paragraphs stay apart */
+    if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      sapo_buf_adds(b, (const char *)c->content);
+    c = sapo_next_node(c, x, skip);
+  }
 }

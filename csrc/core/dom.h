@@ -71,6 +71,11 @@ int     dom_is_ancestor(const dtree *t, int32_t anc, int32_t i);
 /* Attribute value of a node (borrowed from libxml2), or NULL. */
 const char *dom_attr(const dtree *t, int32_t i, const char *name);
 const char *xml_attr(xmlNodePtr x, const char *name);
+/* The raw text of libxml2 subtree x (scripts and styles left out, a space
+ * between block elements) appended to b, up to about cap bytes.  The
+ * compact tree may have moved an element's children; libxml2's tree is
+ * never changed, so elements outside the article are read there. */
+void dom_xml_text(xmlNodePtr x, sapo_buf *b, size_t cap);
 
 /* 1 when the class/id value v has a token (split on anything but ASCII
  * letters and digits, compared lower-case) equal to one of words. */

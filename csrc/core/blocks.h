@@ -1,0 +1,43 @@
+/* blocks.h: small readers of the emitted block list shared by the
+ * precision filters (clean.c) and the lead search (lead.c). */
+#ifndef SAPO_BLOCKS_H
+#define SAPO_BLOCKS_H
+
+#include <stdlib.h>
+#include <string.h>
+#include "emit.h"
+
+/* the block's text (not NUL-terminated: b->t_len bytes) */
+static inline const char *btext(const emit_out *o, const block *b) { return o->text.data + b->t_off; }
+
+/* not dropped by a filter */
+static inline int kept(const block *b) { return !(b->flags & BF_DROP); }
+
+/* the block's text as a malloc'ed string, or NULL */
+static inline char *dup_block(const emit_out *o, const block *b) {
+  char *s = malloc(b->t_len + 1);
+  if (!s) return NULL;
+  memcpy(s, btext(o, b), b->t_len);
+  s[b->t_len] = '\0';
+  return s;
+}
+
+/* code points in s[0, n) */
+static inline size_t u8chars(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+/* words (runs between spaces and line breaks) in s[0, n) */
+static inline int words(const char *s, size_t n) {
+  int w = 0, in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ' || s[i] == '\n';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+#endif
