@@ -61,6 +61,7 @@ static void lim_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
 
 static void lim_end(void *ctx, const xmlChar *name) {
   sax_limits *l = limits_of(ctx);
+  if (l->over) return;   /* stopped: the tree is dropped, and its start may not have been made */
   if (l->depth) l->depth--;
   l->end(ctx, name);
 }
