@@ -15,8 +15,7 @@ end
 describe("sapo batch", function()
   local dir
   setup(function()
-    dir = os.tmpname()
-    os.remove(dir)
+    dir = H.tmpdir()
     os.execute("mkdir -p " .. dir .. "/a " .. dir .. "/b")
     local pages = { H.page("english-news.html"), H.page("baoquocte-like.html"), H.page("vnexpress-like.html"),
       H.page("amp-news.html") }

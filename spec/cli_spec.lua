@@ -33,9 +33,7 @@ end
 
 describe("the installed sapo command #install", function()
   setup(function()
-    tree = os.tmpname(); os.remove(tree)
-    work = os.tmpname(); os.remove(work)
-    os.execute("mkdir -p " .. tree .. " " .. work)
+    tree, work = H.tmpdir(), H.tmpdir()
     local log = tree .. "/install.log"
     local ok = os.execute("cd " .. ROOT .. " && luarocks --lua-version=5.4 --tree=" .. tree ..
       " make --deps-mode=none sapo-scm-1.rockspec >" .. log .. " 2>&1")

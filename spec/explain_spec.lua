@@ -123,9 +123,7 @@ describe("sapo.explain", function()
         pending("Chromium is not installed (apt-get install chromium): screenshot not checked")
         return
       end
-      local dir = os.tmpname()
-      os.remove(dir)
-      os.execute("mkdir -p " .. dir)
+      local dir = H.tmpdir()
       local report = assert(sapo.explain(H.page("baoquocte-like.html")))
       local f = assert(io.open(dir .. "/report.html", "wb"))
       f:write(report)

@@ -17,6 +17,14 @@ end
 
 function H.page(name) return H.read(H.root .. "/examples/pages/" .. name) end
 
+-- a new empty directory under the system's temporary directory
+function H.tmpdir()
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p '" .. d .. "'"))
+  return d
+end
+
 function H.exists(path)
   local f = io.open(path, "rb")
   if f then f:close() return true end

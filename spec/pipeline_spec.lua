@@ -4,12 +4,7 @@ local json = require "sapo.json"
 local server = require "support.server"
 local P, S, K = sapo.pipeline, sapo.source, sapo.sink
 
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  os.execute("mkdir -p " .. d)
-  return d
-end
+local tmpdir = H.tmpdir
 
 local function write(path, s)
   local f = assert(io.open(path, "wb"))

@@ -48,9 +48,7 @@ describe("the rockspecs", function()
       pending("not a git checkout: make dist needs git archive")
       return
     end
-    local tmp = os.tmpname()
-    os.remove(tmp)
-    os.execute("mkdir -p " .. tmp)
+    local tmp = H.tmpdir()
     local version = H.read(ROOT .. "/csrc/core/sapo.h"):match('#define SAPO_VERSION "([^"]+)"')
     local ok = os.execute("cd " .. ROOT .. " && git archive --format=tar.gz --prefix=sapo-" .. version .. "/ -o " ..
       tmp .. "/sapo.tar.gz HEAD && cd " .. tmp .. " && tar xzf sapo.tar.gz && cd sapo-" .. version ..

@@ -9,9 +9,7 @@ describe("sapo.fetch over TLS", function()
   local dir, pid, port
   setup(function()
     if not (have_openssl() == true or have_openssl() == 0) then return end
-    dir = os.tmpname()
-    os.remove(dir)
-    os.execute("mkdir -p " .. dir)
+    dir = H.tmpdir()
     assert(os.execute("openssl req -x509 -newkey rsa:2048 -nodes -keyout " .. dir .. "/key.pem -out " .. dir ..
       "/cert.pem -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost >/dev/null 2>&1"))
     local p = io.popen(H.env() .. H.lua_cmd() .. " " .. H.root .. "/spec/support/tlsd.lua " .. dir .. "/port " ..

@@ -34,6 +34,19 @@ void sapo_article_free(sapo_article *a) {
   memset(a, 0, sizeof *a);
 }
 
+/* *s replaced by its cleaned text (white space collapsed, invisible
+ * characters dropped, NFC), or NULL when nothing is left; -1 when memory
+ * runs out (*s then unchanged). */
+static int clean_line(char **s) {
+  if (!*s) return 0;
+  sapo_buf b = SAPO_BUF_INIT;
+  if (sapo_clean(*s, strlen(*s), &b, 0)) { sapo_buf_free(&b); return -1; }
+  free(*s);
+  *s = b.len ? sapo_buf_detach(&b, NULL) : NULL;
+  sapo_buf_free(&b);
+  return 0;
+}
+
 /* Split a keywords string on commas into a[] (trimmed, non-empty). */
 static int split_tags(const char *s, sapo_article *a) {
   if (!s) return 0;
@@ -151,12 +164,10 @@ static int set_authors(sapo_article *a, char **ld, int n_ld) {
   return sapo_authors(a->byline, &a->authors, &a->n_authors);
 }
 
-/* "Title | Site", "Site - Title", "Site: Title" -> "Title" when Site is the
- * site's name (og:site_name / JSON-LD publisher) or the host name; a title
- * is never cut to fewer than two words. */
-/* separators CJK titles write without spaces: Hangul ㅣ, fullwidth ｜ and ： */
+/* separators CJK titles write without spaces: Hangul ㅣ, fullwidth ｜ and ：
+ * (the only separators that do not start with an ASCII byte) */
 #define CJK_SEPS "\xE3\x85\xA3", "\xEF\xBD\x9C", "\xEF\xBC\x9A"
-static int cjk_sep(const char *sp) { return (unsigned char)sp[0] >= 0xE3; }
+static int cjk_sep(const char *sp) { return (unsigned char)sp[0] >= 0x80; }
 
 /* "제목-정치" after "ㅣ한국일보" went: the section glued on with a hyphen
  * (letters only, so "COVID-19" keeps its number) */
@@ -172,6 +183,9 @@ static void strip_glued_section(char *title) {
   *dash = '\0';
 }
 
+/* "Title | Site", "Site - Title", "Site: Title" -> "Title" when Site is the
+ * site's name (og:site_name / JSON-LD publisher / application-name) or the
+ * host name; a title is never cut to fewer than two words. */
 static void strip_site(char *title, const char *site, const char *url) {
   if (!title) return;
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ",
@@ -457,13 +471,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   a->byline = m.byline ? m.byline : sr.byline;
   if (m.byline) { m.byline = NULL; free(sr.byline); } else m.byline = NULL;
   sr.byline = NULL;
-  if (a->byline) {
-    sapo_buf b = SAPO_BUF_INIT;
-    if (sapo_clean(a->byline, strlen(a->byline), &b, 0)) { sapo_buf_free(&b); rc = SAPO_ENOMEM; goto out; }
-    free(a->byline);
-    a->byline = b.len ? sapo_buf_detach(&b, NULL) : NULL;
-    sapo_buf_free(&b);
-  }
+  if (clean_line(&a->byline)) { rc = SAPO_ENOMEM; goto out; }
   a->date = m.published; m.published = NULL;
   a->modified = m.modified; m.modified = NULL;
   a->description = m.excerpt; m.excerpt = NULL;
@@ -524,10 +532,9 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
    * as the author is the byline (Readability and the sites' own parsers
    * agree) */
   if (!a->byline && site_byline) {
-    sapo_buf b = SAPO_BUF_INIT;
-    if (sapo_clean(site_byline, strlen(site_byline), &b, 0)) { sapo_buf_free(&b); rc = SAPO_ENOMEM; goto out; }
-    a->byline = b.len ? sapo_buf_detach(&b, NULL) : NULL;
-    sapo_buf_free(&b);
+    if (clean_line(&site_byline)) { rc = SAPO_ENOMEM; goto out; }
+    a->byline = site_byline;
+    site_byline = NULL;
     byline_src = "publisher";
   }
   if (set_authors(a, m.authors, m.n_authors)) { rc = SAPO_ENOMEM; goto out; }

@@ -20,18 +20,18 @@
 #include "tags.h"
 #include "utext.h"
 
-#define CLEAN_LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
-#define CLEAN_LEAD_MIN   40       /* characters of a lead                          */
-#define CLEAN_LEAD_MAX   600
-#define CLEAN_LEAD_ELEMENT_MAX 1500   /* characters of a lead-class element's text     */
-#define CLEAN_LEAD_ELEMENT_BLOCKS 3   /* paragraphs of a lead-class element outside the body */
-#define CLEAN_LEAD_ELEMENT_MIN 25     /* characters of a lead-class element (a short strapline) */
-#define CLEAN_MEDIA_CLASS_UP 2        /* levels up a caption/photo class still owns a block */
-#define CLEAN_DEK_WORDS 12            /* words of an opening heading that is a dek, not a section head */
-#define CLEAN_INLINE_LEAD_SHARE 8     /* tenths of a paragraph's text an inline lead wrapper holds */
-#define CLEAN_PITCH_UP 3              /* levels up a subscribe/promo box still owns a lead candidate */
-#define CLEAN_LEAD_TITLE_SHARE 0.8    /* share of a candidate's words that are the title's: it repeats it */
-#define CLEAN_LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
+#define LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
+#define LEAD_MIN   40       /* characters of a lead                          */
+#define LEAD_MAX   600
+#define LEAD_ELEMENT_MAX 1500   /* characters of a lead-class element's text     */
+#define LEAD_ELEMENT_BLOCKS 3   /* paragraphs of a lead-class element outside the body */
+#define LEAD_ELEMENT_MIN 25     /* characters of a lead-class element (a short strapline) */
+#define LEAD_MEDIA_CLASS_UP 2        /* levels up a caption/photo class still owns a block */
+#define LEAD_DEK_WORDS 12            /* words of an opening heading that is a dek, not a section head */
+#define LEAD_INLINE_SHARE 8          /* tenths of a paragraph's text an inline lead wrapper holds */
+#define LEAD_PITCH_UP 3              /* levels up a subscribe/promo box still owns a lead candidate */
+#define LEAD_TITLE_SHARE 0.8    /* share of a candidate's words that are the title's: it repeats it */
+#define LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
 
 
 /* a lead's name in class, id, itemprop, type or a data-* attribute's
@@ -53,11 +53,11 @@ static int lead_class(const dtree *t, int32_t i) { return t->n[i].x && lead_clas
 /* Words of s (ASCII letters lower-cased; any non-ASCII byte is a letter,
  * so Vietnamese or Cyrillic words stay whole) as a buffer of
  * NUL-separated tokens; returns the count. */
-#define CLEAN_TITLE_WORDS 64
+#define LEAD_TITLE_WORDS 64
 static int title_words(const char *s, char *buf, size_t cap, const char **w) {
   int n = 0;
   size_t k = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p && n < CLEAN_TITLE_WORDS;) {
+  for (const unsigned char *p = (const unsigned char *)s; *p && n < LEAD_TITLE_WORDS;) {
     while (*p && *p < 0x80 && !isalnum(*p)) p++;
     if (!*p) break;
     if (k + 2 >= cap) break;
@@ -72,14 +72,14 @@ static int title_words(const char *s, char *buf, size_t cap, const char **w) {
  * not much longer (Unicode-safe, unlike Readability's similarity) */
 static int repeats_title(const char *text, const char *title) {
   char ba[1024], bb[1024];
-  const char *wa[CLEAN_TITLE_WORDS], *wb[CLEAN_TITLE_WORDS];
+  const char *wa[LEAD_TITLE_WORDS], *wb[LEAD_TITLE_WORDS];
   int na = title_words(text, ba, sizeof ba, wa), nb = title_words(title, bb, sizeof bb, wb);
   if (!na || !nb || na > nb + nb / 4 + 1) return 0;
   int hit = 0;
   for (int i = 0; i < na; i++)
     for (int j = 0; j < nb; j++)
       if (!strcmp(wa[i], wb[j])) { hit++; break; }
-  return hit >= na * CLEAN_LEAD_TITLE_SHARE;
+  return hit >= na * LEAD_TITLE_SHARE;
 }
 
 /* Never a lead, whatever its class says: an element named as a title
@@ -87,7 +87,7 @@ static int repeats_title(const char *text, const char *title) {
  * sign-up box ("article-subscribe--subtitle"), or text that repeats the
  * title. */
 static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
-  for (int up = 0; x && x->type == XML_ELEMENT_NODE && up <= CLEAN_PITCH_UP; x = x->parent, up++) {
+  for (int up = 0; x && x->type == XML_ELEMENT_NODE && up <= LEAD_PITCH_UP; x = x->parent, up++) {
     const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
     if (up == 0) {
       const char *ip = xml_attr(x, "itemprop");
@@ -118,7 +118,7 @@ static xmlNodePtr inline_lead(const dtree *t, int32_t i, uint32_t chars) {
     dom_xml_text(c, &raw, 4000);
     size_t n = raw.failed ? 0 : u8chars(sapo_buf_cstr(&raw), raw.len);
     sapo_buf_free(&raw);
-    return n * 10 >= (size_t)chars * CLEAN_INLINE_LEAD_SHARE ? c : NULL;
+    return n * 10 >= (size_t)chars * LEAD_INLINE_SHARE ? c : NULL;
   }
   return NULL;
 }
@@ -201,7 +201,7 @@ static int in_figure(const dtree *t, int32_t i) {
     if (tag == T_FIGURE || tag == T_FIGCAPTION) return 1;
     /* a media class names the box itself or its parent; further up it is
      * page layout ("video-player__stuck-container" around everything) */
-    if (up <= CLEAN_MEDIA_CLASS_UP && t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), MEDIA)) return 1;
+    if (up <= LEAD_MEDIA_CLASS_UP && t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), MEDIA)) return 1;
   }
   return 0;
 }
@@ -223,6 +223,25 @@ static int in_chrome(const dtree *t, int32_t i) {
     if (tag == T_HEADER && !article_header(t, p)) return 1;
   }
   return 0;
+}
+
+/* Block b is the lead: marked, and its text is f->lead. */
+static int take_block(const emit_out *o, block *b, clean_found *f, const char *src) {
+  b->flags |= BF_LEAD;
+  f->lead_src = src;
+  f->lead = dup_block(o, b);
+  return f->lead ? 0 : -1;
+}
+
+/* The cleaned text of libxml2 element x into c (emptied first); -1 when
+ * memory runs out. */
+static int element_text(xmlNodePtr x, sapo_buf *c) {
+  sapo_buf raw = SAPO_BUF_INIT;
+  c->len = 0;
+  dom_xml_text(x, &raw, 20000);
+  int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, c, 0);
+  sapo_buf_free(&raw);
+  return rc;
 }
 
 /* A lead found outside the article becomes its first block (c consumed). */
@@ -264,7 +283,7 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       return 0;
     }
     for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
-      if (lead_class(t, p) && blocks_under(o, t, p, CLEAN_LEAD_MAX_BLOCKS + 1) <= CLEAN_LEAD_MAX_BLOCKS) {
+      if (lead_class(t, p) && blocks_under(o, t, p, LEAD_MAX_BLOCKS + 1) <= LEAD_MAX_BLOCKS) {
         /* the lead is every block the element owns, joined */
         sapo_buf lb = SAPO_BUF_INIT;
         for (int j = k; j < o->n; j++) {
@@ -307,19 +326,16 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
         continue;
       }
       if (b->kind == B_PARA && b->bold_chars * 2 < b->chars && !bold_class(t, b->node)) after++;
-      if (after >= CLEAN_LEAD_AFTER) break;
+      if (after >= LEAD_AFTER) break;
     }
-    if (first >= 0 && after >= CLEAN_LEAD_AFTER) {
+    if (first >= 0 && after >= LEAD_AFTER) {
       block *b = &o->b[first];
       size_t chars = u8chars(btext(o, b), b->t_len);
       long nw = words(btext(o, b), b->t_len);
       /* a short bold line that ends without a sentence's stop is a heading */
-      if ((b->bold_chars * 10 >= b->chars * 9 || bold_class(t, b->node)) && chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX &&
-          nw >= 6 && (nw >= CLEAN_DEK_WORDS || ends_sentence(btext(o, b), b->t_len)) && b->link_chars * 2 < b->chars) {
-        b->flags |= BF_LEAD;
-        f->lead_src = "bold-first-paragraph";
-        f->lead = dup_block(o, b);
-        return f->lead ? 0 : -1;
+      if ((b->bold_chars * 10 >= b->chars * 9 || bold_class(t, b->node)) && chars >= LEAD_MIN && chars <= LEAD_MAX &&
+          nw >= 6 && (nw >= LEAD_DEK_WORDS || ends_sentence(btext(o, b), b->t_len)) && b->link_chars * 2 < b->chars) {
+        return take_block(o, b, f, "bold-first-paragraph");
       }
     }
   }
@@ -336,16 +352,16 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     size_t chars = u8chars(btext(o, b), b->t_len);
     char *h = dup_block(o, b);
     if (!h) return -1;
-    int ok = words(h, b->t_len) >= CLEAN_DEK_WORDS && chars <= CLEAN_LEAD_MAX && b->link_chars * 2 < b->chars &&
+    int ok = words(h, b->t_len) >= LEAD_DEK_WORDS && chars <= LEAD_MAX && b->link_chars * 2 < b->chars &&
              !(in->title && repeats_title(h, in->title));
     /* paragraphs follow it */
     int paras = 0;
-    for (int j = k + 1; ok && j < o->n && paras < CLEAN_LEAD_AFTER; j++)
+    for (int j = k + 1; ok && j < o->n && paras < LEAD_AFTER; j++)
       if (kept(&o->b[j]) && o->b[j].kind != B_IMAGE) {
         if (o->b[j].kind != B_PARA) break;
         paras++;
       }
-    if (ok && paras >= CLEAN_LEAD_AFTER) {
+    if (ok && paras >= LEAD_AFTER) {
       b->flags |= BF_LEAD;
       f->lead_src = "opening-heading";
       f->lead = h;
@@ -367,15 +383,12 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       /* and is never a picture's caption */
       if (in_figure(t, i)) continue;
       if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
-      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, CLEAN_LEAD_ELEMENT_BLOCKS)) continue;
+      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, LEAD_ELEMENT_BLOCKS)) continue;
       if (not_a_lead(t->n[i].x, NULL, NULL)) continue;
-      sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
-      dom_xml_text(t->n[i].x, &raw, 20000);
-      int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);
-      sapo_buf_free(&raw);
-      if (rc) { sapo_buf_free(&c); return -1; }
+      sapo_buf c = SAPO_BUF_INIT;
+      if (element_text(t->n[i].x, &c)) { sapo_buf_free(&c); return -1; }
       size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
-      int ok = chars >= CLEAN_LEAD_ELEMENT_MIN && chars <= CLEAN_LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&c), c.len) >= 6 &&
+      int ok = chars >= LEAD_ELEMENT_MIN && chars <= LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&c), c.len) >= 6 &&
                !not_a_lead(NULL, sapo_buf_cstr(&c), in->title);
       /* the article may start with it already: that block is the lead (a
        * body that repeats it further down keeps its own copy) */
@@ -385,10 +398,7 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
         if (b->t_len > c.len && !memcmp(btext(o, b), c.data, c.len)) ok = 0;   /* a body paragraph */
         else if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
           sapo_buf_free(&c);
-          b->flags |= BF_LEAD;
-          f->lead_src = "lead-element";
-          f->lead = dup_block(o, b);
-          return f->lead ? 0 : -1;
+          return take_block(o, b, f, "lead-element");
         }
         break;
       }
@@ -417,15 +427,12 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     }
     int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
     if ((tag == T_P && !ordinary_paragraph(next)) || tag == T_H2 || ((tag == T_DIV || tag == T_H3) && text_only(next))) {
-      sapo_buf raw = SAPO_BUF_INIT, c = SAPO_BUF_INIT;
-      dom_xml_text(next, &raw, 20000);
-      int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, &c, 0);
-      sapo_buf_free(&raw);
-      if (rc) { sapo_buf_free(&c); return -1; }
+      sapo_buf c = SAPO_BUF_INIT;
+      if (element_text(next, &c)) { sapo_buf_free(&c); return -1; }
       size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
       char iso[64];
       /* a dated line under the title is a byline or date line, not a lead */
-      int ok = chars >= CLEAN_LEAD_MIN && chars <= CLEAN_LEAD_MAX && words(sapo_buf_cstr(&c), c.len) >= 8 &&
+      int ok = chars >= LEAD_MIN && chars <= LEAD_MAX && words(sapo_buf_cstr(&c), c.len) >= 8 &&
                !sapo_date_iso(sapo_buf_cstr(&c), iso, sizeof iso) && !not_a_lead(next, sapo_buf_cstr(&c), in->title);
       /* kept in the article as its first text block: marked; kept later: not a lead */
       int first_block = 1;
@@ -434,11 +441,8 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
         if (!kept(b) || b->kind == B_IMAGE) continue;
         if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
           if (first_block && b->link_chars * 2 < b->chars) {
-            b->flags |= BF_LEAD;
-            f->lead_src = "under-title";
-            f->lead = dup_block(o, b);
             sapo_buf_free(&c);
-            return f->lead ? 0 : -1;
+            return take_block(o, b, f, "under-title");
           }
           ok = 0;
         }
@@ -457,10 +461,7 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       block *b = &o->b[k];
       if (!kept(b) || b->kind == B_IMAGE) continue;
       if (b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && u8chars(in->description, dn) >= 40) {
-        b->flags |= BF_LEAD;
-        f->lead_src = "description";
-        f->lead = dup_block(o, b);
-        return f->lead ? 0 : -1;
+        return take_block(o, b, f, "description");
       }
       break;
     }

@@ -261,9 +261,9 @@ int priors_find(fctx *c, candidate *out, int max) {
 #define TITLE_LEVELS       6
 #define TITLE_CRUMB_UP     4      /* levels up a breadcrumb list still owns a heading */
 
-static int visible_up(const fctx *c, int32_t i) {
+static int visible_up(fctx *c, int32_t i) {
   for (int32_t p = i; p >= 0; p = c->t->n[p].parent)
-    if (vocab_feat((fctx *)c, p).f & VF_HIDDEN) return 0;
+    if (vocab_feat(c, p).f & VF_HIDDEN) return 0;
   return 1;
 }
 

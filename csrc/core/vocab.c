@@ -276,26 +276,17 @@ static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
   }
 }
 
-/* does the lower-cased s contain any of these pieces?  A cheap test
- * (strstr) before the token-by-token one */
-static int any_piece(const char *lc, const char *const *pieces) {
-  for (const char *const *w = pieces; *w; w++)
-    if (strstr(lc, *w)) return 1;
-  return 0;
-}
-
-
-/* lc: the class lower-cased when the caller has it (a cheap test first) */
-static int visible_attrs_lc(const chrome_attrs *a, const char *lc) {
+/* maybe_hidden_class: 0 when the caller knows no class token can be a
+ * hidden one (none holds a HIDDEN_PIECES piece) */
+static int visible_attrs_ex(const chrome_attrs *a, int maybe_hidden_class) {
   if (a->hidden_attr) return 0;
-  if (a->cls && (!lc || any_piece(lc, HIDDEN_PIECES)) && has_class(a->cls, HIDDEN_CLASSES)) return 0;   /* "": none */
+  if (a->cls && maybe_hidden_class && has_class(a->cls, HIDDEN_CLASSES)) return 0;
   if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
   if (a->ah && !strcmp(a->ah, "true")) return a->cls && strstr(a->cls, "fallback-image");
   return 1;
 }
 
-static int visible_attrs(const chrome_attrs *a) { return visible_attrs_lc(a, NULL); }
-
+static int visible_attrs(const chrome_attrs *a) { return visible_attrs_ex(a, 1); }
 
 static int any_ad_token(const char *p) {
   while (p && *p) {
@@ -361,14 +352,13 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
    * pieces every hidden, ad and dialog token holds (a class too long for
    * ms is tested token by token) */
   enum { H_UNLIKELY = 1, H_BYLINE = 2, H_HIDDEN = 4, H_AD = 8, H_DIALOG = 16 };
-  unsigned hit = 0;
-  if (!have) hit = 0;
-  else if (v && at + 2 < sizeof ms) {
+  unsigned hit = 0;   /* no class, no id: nothing matches */
+  if (have && v && at + 2 < sizeof ms) {
     const struct pm *const sets[] = {&v->unlikely, &v->byline, &v->hidden, &v->ad, &v->dialog};
     hit = pm_multi(sets, 5, ms);
-  } else
+  } else if (have)
     hit = (is_unlikely(ms) ? H_UNLIKELY : 0) | (is_byline_class(ms) ? H_BYLINE : 0) | H_HIDDEN | H_AD | H_DIALOG;
-  if (!visible_attrs_lc(&a, (hit & H_HIDDEN) ? NULL : "")) out->f |= VF_HIDDEN;
+  if (!visible_attrs_ex(&a, (hit & H_HIDDEN) != 0)) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
     if ((hit & H_AD) && (any_ad_token(a.cls) || any_ad_token(a.id))) out->f |= VF_AD;
     if ((a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) || (a.modal && !strcmp(a.modal, "true")) ||
