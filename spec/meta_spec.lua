@@ -62,6 +62,74 @@ describe("metadata", function()
       assert.is_nil(page(nil, "<footer><a href='/author/jane-roe'>Jane Roe</a></footer>").byline)
       assert.is_nil(page(nil, "<nav><a href='/tac-gia/nguyen-van-a'>Nguyễn Văn A</a></nav>").byline)
     end)
+    it("reads names signed in bold above the text, over a CMS account in the metadata", function()
+      local PARA = "<p>" .. ("The council met on Tuesday to approve three new ferry routes across the bay. "):rep(3) .. "</p>"
+      local function signed(line, head, before)
+        return assert(sapo.extract("<html><head>" .. (head or "") .. "</head><body>" .. (before or "") .. "<article>" ..
+          "<h1>Ferry routes approved</h1>" .. line .. PARA .. PARA .. "</article></body></html>"))
+      end
+      local ld = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"," ..
+        "\"headline\":\"Ferry routes approved\",\"author\":{\"@type\":\"Person\",\"name\":\"Site Admin\"}}</script>"
+      local art = signed("<p><strong>MTHOBISI SITHOLE&nbsp;</strong></p>", ld)
+      assert.equal("MTHOBISI SITHOLE", art.byline)
+      assert.same({ "MTHOBISI SITHOLE" }, art.authors)
+      assert.falsy(art.text:find("SITHOLE", 1, true))
+      -- two names, and decks above them
+      art = signed("<p>…as villages cry foul over lost homes</p><p><strong>Ana da Silva/John Roe</strong></p>")
+      assert.equal("Ana da Silva, John Roe", art.byline)
+      assert.same({ "Ana da Silva", "John Roe" }, art.authors)
+      -- the page's byline element still wins
+      assert.equal("Jane Doe", signed("<p><strong>Ana da Silva</strong></p>", nil,
+        "<div class='byline'>Jane Doe</div>").byline)
+    end)
+    it("takes no bold kicker, sentence or later line as the names above the text", function()
+      local PARA = "<p>" .. ("The council met on Tuesday to approve three new ferry routes across the bay. "):rep(3) .. "</p>"
+      local function signed(body)
+        return assert(sapo.extract("<html><body><article><h1>Ferry routes approved</h1>" .. body ..
+          "</article></body></html>"))
+      end
+      for _, line in ipairs { "<p><strong>Breaking News</strong></p>", "<p><strong>Editor's Note</strong></p>",
+        "<p><strong>The council votes.</strong></p>", "<p><strong>Jane</strong></p>",
+        "<p><strong>Jane Doe: the interview</strong></p>", "<p>Jane Doe</p>", "<h2>Jane Doe</h2>" } do
+        local art = signed(line .. PARA .. PARA)
+        assert.is_nil(art.byline, line)
+      end
+      -- once the text has begun, a bold name is a subheading of the story
+      assert.is_nil(signed(PARA .. "<p><strong>Jane Doe</strong></p>" .. PARA).byline)
+    end)
+    it("reads an author and a date from the page's labelled facts", function()
+      local art = page(nil, "<ul class='smallList'><li><strong>Datum</strong> 28.04.2023</li>" ..
+        "<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>")
+      assert.equal("Roman Goncharenko", art.byline)
+      assert.equal("2023-04-28", art.date)
+      art = page(nil, "<dl><dt>Author:</dt><dd>Jane Doe and John Roe</dd><dt>Published</dt><dd>March 14, 2024</dd></dl>")
+      assert.equal("Jane Doe and John Roe", art.byline)
+      assert.same({ "Jane Doe", "John Roe" }, art.authors)
+      assert.equal("2024-03-14", art.date)
+      art = page(nil, "<table><tr><th>Tác giả</th><td>Phạm Bích</td></tr><tr><th>Ngày</th><td>25/4/2024</td></tr></table>")
+      assert.equal("Phạm Bích", art.byline)
+      assert.equal("2024-04-25", art.date)
+      -- metadata comes first
+      assert.equal("2024-05-02T15:05:00+07:00", page("<meta property='article:published_time' content='2024-05-02T15:05:00+07:00'>",
+        "<p><b>Date:</b> 28.04.2023</p>").date)
+    end)
+    it("reads no labelled fact from code, the footer, or a label with no name or date after it", function()
+      local art = page(nil, "<pre><code>SELECT count(*) FROM log GROUP <span>BY</span> Period, Status</code></pre>" ..
+        "<footer><strong>Author:</strong> Jane Doe <strong>Date:</strong> 01.01.2020</footer>")
+      assert.is_nil(art.byline)
+      assert.is_nil(art.date)
+      art = page(nil, "<p><strong>Author:</strong> see the list of 12 contributors (below)</p><p><b>Date:</b> soon</p>")
+      assert.is_nil(art.byline)
+      assert.is_nil(art.date)
+    end)
+    it("takes no metadata author that names the site's domain", function()
+      assert.equal("Jane Doe", page("<meta name='author' content='Deutsche Welle (www.dw.com)'>",
+        "<div class='author-name'>Jane Doe</div>", nil, "https://www.dw.com/de/a-1").byline)
+      assert.equal("Roman Goncharenko", page("<meta name='author' content='DW (dw.com)'><meta property='og:site_name' content='DW.COM'>",
+        "<ul><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>").byline)
+      -- no person signs it: the publication stands
+      assert.equal("DW (dw.com)", page("<meta name='author' content='DW (dw.com)'><meta property='og:site_name' content='DW.COM'>").byline)
+    end)
     it("ignores an author given as a URL", function()
       assert.is_nil(page("<meta property='article:author' content='https://facebook.com/someone'>").byline)
     end)

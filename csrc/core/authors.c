@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #define AUTHORS_MAX        16
 #define AUTHOR_MAX_WORDS   5
@@ -56,6 +57,95 @@ static const char *const AUTHOR_PATHS[] = {
   "/author/", "/authors/", "/autor/", "/autoren/", "/autorin/", "/auteur/", "/auteurs/", "/autore/",
   "/autori/", "/tac-gia/", "/journalist/", "/journalisten/", "/journalists/", "/reporter/", "/reporters/",
   "/redakteur/", "/forfatter/", "/skribent/", "/kirjoittaja/", NULL};
+
+/* a line of names: words per name, names per line */
+#define NAMES_LINE_MIN_WORDS 2
+#define NAMES_LINE_MAX_WORDS 4
+#define NAMES_LINE_MAX_NAMES 4
+
+/* lower-case particles inside names ("Ursula von der Leyen", "Luiz da Silva") */
+static const char *const PARTICLES[] = {
+  "von", "van", "der", "den", "de", "da", "di", "du", "des", "del", "della", "dos", "das", "do", "la", "le",
+  "ter", "ten", "zu", "bin", "binti", "al", "el", "ibn", NULL};
+
+/* words that join names on one line (the punctuation joiners are , / ; | &) */
+static const char *const JOINERS[] = {"and", "und", "et", "y", "e", "en", "og", "och", "i", "và", NULL};
+
+/* capitalised words of kickers and labels, never of a name ("Breaking News",
+ * "Editor's Note", "Live Updates"); compared case-insensitively */
+static const char *const NOT_NAMES[] = {
+  "news", "breaking", "live", "update", "updates", "exclusive", "analysis", "opinion", "comment", "commentary",
+  "editorial", "interview", "review", "video", "videos", "photo", "photos", "gallery", "watch", "listen", "read",
+  "more", "advertisement", "sponsored", "note", "editor's", "editors", "podcast", "newsletter", "highlights",
+  "summary", "key", "points", "takeaways", "story", "report", "special", "feature", "nachrichten", "eilmeldung",
+  "kommentar", "meinung", "analyse", "exklusiv", "liveblog", "actualités", "direct", "exclusif", "noticias",
+  "última", "hora", "vivo", "notizie", "esclusiva", "tin", "nóng", "mới", NULL};
+
+static int listed_word(const char *w, size_t n, const char *const *list) {
+  for (const char *const *l = list; *l; l++)
+    if (strlen(*l) == n && !memcmp(w, *l, n)) return 1;
+  return 0;
+}
+
+static int listed_word_ci(const char *w, size_t n, const char *const *list) {
+  for (const char *const *l = list; *l; l++)
+    if (strlen(*l) == n && !strncasecmp(w, *l, n)) return 1;
+  return 0;
+}
+
+/* A word of a name: an upper-case letter first (any script with case),
+ * then letters, hyphens, apostrophes or an initial's dot. */
+static int name_word(const char *w, size_t n) {
+  size_t i = 0;
+  int first = 1;
+  while (i < n) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)(n - i), &c);
+    if (k <= 0) return 0;
+    utf8proc_category_t cat = utf8proc_category(c);
+    if (first) {
+      if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LT) return 0;
+      first = 0;
+    } else if (!(cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT ||
+                 cat == UTF8PROC_CATEGORY_MN || c == '-' || c == '\'' || c == 0x2019 || c == '.')) {
+      return 0;
+    }
+    i += (size_t)k;
+  }
+  return 1;
+}
+
+int sapo_names_line(const char *s, size_t n) {
+  int names = 0, in_name = 0;
+  size_t i = 0;
+  while (i <= n) {
+    /* the next token: a run of bytes up to a space (incl. U+00A0) or a joiner mark */
+    size_t a = i;
+    while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != '/' && s[i] != ';' && s[i] != '|' && s[i] != '&' &&
+           !((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0))
+      i++;
+    size_t len = i - a;
+    int mark = i < n && s[i] != ' ' && (unsigned char)s[i] != 0xC2;   /* , / ; | & */
+    int end = i >= n;
+    if (len) {
+      if (listed_word(s + a, len, JOINERS)) mark = 1;
+      else if (listed_word_ci(s + a, len, NOT_NAMES)) return 0;
+      else if (in_name && listed_word(s + a, len, PARTICLES)) in_name++;
+      else if (name_word(s + a, len)) in_name++;
+      else return 0;
+    }
+    if (mark || end) {
+      if (in_name) {
+        if (in_name < NAMES_LINE_MIN_WORDS || in_name > NAMES_LINE_MAX_WORDS) return 0;
+        names++;
+        in_name = 0;
+      }
+      if (end) break;
+    }
+    i += (i < n && (unsigned char)s[i] == 0xC2) ? 2 : 1;
+  }
+  return names >= 1 && names <= NAMES_LINE_MAX_NAMES;
+}
 
 static int lower_byte(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 

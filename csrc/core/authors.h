@@ -2,6 +2,8 @@
 #ifndef SAPO_AUTHORS_H
 #define SAPO_AUTHORS_H
 
+#include <stddef.h>
+
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
@@ -17,6 +19,11 @@ const char *sapo_byline_lead_in(const char *s);
 void sapo_byline_tidy(char *s);
 /* 1 when s reads as a person's name: 1 to 5 words, letters, no digits. */
 int  sapo_name_shaped(const char *s);
+/* 1 when s[0, n) is nothing but people's names written with capitals:
+ * one to four names of two to four words ("Jane Doe", "MTHOBISI SITHOLE",
+ * "Ana da Silva / Jo Roe", "A. Smith and B. Jones"), no digits, no other
+ * words, no sentence punctuation. */
+int  sapo_names_line(const char *s, size_t n);
 /* 1 when href points at an author's page ("/author/jane-doe",
  * "/autoren/name/max-kolter", "/tac-gia/nguyen-van-a.html"). */
 int  sapo_author_href(const char *href);

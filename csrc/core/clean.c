@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include "authors.h"
 #include "blocks.h"
 #include "date.h"
 #include "find.h"
@@ -368,8 +369,43 @@ static int has_digit(const char *s, size_t n) {
   return 0;
 }
 
+/* The opening signature: among the first text blocks, before the first
+ * real paragraph, a bold paragraph that is only people's names
+ * ("<p><strong>Jane Doe / John Roe</strong></p>"), followed by that
+ * paragraph.  Sites that sign at the top this way print no byline element. */
+#define OPENING_SIG_WITHIN   4    /* text blocks from the article's start  */
+#define OPENING_SIG_MAX      80   /* characters of the line                */
+#define OPENING_SIG_NEXT_MIN 80   /* characters of the paragraph after it  */
+#define BOLD_SHARE(b) ((b)->chars && (b)->bold_chars * 10 >= (b)->chars * 8)
+
+static int next_text(const emit_out *o, int k) {
+  for (k++; k < o->n; k++)
+    if (kept(&o->b[k]) && o->b[k].kind != B_IMAGE) return k;
+  return -1;
+}
+
+static void opening_signature(emit_out *o, clean_found *f) {
+  char key[256];
+  int seen = 0;
+  for (int k = next_text(o, -1); k >= 0 && seen < OPENING_SIG_WITHIN; k = next_text(o, k), seen++) {
+    block *b = &o->b[k];
+    if (b->kind == B_PARA && b->chars >= OPENING_SIG_NEXT_MIN) return;   /* the text has begun */
+    if (b->kind != B_PARA || !BOLD_SHARE(b) || b->chars > OPENING_SIG_MAX || link_share(b) >= 0.5) continue;
+    if (!sapo_names_line(btext(o, b), b->t_len)) continue;
+    key_of(o, b, key, sizeof key);
+    if (phrase_match(key, PH_LABEL, 1) || phrase_match(key, PH_WIDGET, 0) || phrase_match(key, PH_SECTION, 1))
+      continue;
+    int next = next_text(o, k);
+    if (next < 0 || o->b[next].kind != B_PARA || o->b[next].chars < OPENING_SIG_NEXT_MIN) return;
+    f->opening_byline = dup_block(o, b);
+    drop(b, "opening-signature");
+    return;
+  }
+}
+
 static void edges(emit_out *o, const clean_input *in, clean_found *f) {
   char key[256];
+  opening_signature(o, f);
   /* date line among the first blocks */
   int seen = 0;
   for (int k = 0; k < o->n && seen < 3; k++) {
@@ -397,7 +433,7 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
       drop(b, "source-line");
       continue;
     }
-    int bold = b->chars && b->bold_chars * 10 >= b->chars * 8;
+    int bold = BOLD_SHARE(b);
     if (chars <= 60 && w >= 1 && w <= 7 && (bold || (b->flags & BF_RIGHT)) && !has_digit(s, b->t_len) &&
         b->kind == B_PARA && link_share(b) < 0.5) {
       if (!f->byline) f->byline = dup_block(o, b);
@@ -470,6 +506,7 @@ int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
 void clean_found_free(clean_found *f) {
   free(f->lead);
   free(f->byline);
+  free(f->opening_byline);
   free(f->source);
   free(f->date);
   memset(f, 0, sizeof *f);

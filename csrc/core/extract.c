@@ -114,7 +114,12 @@ static int looks_like_site(const char *by, const char *site, const char *doc_tit
     while (h[k] && h[k] != '/' && h[k] != ':' && k + 1 < sizeof host) { host[k] = h[k]; k++; }
     host[k] = '\0';
     if (ci_contains_nospace(host, by)) return 1;
+    /* "Deutsche Welle (www.dw.com)": the byline names the host */
+    const char *bare = strncasecmp(host, "www.", 4) ? host : host + 4;
+    if (strchr(bare, '.') && ci_contains_nospace(by, bare)) return 1;
   }
+  /* a site named by its domain ("DW.COM") inside the byline */
+  if (site && strchr(site, '.') && !strchr(site, ' ') && strlen(site) >= 4 && ci_contains_nospace(by, site)) return 1;
   if (doc_title) {
     const char *cut = NULL;
     for (const char *p = doc_title; *p; p++)
@@ -162,6 +167,19 @@ static int set_authors(sapo_article *a, char **ld, int n_ld) {
     return 0;
   }
   return sapo_authors(a->byline, &a->authors, &a->n_authors);
+}
+
+/* art.byline as "A, B, C" from art.authors */
+static int join_names(sapo_article *a) {
+  sapo_buf b = SAPO_BUF_INIT;
+  for (int k = 0; k < a->n_authors; k++) {
+    if (k) sapo_buf_adds(&b, ", ");
+    sapo_buf_adds(&b, a->authors[k]);
+  }
+  if (b.failed) { sapo_buf_free(&b); return -1; }
+  free(a->byline);
+  a->byline = sapo_buf_detach(&b, NULL);
+  return a->byline ? 0 : -1;
 }
 
 /* separators CJK titles write without spaces: Hangul ㅣ, fullwidth ｜ and ：
@@ -518,7 +536,18 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
    * the end, a rel=author link, a "Theo ..." source line; a site name is
    * not an author */
   if (looks_like_site(a->byline, a->site_name, m.doc_title, opt->url)) { free(a->byline); a->byline = NULL; }
+  /* names signed in bold above the text are what the reader sees: they
+   * beat metadata (often a CMS account), not the page's byline element */
+  int ld_authors = 1;
+  if (cf.opening_byline && (!a->byline || !byline_src || strcmp(byline_src, "byline-element"))) {
+    free(a->byline);
+    a->byline = cf.opening_byline;
+    cf.opening_byline = NULL;
+    byline_src = "opening-signature";
+    ld_authors = 0;
+  }
   if (!a->byline && cf.byline) { a->byline = cf.byline; cf.byline = NULL; byline_src = "signature"; }
+  if (!a->byline && m.fact_author) { a->byline = m.fact_author; m.fact_author = NULL; byline_src = "labelled"; }
   if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; byline_src = "rel-author"; }
   if (!a->byline && m.author_link) { a->byline = m.author_link; m.author_link = NULL; byline_src = "author-link"; }
   if (!a->byline && cf.source) {
@@ -537,9 +566,12 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     site_byline = NULL;
     byline_src = "publisher";
   }
-  if (set_authors(a, m.authors, m.n_authors)) { rc = SAPO_ENOMEM; goto out; }
+  if (set_authors(a, m.authors, ld_authors ? m.n_authors : 0)) { rc = SAPO_ENOMEM; goto out; }
+  /* a line of names only ("A / B"): written as a list, as bylines are */
+  if (!ld_authors && a->n_authors > 1 && join_names(a)) { rc = SAPO_ENOMEM; goto out; }
   sapo_byline_tidy(a->byline);
   if (a->byline && !*a->byline) { free(a->byline); a->byline = NULL; }
+  if (!a->date && m.fact_date) { a->date = m.fact_date; m.fact_date = NULL; date_src = "labelled"; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; date_src = "date-line"; }
   if (!a->date) { a->date = clean_page_date(&ci); date_src = "page-date"; }
   strip_site(a->title, a->site_name, a->url ? a->url : opt->url);

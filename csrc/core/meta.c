@@ -10,9 +10,12 @@
 #include "buf.h"
 #include "dom.h"
 #include "html.h"
+#include "date.h"
 #include "json.h"
+#include "phrases.h"
 #include "tags.h"
 #include "utext.h"
+#include <utf8proc.h>
 
 /* ===== SMALL STRING HELPERS ===== */
 
@@ -104,6 +107,7 @@ typedef struct {
   const char *rel_author;                                       /* <a rel=author> text owner */
   xmlNodePtr rel_author_el;
   char *author_link;                                            /* first name-shaped link to an author page */
+  char *fact_author, *fact_date;                                /* values of labelled facts ("Autor", "Datum") */
 } facts;
 
 static void set_val(facts *f, const char *key, const char *content) {
@@ -223,6 +227,7 @@ static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
 }
 
 static char *node_text_clean(xmlNodePtr x);
+static void node_text(xmlNodePtr top, sapo_buf *b);
 
 /* inside the site's navigation, footer or a side column */
 static int in_page_chrome(xmlNodePtr x) {
@@ -234,6 +239,111 @@ static int in_page_chrome(xmlNodePtr x) {
       return 1;
   }
   return 0;
+}
+
+/* ===== LABELLED FACTS ===== */
+
+#define FACT_LABEL_MAX 40    /* bytes of a label's text               */
+#define FACT_VALUE_MAX 160   /* bytes of the value read after it      */
+
+/* elements that hold a fact's label: inline emphasis, a definition term,
+ * a header cell, or a lone span/div/label */
+static int fact_label_tag(int tag) {
+  return tag == T_STRONG || tag == T_B || tag == T_EM || tag == T_SPAN || tag == T_LABEL || tag == T_DT ||
+         tag == T_TH || tag == T_DIV;
+}
+
+/* the label's text lower-cased, without white space at the ends or a colon
+ * after it; 0 when x holds anything but one short text */
+static int fact_key(xmlNodePtr x, char *key, size_t cap) {
+  xmlNodePtr c = x->children;
+  if (!c || c->next || c->type != XML_TEXT_NODE || !c->content) return 0;
+  const unsigned char *s = c->content;
+  size_t n = strlen((const char *)s);
+  if (n == 0 || n > FACT_LABEL_MAX) return 0;
+  size_t i = 0, o = 0;
+  while (i < n) {
+    int32_t cp = sapo_u8_next(s, n, &i);
+    if (sapo_is_space(cp)) cp = ' ';
+    else cp = utf8proc_tolower(cp);
+    if (cp == ' ' && (o == 0 || key[o - 1] == ' ')) continue;
+    unsigned char tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(cp, tmp);
+    if (k <= 0 || o + (size_t)k + 1 > cap) return 0;
+    memcpy(key + o, tmp, (size_t)k);
+    o += (size_t)k;
+  }
+  /* trailing spaces and colons (ASCII or fullwidth) */
+  for (;;) {
+    if (o && (key[o - 1] == ' ' || key[o - 1] == ':')) { o--; continue; }
+    if (o >= 3 && !memcmp(key + o - 3, "\xEF\xBC\x9A", 3)) { o -= 3; continue; }
+    break;
+  }
+  key[o] = '\0';
+  return o > 0;
+}
+
+static int block_level(xmlNodePtr x) {
+  if (x->type != XML_ELEMENT_NODE || !x->name) return 0;
+  int t = sapo_tag_id((const char *)x->name);
+  return t == T_DIV || t == T_P || t == T_LI || t == T_UL || t == T_OL || t == T_DL || t == T_DT || t == T_DD ||
+         t == T_TR || t == T_TD || t == T_TH || t == T_TABLE || t == T_SECTION || t == T_H1 || t == T_H2 ||
+         t == T_H3 || t == T_H4 || t == T_H5 || t == T_H6 || t == T_FIGURE || t == T_HEADER || t == T_FOOTER;
+}
+
+/* The value a label names: a term's dd, a header cell's td, a block's next
+ * block; an inline label's following text up to a line break or block. */
+static char *fact_value(xmlNodePtr label, int tag) {
+  sapo_buf b = SAPO_BUF_INIT;
+  if (tag == T_DT || tag == T_TH || tag == T_DIV) {
+    xmlNodePtr n = label->next;
+    while (n && n->type != XML_ELEMENT_NODE) n = n->next;
+    if (n) node_text(n, &b);
+  } else {
+    for (xmlNodePtr n = label->next; n && b.len < FACT_VALUE_MAX; n = n->next) {
+      if (n->type == XML_TEXT_NODE && n->content) { sapo_buf_adds(&b, (const char *)n->content); continue; }
+      if (n->type != XML_ELEMENT_NODE) continue;
+      if (block_level(n) || (n->name && sapo_tag_id((const char *)n->name) == T_BR)) break;
+      node_text(n, &b);
+    }
+  }
+  char *r = b.failed || b.len > FACT_VALUE_MAX ? NULL : dup_clean(sapo_buf_cstr(&b), b.len);
+  sapo_buf_free(&b);
+  return r;
+}
+
+/* A labelled author (names, no digits) or date (one sapo_date_iso reads)
+ * outside the page's chrome; the first of each is kept. */
+static void labelled_fact(facts *f, xmlNodePtr x, int tag) {
+  char key[FACT_LABEL_MAX * 2 + 4];
+  if (!fact_key(x, key, sizeof key)) return;
+  int kind = sapo_fact_label(key);
+  if (!kind || (kind == FACT_AUTHOR && f->fact_author) || (kind == FACT_DATE && f->fact_date)) return;
+  if (in_page_chrome(x)) return;
+  for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+    int t = p->name ? sapo_tag_id((const char *)p->name) : -1;
+    if (t == T_PRE || t == T_CODE) return;   /* "GROUP BY a, b" */
+  }
+  char *v = fact_value(x, tag);
+  if (!v) return;
+  int ok = 0;
+  if (kind == FACT_AUTHOR) {
+    /* names: a capital or a letter of a script without case first; no
+     * digits, no code or sentence punctuation */
+    size_t i = 0, n0 = strlen(v);
+    utf8proc_category_t cat = utf8proc_category(sapo_u8_next((const unsigned char *)v, n0, &i));
+    ok = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
+    for (const char *p = v; *p; p++) ok &= !strchr("0123456789;_(){}[]=<>!?", *p);
+    char **names = NULL;
+    int n = 0;
+    if (ok && !sapo_authors(v, &names, &n)) ok = n > 0;
+    sapo_authors_free(names, n);
+    if (ok) { f->fact_author = v; return; }
+  } else {
+    char iso[48];
+    if (sapo_date_iso(v, iso, sizeof iso)) { f->fact_date = v; return; }
+  }
+  free(v);
 }
 
 static int collect_facts(xmlDocPtr doc, facts *f) {
@@ -258,6 +368,7 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
         if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
       }
     }
+    if (fact_label_tag(tag) && (!f->fact_author || !f->fact_date)) labelled_fact(f, x, tag);
     switch (tag) {
     case T_HTML:
       if (!f->html_el) { f->html_el = x; f->lang = xml_attr(x, "lang"); }
@@ -309,6 +420,8 @@ static void facts_free(facts *f) {
   free(f->heads);
   free(f->ld);
   free(f->author_link);
+  free(f->fact_author);
+  free(f->fact_date);
 }
 
 /* ===== TITLE (Readability _getArticleTitle) ===== */
@@ -676,6 +789,9 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   if (f.first_h1) m->h1 = node_text_clean(f.first_h1);
   m->author_link = f.author_link;
   f.author_link = NULL;
+  m->fact_author = f.fact_author;
+  m->fact_date = f.fact_date;
+  f.fact_author = f.fact_date = NULL;
   m->authors = ld.authors;
   m->n_authors = ld.n_authors;
   ld.authors = NULL;
@@ -696,6 +812,8 @@ void meta_free(sapo_meta *m) {
   free(m->modified); free(m->lang); free(m->canonical); free(m->image); free(m->keywords); free(m->doc_title);
   free(m->rel_author);
   free(m->author_link);
+  free(m->fact_author);
+  free(m->fact_date);
   free(m->h1);
   free(m->ld_body);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);

@@ -18,6 +18,8 @@ typedef struct sapo_meta {
        *canonical, *image, *keywords, *doc_title,
        *rel_author,            /* text of <a rel=author> (a fallback byline) */
        *author_link,           /* text of the first link to an author's page */
+       *fact_author,           /* value of a labelled author ("Autorin/Autor: …") */
+       *fact_date,             /* value of a labelled date ("Datum: 28.04.2023")   */
        *h1,                    /* text of the first <h1>                  */
        *ld_body;               /* JSON-LD articleBody (lines kept)        */
   char **authors; int n_authors;

@@ -182,6 +182,35 @@ const char *const sapo_pitch_tokens[] = {
   "subscribe", "subscription", "subscriptions", "paywall", "newsletter", "newsletters", "signup", "promo",
   "offer", "abo", "abonnement", "register", "registration", "login", NULL};
 
+/* labels of an author's or a date's value, in many languages */
+static const phrase FACT_LABELS[] = {
+  {"author", FACT_AUTHOR}, {"authors", FACT_AUTHOR}, {"written by", FACT_AUTHOR}, {"by", FACT_AUTHOR},
+  {"reporter", FACT_AUTHOR}, {"reporting by", FACT_AUTHOR}, {"words", FACT_AUTHOR},
+  {"autor", FACT_AUTHOR}, {"autorin", FACT_AUTHOR}, {"autoren", FACT_AUTHOR}, {"autorinnen", FACT_AUTHOR},
+  {"autorin/autor", FACT_AUTHOR}, {"autor/autorin", FACT_AUTHOR}, {"autorinnen/autoren", FACT_AUTHOR},
+  {"autor*in", FACT_AUTHOR}, {"verfasser", FACT_AUTHOR}, {"auteur", FACT_AUTHOR}, {"auteurs", FACT_AUTHOR},
+  {"rédigé par", FACT_AUTHOR}, {"écrit par", FACT_AUTHOR}, {"autore", FACT_AUTHOR}, {"autori", FACT_AUTHOR},
+  {"scritto da", FACT_AUTHOR}, {"escrito por", FACT_AUTHOR}, {"autores", FACT_AUTHOR}, {"autora", FACT_AUTHOR},
+  {"auteur(s)", FACT_AUTHOR}, {"forfatter", FACT_AUTHOR}, {"författare", FACT_AUTHOR}, {"skribent", FACT_AUTHOR},
+  {"kirjoittaja", FACT_AUTHOR}, {"autorka", FACT_AUTHOR}, {"yazar", FACT_AUTHOR}, {"penulis", FACT_AUTHOR},
+  {"wartawan", FACT_AUTHOR}, {"tác giả", FACT_AUTHOR}, {"phóng viên", FACT_AUTHOR}, {"автор", FACT_AUTHOR},
+  {"作者", FACT_AUTHOR}, {"記者", FACT_AUTHOR}, {"기자", FACT_AUTHOR},
+  {"date", FACT_DATE}, {"published", FACT_DATE}, {"published on", FACT_DATE}, {"publication date", FACT_DATE},
+  {"datum", FACT_DATE}, {"veröffentlicht", FACT_DATE}, {"veröffentlicht am", FACT_DATE}, {"erschienen", FACT_DATE},
+  {"erschienen am", FACT_DATE}, {"publiziert", FACT_DATE}, {"publié le", FACT_DATE}, {"publié", FACT_DATE},
+  {"date de publication", FACT_DATE}, {"fecha", FACT_DATE}, {"publicado", FACT_DATE}, {"data", FACT_DATE},
+  {"pubblicato", FACT_DATE}, {"pubblicato il", FACT_DATE}, {"datum publicatie", FACT_DATE}, {"gepubliceerd", FACT_DATE},
+  {"publicerad", FACT_DATE}, {"publisert", FACT_DATE}, {"julkaistu", FACT_DATE}, {"opublikowano", FACT_DATE},
+  {"tarih", FACT_DATE}, {"yayınlanma", FACT_DATE}, {"tanggal", FACT_DATE}, {"ngày", FACT_DATE},
+  {"ngày đăng", FACT_DATE}, {"опубликовано", FACT_DATE}, {"дата", FACT_DATE}, {"发布时间", FACT_DATE},
+  {"日期", FACT_DATE}, {"公開日", FACT_DATE}, {"입력", FACT_DATE}, {NULL, 0}};
+
+int sapo_fact_label(const char *key) {
+  for (const phrase *p = FACT_LABELS; p->text; p++)
+    if (p->text[0] == key[0] && !strcmp(key, p->text)) return p->kind;
+  return 0;
+}
+
 int sapo_phrase_is(const char *key, int kind) {
   for (const phrase *p = sapo_phrases; p->text; p++)
     if (p->text[0] == key[0] && p->kind == kind && !strcmp(key, p->text)) return 1;

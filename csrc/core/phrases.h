@@ -31,6 +31,12 @@ extern const char *const sapo_title_tokens[];
 /* class/id tokens of a box that sells, never a lead ("article-subscribe--subtitle") */
 extern const char *const sapo_pitch_tokens[];
 
+/* Labels of a page's fact list ("<li><strong>Autorin/Autor</strong> Jane
+ * Doe</li>", "<dt>Published</dt><dd>…</dd>"): the label's text, lower
+ * case, without a trailing colon, is FACT_AUTHOR, FACT_DATE or 0. */
+enum { FACT_AUTHOR = 1, FACT_DATE };
+int sapo_fact_label(const char *key);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif
