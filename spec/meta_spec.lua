@@ -20,6 +20,16 @@ describe("metadata", function()
       assert.equal("Apple unveils a new headset", page("<title>The Verge: Apple unveils a new headset</title>" ..
         "<meta property='og:site_name' content='The Verge'>").title)
     end)
+    it("drops a site name written with the host's letters (diacritics, spaces, a domain)", function()
+      assert.equal("Giá vàng tăng mạnh phiên sáng nay", page("<title>Giá vàng tăng mạnh phiên sáng nay - Tuổi Trẻ Online</title>",
+        nil, nil, "https://tuoitre.vn/gia-vang.htm").title)
+      assert.equal("Réforme des retraites : le Sénat vote", page("<title>Le Monde.fr - Réforme des retraites : le Sénat vote</title>",
+        nil, nil, "https://www.lemonde.fr/politique/a.html").title)
+      -- a headline that mentions the host is not the site's name
+      assert.equal("How we designed Dropbox’s ATF - an async task framework",
+        page("<meta property='og:title' content='How we designed Dropbox’s ATF - an async task framework'>", nil, nil,
+          "https://dropbox.tech/a").title)
+    end)
     it("keeps a title whose last part is not the site", function()
       assert.equal("Hà Nội - Hải Phòng: cao tốc mới thông xe", page("<meta property='og:title' content='Hà Nội - Hải Phòng: cao tốc mới thông xe'>").title)
     end)

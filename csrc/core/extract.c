@@ -11,6 +11,7 @@
 #include "date.h"
 #include "emit.h"
 #include "meta.h"
+#include "vi.h"
 #include "finder.h"
 #include "tags.h"
 #include "scripts.h"
@@ -201,6 +202,32 @@ static void strip_glued_section(char *title) {
   *dash = '\0';
 }
 
+/* A title part that names the host in its own letters: "Tuổi Trẻ Online"
+ * on tuoitre.vn, "Le Monde.fr" on www.lemonde.fr, "Báo Thanh Niên" on
+ * thanhnien.vn (the part folded to ASCII letters holds the host's first
+ * label, which is at least half of it). */
+#define HOST_LABEL_MIN 4    /* bytes of a host label worth matching */
+static int names_host(const char *part, size_t n, const char *host) {
+  const char *h = host;
+  static const char *const SUB[] = {"www.", "m.", "amp.", "mobile.", NULL};
+  for (const char *const *p = SUB; *p; p++)
+    if (!strncasecmp(h, *p, strlen(*p))) { h += strlen(*p); break; }
+  const char *dot = strchr(h, '.');
+  size_t hl = dot ? (size_t)(dot - h) : strlen(h);
+  if (hl < HOST_LABEL_MIN) return 0;
+  sapo_buf b = SAPO_BUF_INIT;
+  int hit = 0;
+  if (!sapo_vi_slug(part, n, &b) && !b.failed) {
+    size_t o = 0;
+    for (size_t k = 0; k < b.len; k++) if (b.data[k] != '-') b.data[o++] = b.data[k];
+    /* the label is most of the part: "tuoitreonline" holds "tuoitre" */
+    if (o <= 2 * hl)
+      for (size_t k = 0; k + hl <= o && !hit; k++) hit = !strncasecmp(b.data + k, h, hl);
+  }
+  sapo_buf_free(&b);
+  return hit;
+}
+
 /* "Title | Site", "Site - Title", "Site: Title" -> "Title" when Site is the
  * site's name (og:site_name / JSON-LD publisher / application-name) or the
  * host name; a title is never cut to fewer than two words. */
@@ -223,7 +250,8 @@ static void strip_site(char *title, const char *site, const char *url) {
     for (char *q = strstr(title, *sp); q; q = strstr(q + 1, *sp)) last = q;
     if (last && strcmp(*sp, ": ")) {
       const char *tail = last + sl;
-      if ((site && !strcasecmp(tail, site)) || (*host && ci_contains_nospace(host, tail))) {
+      if ((site && !strcasecmp(tail, site)) ||
+          (*host && (ci_contains_nospace(host, tail) || names_host(tail, strlen(tail), host)))) {
         int words = 1;
         for (char *q = title; q < last; q++) words += *q == ' ';
         if (words >= 2) {
@@ -241,7 +269,8 @@ static void strip_site(char *title, const char *site, const char *url) {
       if (hl < sizeof head) {
         memcpy(head, title, hl);
         head[hl] = '\0';
-        if ((site && !strcasecmp(head, site)) || (*host && hl >= 3 && ci_contains_nospace(host, head))) {
+        if ((site && !strcasecmp(head, site)) ||
+            (*host && hl >= 3 && (ci_contains_nospace(host, head) || (strcmp(*sp, ": ") && names_host(head, hl, host))))) {
           const char *rest = first + sl;
           int words = 1;
           for (const char *q = rest; *q; q++) words += *q == ' ';
