@@ -46,6 +46,31 @@ describe("art.authors", function()
     end
   end)
 
+  it("ends the byline line with the names: no date, stamp, relative time or dash after them", function()
+    local function byline_of(line)
+      return assert(sapo.extract("<html><body><div class='byline'>" .. line .. "</div>" .. BODY .. "</body></html>")).byline
+    end
+    local cases = {
+      { "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin" },
+      { "By Nathan Willis March 25, 2015", "By Nathan Willis" },
+      { "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC", "Joe Wee" },
+      { "Jane Doe on March 3, 2024", "Jane Doe" },
+      { "Alex Perry 1 day ago", "Alex Perry" },
+      { "Anna Müller vor 3 Stunden", "Anna Müller" },
+      { "Nicolas Perriault —", "Nicolas Perriault" },
+      { "Jane Doe | Updated March 14, 2024 10:30", "Jane Doe" },
+      { "Phạm Bích, 25/4/2024 10:30", "Phạm Bích" },
+      -- names stay whole; a leading stamp that names someone stays
+      { "Posted by Jane Doe", "Posted by Jane Doe" },
+      { "Jane Doe, Lille", "Jane Doe, Lille" },
+      { "Jane Doe and John Roe", "Jane Doe and John Roe" },
+    }
+    for _, c in ipairs(cases) do assert.equal(c[2], byline_of(c[1]), c[1]) end
+    -- a line that is only a date or a stamp names no one
+    assert.is_nil(byline_of("Last Updated: January 7, 2025"))
+    assert.is_nil(byline_of("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"))
+  end)
+
   it("cleans JSON-LD author names, objects and arrays alike", function()
     local ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",' ..
       '"headline":"Ferries","author":[{"@type":"Person","name":"By Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>'

@@ -10,6 +10,7 @@
  * must read as a name (1 to 5 words, no digits).  Agencies are the authors
  * only when no person is named.  Every list is data. */
 #include "authors.h"
+#include "date.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,7 +22,7 @@
 
 /* a stamp after which nothing is a name (matched case-insensitively) */
 static const char *const STAMPS[] = {
-  "updated", "published", "posted", "last modified", "aktualisiert", "veröffentlicht", "stand:", "mis à jour",
+  "last updated", "last modified", "updated", "published", "posted", "aktualisiert", "veröffentlicht", "stand:", "mis à jour",
   "publié le", "actualizado", "publicado", "aggiornato", "pubblicato", "atualizado", "bijgewerkt", "cập nhật",
   "đăng lúc", "zaktualizowano", "opublikowano", "обновлено", "опубликовано", NULL};
 
@@ -270,6 +271,74 @@ const char *sapo_byline_lead_in(const char *s) {
   return s;
 }
 
+/* relative times: "3 hours ago", "vor 3 Stunden", "hace 2 días", "2 giờ trước" */
+static const char *const RELATIVE_AFTER[] = {"ago", "trước", "geleden", "siden", "sedan", "temu", "назад", "fa", "前", NULL};
+static const char *const RELATIVE_BEFORE[] = {"vor ", "hace ", "il y a ", "há ", NULL};
+/* weekday names that open a date ("Monday, February 29, 2016") */
+static const char *const WEEKDAYS[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+  "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+  "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+  "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", NULL};
+/* words that lead from the names to the date ("Jane Doe on March 3") */
+static const char *const DATE_LEADS[] = {"on", "at", "am", "le", "el", "il", "ngày", "lúc", "den", "dne", NULL};
+#define RELATIVE_MAX_WORDS 3   /* "1 day ago", "3 Stunden" */
+#define DATE_TAIL_LETTER_WORDS 4   /* "Apr 16, 2015 8:02 pm UTC": Apr, pm, UTC */
+
+static int has_digit(const char *s) {
+  for (; *s; s++) if (*s >= '0' && *s <= '9') return 1;
+  return 0;
+}
+
+/* s is a date and little else: one sapo_date_iso reads, few words of letters */
+static int date_tail(const char *s) {
+  char iso[48];
+  if (!has_digit(s) || !sapo_date_iso(s, iso, sizeof iso)) return 0;
+  int lw = 0, in = 0, letters = 0;
+  for (const char *p = s;; p++) {
+    if (!*p || *p == ' ') { lw += in && letters; in = letters = 0; if (!*p) break; continue; }
+    in = 1;
+    letters |= (unsigned char)*p >= 0x80 || ((*p | 32) >= 'a' && (*p | 32) <= 'z');
+  }
+  return lw <= DATE_TAIL_LETTER_WORDS;
+}
+
+/* s starts a relative time that runs to the end of the line */
+static int relative_tail(const char *s) {
+  for (const char *const *b = RELATIVE_BEFORE; *b; b++) {
+    size_t n = strlen(*b);
+    if (!strncasecmp(s, *b, n) && s[n] >= '0' && s[n] <= '9') return 1;
+  }
+  if (!(*s >= '0' && *s <= '9')) return 0;
+  int w = 1;
+  const char *last = s;
+  for (const char *p = s; *p; p++)
+    if (*p == ' ' && p[1]) { w++; last = p + 1; }
+  if (w > RELATIVE_MAX_WORDS) return 0;
+  for (const char *const *a = RELATIVE_AFTER; *a; a++) {
+    size_t n = strlen(*a);
+    if (!strncasecmp(last, *a, n) && last[n] == '\0') return 1;
+    /* "2 giờ trước" ends in its word; "3時間前" glues it on */
+    size_t ln = strlen(last);
+    if (ln > n && !strcmp(last + ln - n, *a) && (unsigned char)**a >= 0x80) return 1;
+  }
+  return 0;
+}
+
+static void trim_trailing_marks(char *s) {
+  static const char *const MARKS[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", NULL};
+  for (;;) {
+    size_t n = strlen(s);
+    if (n && strchr(" -|,;:/", s[n - 1])) { s[n - 1] = '\0'; continue; }
+    int cut = 0;
+    for (const char *const *m = MARKS; *m && !cut; m++) {
+      size_t k = strlen(*m);
+      if (n >= k && !strcmp(s + n - k, *m)) { s[n - k] = '\0'; cut = 1; }
+    }
+    if (!cut) return;
+  }
+}
+
 void sapo_byline_tidy(char *s) {
   if (!s) return;
   for (const char *const *p = PREFIXES; *p; p++) {
@@ -278,9 +347,50 @@ void sapo_byline_tidy(char *s) {
       size_t k = n;
       while (s[k] == ' ') k++;
       memmove(s, s + k, strlen(s + k) + 1);
-      return;
+      break;
     }
   }
+  /* what follows the names on the same line: a stamp ("Updated …"), a
+   * date (found where it starts: the last word from which the same date is
+   * read), a relative time ("1 day ago") */
+  for (const char *const *st = STAMPS; *st; st++) {
+    char *q = find_ci(s, *st);
+    if (!q) continue;
+    if (q > s && q[-1] == ' ') { *q = '\0'; continue; }
+    /* "Last updated: January 7, 2025" names no one; "Posted by Jane Doe" does */
+    const char *r = q + strlen(*st);
+    while (*r == ' ' || *r == ':') r++;
+    if (q == s && date_tail(r)) { *s = '\0'; return; }
+  }
+  char *cut = NULL;
+  char iso[48], iso2[48];
+  if (has_digit(s) && sapo_date_iso(s, iso, sizeof iso)) {
+    for (char *q = s; *q; q++)
+      if ((q == s || q[-1] == ' ') && sapo_date_iso(q, iso2, sizeof iso2) && !strcmp(iso, iso2) && date_tail(q))
+        cut = q;
+  }
+  for (char *q = s + 1; *q && (!cut || q < cut); q++)
+    if (q[-1] == ' ' && relative_tail(q)) { cut = q; break; }
+  if (cut == s) { *s = '\0'; return; }   /* a date, no name */
+  if (cut) {
+    *cut = '\0';
+    trim_trailing_marks(s);
+    /* "Joe Wee Monday, February 29, 2016", "Jane Doe on March 3": the
+     * weekday or the word that led to the date went with it */
+    for (int round = 0; round < 2; round++) {
+      char *w = strrchr(s, ' ');
+      if (!w) break;
+      const char *word = w + 1;
+      size_t n = strlen(word);
+      int hit = 0;
+      for (const char *const *d = WEEKDAYS; *d && !hit; d++) hit = strlen(*d) == n && !strncasecmp(word, *d, n);
+      for (const char *const *d = DATE_LEADS; *d && !hit; d++) hit = strlen(*d) == n && !strncasecmp(word, *d, n);
+      if (!hit) break;
+      *w = '\0';
+      trim_trailing_marks(s);
+    }
+  }
+  trim_trailing_marks(s);
 }
 
 void sapo_authors_free(char **v, int n) {

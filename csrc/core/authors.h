@@ -14,8 +14,11 @@ int  sapo_authors(const char *byline, char ***out, int *n);
 void sapo_authors_free(char **v, int n);
 /* s past a lead-in such as "By ", "Von ", "Theo ", "Autor: " (s when none). */
 const char *sapo_byline_lead_in(const char *s);
-/* The byline line without a labelled lead-in ("Von: ", "Autor: ", "Text: "),
- * in place; a bare "By " stays, as readers write it. */
+/* The byline line without a labelled lead-in ("Von: ", "Autor: ", "Text: ")
+ * and without what follows the names on the line: an "Updated …" stamp, a
+ * date after a separator ("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), a
+ * relative time ("1 day ago"), trailing dashes; in place.  A bare "By "
+ * stays, as readers write it. */
 void sapo_byline_tidy(char *s);
 /* 1 when s reads as a person's name: 1 to 5 words, letters, no digits. */
 int  sapo_name_shaped(const char *s);
