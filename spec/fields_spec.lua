@@ -183,6 +183,13 @@ describe("the lead", function()
       "</article>"))
     assert.is_nil(lead_of("<article><h2>Background</h2>" .. P1 .. P2 .. P3 .. "</article>"))
     assert.is_nil(lead_of("<article><h1>" .. DEK .. "</h1>" .. P1 .. P2 .. P3 .. "</article>"))
+    -- one long paragraph, then a section heading: still the text after a dek
+    local LONG = "<p>" .. ("The harbour council voted on Tuesday to approve three new ferry routes linking the old port. "):rep(3) .. "</p>"
+    assert.equal(DEK, lead_of("<h1>Ferries return</h1><article><h2>" .. DEK .. "</h2><figure><img src='/a.jpg'></figure>" ..
+      LONG .. "<h3>The new piers</h3>" .. P2 .. P3 .. "</article>"))
+    -- one short paragraph, then another heading: headings of a list, not a dek
+    assert.is_nil(lead_of("<h1>Ferries return</h1><article><h2>" .. DEK .. "</h2>" .. P1 .. "<h2>" .. DEK .. " again</h2>" ..
+      P2 .. P3 .. "</article>"))
   end)
 
   it("is found inside a page-wide media wrapper", function()

@@ -32,6 +32,7 @@
 #define LEAD_PITCH_UP 3              /* levels up a subscribe/promo box still owns a lead candidate */
 #define LEAD_TITLE_SHARE 0.8    /* share of a candidate's words that are the title's: it repeats it */
 #define LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
+#define LEAD_TEXT_PARA 200  /* characters of one paragraph that is surely the text */
 
 
 /* a lead's name in class, id, itemprop, type or a data-* attribute's
@@ -354,14 +355,16 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     if (!h) return -1;
     int ok = words(h, b->t_len) >= LEAD_DEK_WORDS && chars <= LEAD_MAX && b->link_chars * 2 < b->chars &&
              !(in->title && repeats_title(h, in->title));
-    /* paragraphs follow it */
+    /* the text follows it: two paragraphs, or one long one (a section
+     * heading may come next) */
     int paras = 0;
+    uint32_t first_chars = 0;
     for (int j = k + 1; ok && j < o->n && paras < LEAD_AFTER; j++)
       if (kept(&o->b[j]) && o->b[j].kind != B_IMAGE) {
         if (o->b[j].kind != B_PARA) break;
-        paras++;
+        if (!paras++) first_chars = o->b[j].chars;
       }
-    if (ok && paras >= LEAD_AFTER) {
+    if (ok && (paras >= LEAD_AFTER || (paras == 1 && first_chars >= LEAD_TEXT_PARA))) {
       b->flags |= BF_LEAD;
       f->lead_src = "opening-heading";
       f->lead = h;
