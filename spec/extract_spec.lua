@@ -86,6 +86,21 @@ describe("sapo.extract()", function()
     assert.is_nil(art.text:find("A cyclist rides along Main Street", 1, true))
   end)
 
+  it("leaves out the text no reader sees: svg titles, buttons, video fallbacks (their images stay)", function()
+    local P = "<p>" .. ("The council met on Tuesday to approve three new ferry routes across the bay. "):rep(3) .. "</p>"
+    local art = assert(sapo.extract("<html><body><article><h1>Ferries</h1>" .. P ..
+      "<p>See <a href='/x'>the plan<svg><title>Link opens in a new tab</title><desc>An arrow.</desc></svg></a> online.</p>" ..
+      "<figure><img src='/pier.jpg' alt='The pier'><svg><title>Zoom icon</title></svg></figure><button>Enlarge</button>" ..
+      "<video src='/v.mp4'>Your browser does not support video.</video>" .. P .. "</article></body></html>",
+      { url = "https://example.com/a", formats = { "markdown" } }))
+    assert.truthy(art.text:find("See the plan online.", 1, true))
+    for _, s in ipairs { "new tab", "An arrow", "Zoom icon", "Enlarge", "does not support" } do
+      assert.falsy(art.text:find(s, 1, true), s)
+      assert.falsy(art.markdown:find(s, 1, true), s)
+    end
+    assert.equal("https://example.com/pier.jpg", art.images[1].src)
+  end)
+
   it("writes Markdown and safe minimal HTML on request", function()
     local html = [[<html><head><title>T</title></head><body><article>
       <p>First paragraph with <a href="/x" onclick="evil()">a link</a> and <b>bold</b> text, long enough to count as content here.</p>

@@ -32,6 +32,7 @@ typedef struct {
   uint32_t chars, link_chars, bold_chars;
   int32_t owners[64]; int nowners;   /* open block elements, innermost last */
   int heading, list_depth, ol[16], pre, quote, in_link, bold, cells;
+  int hidden;                    /* inside elements whose text no one sees (svg, button, video, ...) */
   int32_t group;                 /* table (rows) the open block belongs to */
   unsigned *nf;                  /* inherited class flags per node (below root) */
   int32_t nf_n;
@@ -442,15 +443,19 @@ int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emi
   int32_t n = t->n[root].first;
   while (n >= 0 && !e.fail) {
     const dnode *d = &t->n[n];
-    if (d->type == DN_TEXT) add_text(&e, d->text, d->tlen);
-    else {
+    if (d->type == DN_TEXT) {
+      if (!e.hidden) add_text(&e, d->text, d->tlen);
+    } else {
       enter(&e, n);
-      if (d->first >= 0) { n = d->first; continue; }
+      if (d->first >= 0) { e.hidden += (sapo_tag_flags[d->tag] & TF_SKIP) != 0; n = d->first; continue; }
       leave(&e, n);
     }
     while (n >= 0 && n != root && t->n[n].next < 0) {
       n = t->n[n].parent;
-      if (n >= 0 && n != root) leave(&e, n);
+      if (n >= 0 && n != root) {
+        e.hidden -= (sapo_tag_flags[t->n[n].tag] & TF_SKIP) != 0;
+        leave(&e, n);
+      }
     }
     if (n < 0 || n == root) break;
     n = t->n[n].next;
