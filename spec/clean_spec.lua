@@ -49,6 +49,18 @@ describe("cleaning inside the article", function()
     assert.is_nil(art.text:find("Share on", 1, true))
   end)
 
+  it("drops a social bar that names itself so, however indented its markup", function()
+    local pad = "\n" .. (" "):rep(40)
+    local items = {}
+    for _, w in ipairs { "Bình luận", "E-Mail", "Chia sẻ", "Thêm", "Twitter", "In bài", "Góp ý", "Báo lỗi" } do
+      items[#items + 1] = pad .. "<li class='x'>" .. pad .. "<a href='#'>" .. pad .. "</a>" .. pad .. "<span>" .. w .. "</span>" .. pad .. "</li>"
+    end
+    local art = extract(page("<div id='article-social-holder'><ul id='article-social'>" .. table.concat(items) ..
+      "</ul></div>" .. paras()))
+    body_ok(art)
+    for _, w in ipairs { "E-Mail", "Twitter", "Báo lỗi" } do assert.is_nil(art.text:find(w, 1, true), w) end
+  end)
+
   it("keeps 'Theo dõi' when it is ordinary text", function()
     local art = extract(page(paras(1, 2) .. "<p>Theo dõi sát diễn biến thị trường là yêu cầu với mọi doanh nghiệp.</p>" .. paras(3, 4)))
     assert.truthy(art.text:find("Theo dõi sát diễn biến", 1, true))

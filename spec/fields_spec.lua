@@ -192,6 +192,27 @@ describe("the lead", function()
       P2 .. P3 .. "</article>"))
   end)
 
+  it("is the lead element whose paragraph the finder put in its place, after a date line", function()
+    assert.equal(LEAD, lead_of("<article id='article'><h1>Ferries return</h1><div class='articleContent'>" ..
+      "<div class='displayDate'>Freitag, 28.04.2023, 19:25</div><div class='leadIn'>\n  <p>" .. LEAD .. "</p></div>" ..
+      "<div class='affiliate_info'>Links marked with a symbol are affiliate links.</div>" .. P1 .. P2 .. P3 ..
+      "</div></article>"))
+  end)
+
+  it("is a short list of key points named as a summary, after the picture; never a long list", function()
+    local items = { "Three new routes will link the old port with the islands.", "The first boats sail in June.",
+      "Residents asked for more evening sailings." }
+    local function list(n, cls)
+      local li = {}
+      for k = 1, n do li[k] = "<li>" .. items[(k - 1) % 3 + 1] .. "</li>" end
+      return "<article><h1>Ferries return</h1><figure><img src='/a.jpg'><figcaption>Future Publishing/Getty Images" ..
+        "</figcaption></figure><ul class='" .. cls .. "'>" .. table.concat(li) .. "</ul>" .. P1 .. P2 .. P3 .. "</article>"
+    end
+    assert.equal(table.concat(items, " "), lead_of(list(3, "summary-list")))
+    assert.is_nil(lead_of(list(6, "summary-list")))
+    assert.is_nil(lead_of(list(3, "tags-list")))
+  end)
+
   it("is found inside a page-wide media wrapper", function()
     assert.equal(LEAD, lead_of("<main class='site-body video-player__stuck-container'><div class='article site-body__columns'>" ..
       "<article class='site-body__column-2' id='content'><div class='article__inner'><h1>Ferries return</h1>" ..

@@ -21,6 +21,7 @@
 #include "utext.h"
 
 #define LEAD_MAX_BLOCKS 2   /* a lead element holds at most this many blocks */
+#define LEAD_LIST_ITEMS 4   /* items of a lead list ("summary-list" of key points) */
 #define LEAD_MIN   40       /* characters of a lead                          */
 #define LEAD_MAX   600
 #define LEAD_ELEMENT_MAX 1500   /* characters of a lead-class element's text     */
@@ -254,12 +255,28 @@ static int prepend_lead(emit_out *o, clean_found *f, sapo_buf *c, const char *sr
   return 0;
 }
 
-/* text blocks kept under element p, counting up to cap */
-static int blocks_under(const emit_out *o, const dtree *t, int32_t p, int cap) {
+/* the page element a block was emitted from (virtual wrappers climb to
+ * theirs), on libxml2's tree */
+static xmlNodePtr block_x(const dtree *t, const clean_input *in, const block *b) {
+  int32_t n = b->node;
+  (void)in;
+  while (n >= 0 && !t->n[n].x) n = t->n[n].parent;
+  return n >= 0 ? t->n[n].x : NULL;
+}
+
+/* libxml2 element a is d or holds it */
+static int xml_owns(xmlNodePtr a, xmlNodePtr d) {
+  for (; d; d = d->parent)
+    if (d == a) return 1;
+  return 0;
+}
+
+/* text blocks kept under libxml2 element x, counting up to cap */
+static int xml_blocks_under(const emit_out *o, const dtree *t, const clean_input *in, xmlNodePtr x, int cap) {
   int n = 0;
   for (int k = 0; k < o->n && n < cap; k++) {
     const block *b = &o->b[k];
-    if (kept(b) && b->kind != B_IMAGE && (b->node == p || dom_is_ancestor(t, p, b->node))) n++;
+    if (kept(b) && b->kind != B_IMAGE && xml_owns(x, block_x(t, in, b))) n++;
   }
   return n;
 }
@@ -271,7 +288,7 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
   int seen = 0;
   for (int k = 0; k < o->n && seen < 2; k++) {
     block *b = &o->b[k];
-    if (!kept(b) || b->kind == B_IMAGE) continue;
+    if (!kept(b) || b->kind == B_IMAGE || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE))) continue;
     seen++;
     /* <p><strong data-cy="intro">…</strong></p>: the paragraph's own
      * wrapper of most of its text names it */
@@ -283,27 +300,33 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       f->lead_src = "lead-class";
       return 0;
     }
-    for (int32_t p = b->node; p >= 0 && p != in->article; p = t->n[p].parent)
-      if (lead_class(t, p) && blocks_under(o, t, p, LEAD_MAX_BLOCKS + 1) <= LEAD_MAX_BLOCKS) {
-        /* the lead is every block the element owns, joined */
-        sapo_buf lb = SAPO_BUF_INIT;
-        for (int j = k; j < o->n; j++) {
-          const block *bj = &o->b[j];
-          if (!kept(bj) || bj->kind == B_IMAGE || !(bj->node == p || dom_is_ancestor(t, p, bj->node))) continue;
-          if (lb.len) sapo_buf_adds(&lb, " ");
-          sapo_buf_add(&lb, btext(o, bj), bj->t_len);
-        }
-        if (lb.failed) { sapo_buf_free(&lb); return -1; }
-        if (not_a_lead(t->n[p].x, sapo_buf_cstr(&lb), in->title)) { sapo_buf_free(&lb); break; }
-        for (int j = k; j < o->n; j++) {
-          block *bj = &o->b[j];
-          if (kept(bj) && bj->kind != B_IMAGE && (bj->node == p || dom_is_ancestor(t, p, bj->node))) bj->flags |= BF_LEAD;
-        }
-        f->lead_src = "lead-class";
-        f->lead = sapo_buf_detach(&lb, NULL);
-        sapo_buf_free(&lb);
-        return f->lead ? 0 : -1;
+    /* read on libxml2's tree: the finder may have put a wrapper's
+     * paragraph in its place ("<div class=leadIn><p>" became the <p>) */
+    xmlNodePtr top = in->article >= 0 ? t->n[in->article].x : NULL;
+    for (xmlNodePtr px = block_x(t, in, b); px && px->type == XML_ELEMENT_NODE && px != top; px = px->parent) {
+      /* a list of key points may hold a few more */
+      int tag = px->name ? sapo_tag_id((const char *)px->name) : 0;
+      int most = tag == T_UL || tag == T_OL ? LEAD_LIST_ITEMS : LEAD_MAX_BLOCKS;
+      if (!lead_class_x(px) || xml_blocks_under(o, t, in, px, most + 1) > most) continue;
+      /* the lead is every block the element owns, joined */
+      sapo_buf lb = SAPO_BUF_INIT;
+      for (int j = k; j < o->n; j++) {
+        const block *bj = &o->b[j];
+        if (!kept(bj) || bj->kind == B_IMAGE || !xml_owns(px, block_x(t, in, bj))) continue;
+        if (lb.len) sapo_buf_adds(&lb, " ");
+        sapo_buf_add(&lb, btext(o, bj), bj->t_len);
       }
+      if (lb.failed) { sapo_buf_free(&lb); return -1; }
+      if (not_a_lead(px, sapo_buf_cstr(&lb), in->title)) { sapo_buf_free(&lb); break; }
+      for (int j = k; j < o->n; j++) {
+        block *bj = &o->b[j];
+        if (kept(bj) && bj->kind != B_IMAGE && xml_owns(px, block_x(t, in, bj))) bj->flags |= BF_LEAD;
+      }
+      f->lead_src = "lead-class";
+      f->lead = sapo_buf_detach(&lb, NULL);
+      sapo_buf_free(&lb);
+      return f->lead ? 0 : -1;
+    }
   }
   /* 1b. the first paragraph set apart in bold, before ordinary ones */
   {

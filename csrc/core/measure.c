@@ -57,6 +57,25 @@ size_t raw_u16len(const dtree *t, int32_t i) {
   return k;
 }
 
+/* raw_u16len with each run of white space counted once (what a reader
+ * sees of an indented widget) */
+size_t shown_u16len(const dtree *t, int32_t i) {
+  size_t k = 0;
+  int space = 1;
+  for (int32_t n = t->n[i].first; n >= 0; n = dom_next_in(t, n, i, 0)) {
+    if (t->n[n].type != DN_TEXT) continue;
+    const unsigned char *s = (const unsigned char *)t->n[n].text;
+    size_t len = t->n[n].tlen;
+    for (size_t j = 0; j < len;) {
+      int32_t cp = sapo_u8_next(s, len, &j);
+      if (sapo_is_space(cp)) { if (!space) k++; space = 1; continue; }
+      space = 0;
+      k += cp >= 0x10000 ? 2 : 1;
+    }
+  }
+  return k;
+}
+
 size_t count_desc(const dtree *t, int32_t i, int tag) {
   size_t k = 0;
   for (int32_t n = t->n[i].first; n >= 0; n = dom_next_in(t, n, i, 0)) k += is_tag(t, n, tag);

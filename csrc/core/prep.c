@@ -258,7 +258,7 @@ int prep_container(fctx *c, int32_t art, int listings) {
     }
     int32_t n = dom_first_elem(t, top);
     while (n >= 0 && n != end && dom_is_ancestor(t, top, n)) {
-      if ((vocab_feat(c, n).f & VF_SHARE) && raw_u16len(t, n) < FIND_SHARE_MAX_LEN) {
+      if ((vocab_feat(c, n).f & VF_SHARE) && shown_u16len(t, n) < FIND_SHARE_MAX_LEN) {
         int32_t next = dom_next(t, n, 1);
         remove_in(c, n, art, "share");
         n = next;

@@ -132,16 +132,18 @@ int has_any(const char *s, const char *const *list) {
   return 0;
 }
 
-/* (\b|_)(share|sharedaddy)(\b|_) */
+/* share widgets: Readability's (\b|_)(share|sharedaddy)(\b|_), and the
+ * social-network bars that call themselves so ("article-social",
+ * "social-share", "sharing-tools") */
+static const char *const SHARE_WORDS[] = {"share", "sharedaddy", "sharing", "social", "socials", NULL};
+
 int is_share(const char *s) {
-  for (const char *p = s; (p = strstr(p, "share")); p++) {
-    int before = p == s || !isalnum((unsigned char)p[-1]);
-    const char *e = p + 5;
-    if (!strncmp(e, "daddy", 5)) {
-      const char *e2 = e + 5;
-      if (before && !isalnum((unsigned char)*e2)) return 1;
+  for (const char *const *w = SHARE_WORDS; *w; w++) {
+    size_t n = strlen(*w);
+    for (const char *p = s; (p = strstr(p, *w)); p++) {
+      int before = p == s || !isalnum((unsigned char)p[-1]);
+      if (before && !isalnum((unsigned char)p[n])) return 1;
     }
-    if (before && !isalnum((unsigned char)*e)) return 1;
   }
   return 0;
 }
