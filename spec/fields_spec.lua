@@ -103,6 +103,25 @@ describe("the lead", function()
       "</h2><div class='text'>" .. P1 .. P2 .. P3 .. "</div></div>"))
   end)
 
+  it("is the paragraph or subtitle a wrapper holds right under the title", function()
+    assert.equal(LEAD, lead_of("<div class='wrap'><h1>Ferries return</h1><div class='fs-4 font-semibold'><p>" .. LEAD ..
+      "</p></div><p class='text-sm'>By Jane Doe, 31 Jan 2025</p><div class='text'>" .. P1 .. P2 .. P3 .. "</div></div>"))
+    assert.equal(LEAD, lead_of("<div class='wrap'><div class='primary-title'><h1 class='article-title'>Ferries return</h1></div>" ..
+      "<div class='tertiary-title'><h3 class='article-title article-title-tertiary'><span>" .. LEAD .. "</span></h3></div>" ..
+      "<div class='text'>" .. P1 .. P2 .. P3 .. "</div></div>"))
+    -- a wrapper of several paragraphs is the body, not a lead
+    assert.is_nil(lead_of("<div class='wrap'><h1>Ferries return</h1><div class='story'>" .. P1 .. P2 .. P3 .. "</div></div>"))
+  end)
+
+  it("is a short first paragraph that the description repeats whole", function()
+    local function page(desc)
+      return assert(sapo.extract("<html><head><title>Ferries return</title><meta name='description' content='" .. desc .. "'></head><body><article>" ..
+        "<h1>Ferries return</h1><p><strong>A preventable crisis.</strong></p>" .. P1 .. P2 .. P3 .. "</article></body></html>")).lead
+    end
+    assert.equal("A preventable crisis.", page("A preventable crisis."))
+    assert.is_nil(page("The council approved three new ferry routes."))
+  end)
+
   it("is a first paragraph set apart in bold", function()
     assert.equal(LEAD, lead_of("<article><h1>Ferries return</h1><p><strong>" .. LEAD .. "</strong></p>" .. P1 .. P2 .. P3 ..
       "</article>"))

@@ -33,6 +33,8 @@
 #define LEAD_PITCH_UP 3              /* levels up a subscribe/promo box still owns a lead candidate */
 #define LEAD_TITLE_SHARE 0.8    /* share of a candidate's words that are the title's: it repeats it */
 #define LEAD_AFTER 2        /* ordinary paragraphs a bold first one must precede */
+#define LEAD_DESC_WORDS 3   /* words of a first paragraph the description repeats whole */
+#define LEAD_WRAP_DEPTH 2   /* wrappers of one child around the element under the title */
 #define LEAD_TEXT_PARA 200  /* characters of one paragraph that is surely the text */
 
 
@@ -93,8 +95,9 @@ static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
     const char *cls = xml_attr(x, "class"), *id = xml_attr(x, "id");
     if (up == 0) {
       const char *ip = xml_attr(x, "itemprop");
-      /* "sub-title", "sub-headline": a subtitle is what a lead is */
-      static const char *const SUB[] = {"sub", NULL};
+      /* "sub-title", "sub-headline", "article-title-tertiary": a
+       * subtitle is what a lead is */
+      static const char *const SUB[] = {"sub", "secondary", "tertiary", "second", "subline", NULL};
       if ((dom_has_token(cls, sapo_title_tokens) && !dom_has_token(cls, SUB)) ||
           (dom_has_token(id, sapo_title_tokens) && !dom_has_token(id, SUB)) || dom_has_token(ip, sapo_title_tokens))
         return 1;
@@ -164,6 +167,21 @@ static int ordinary_paragraph(xmlNodePtr x) {
   if (!n || !n->name || strcmp((const char *)n->name, "p")) return 0;
   const char *a = xml_attr(x, "class"), *b = xml_attr(n, "class");
   return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* the one element child of x, when nothing else in it holds text */
+static xmlNodePtr lone_child(xmlNodePtr x) {
+  xmlNodePtr only = NULL;
+  for (xmlNodePtr c = x->children; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) {
+      if (only) return NULL;
+      only = c;
+    } else if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar *p = c->content; *p; p++)
+        if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') return NULL;
+    }
+  }
+  return only;
 }
 
 /* a paragraph its class sets in bold ("Typography_weight-bold", "bold") */
@@ -451,6 +469,13 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       }
       if (!next) h = h->parent;
     }
+    /* <div class="tertiary-title"><h3>…</h3></div>: the wrapper's only child */
+    for (int depth = 0; next && depth < LEAD_WRAP_DEPTH && next->name && sapo_tag_id((const char *)next->name) == T_DIV;
+         depth++) {
+      xmlNodePtr only = text_only(next) ? NULL : lone_child(next);
+      if (!only || !only->name || !(sapo_tag_flags[sapo_tag_id((const char *)only->name)] & TF_BLOCK)) break;
+      next = only;
+    }
     int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
     if ((tag == T_P && !ordinary_paragraph(next)) || tag == T_H2 || ((tag == T_DIV || tag == T_H3) && text_only(next))) {
       sapo_buf c = SAPO_BUF_INIT;
@@ -486,7 +511,8 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     for (int k = 0; k < o->n && !truncated; k++) {
       block *b = &o->b[k];
       if (!kept(b) || b->kind == B_IMAGE) continue;
-      if (b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && u8chars(in->description, dn) >= 40) {
+      if (b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && words(in->description, dn) >= LEAD_DESC_WORDS &&
+          !(b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE)) && b->kind == B_PARA) {
         return take_block(o, b, f, "description");
       }
       break;
