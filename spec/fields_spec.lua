@@ -113,6 +113,19 @@ describe("the lead", function()
     assert.is_nil(lead_of("<div class='wrap'><h1>Ferries return</h1><div class='story'>" .. P1 .. P2 .. P3 .. "</div></div>"))
   end)
 
+  it("is the lines between the title and the names signed above the text", function()
+    local art = assert(sapo.extract("<html><head><title>Mining blasts shatter homes</title></head><body><article>" ..
+      "<h1>Mining blasts shatter homes</h1><p><em>…as villages cry foul over lost livelihoods</em></p>" ..
+      "<p><em>…accuse chiefs of ignoring their concerns</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>" ..
+      P1 .. P2 .. P3 .. "</article></body></html>"))
+    assert.equal("…as villages cry foul over lost livelihoods …accuse chiefs of ignoring their concerns", art.lead)
+    assert.equal("Mathatisi Sebusi, Mohalenyane Phakela", art.byline)
+    assert.truthy(art.text:find("^…as villages"))
+    -- a long paragraph above the names is text, not a lead
+    local body = "<p>" .. ("The council met on Tuesday to approve three new ferry routes across the bay. "):rep(3) .. "</p>"
+    assert.is_nil(lead_of("<article><h1>Ferries return</h1><p><strong>Jane Doe</strong></p>" .. body .. body .. "</article>"))
+  end)
+
   it("is a short first paragraph that the description repeats whole", function()
     local function page(desc)
       return assert(sapo.extract("<html><head><title>Ferries return</title><meta name='description' content='" .. desc .. "'></head><body><article>" ..

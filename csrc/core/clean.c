@@ -398,6 +398,7 @@ static void opening_signature(emit_out *o, clean_found *f) {
     int next = next_text(o, k);
     if (next < 0 || o->b[next].kind != B_PARA || o->b[next].chars < OPENING_SIG_NEXT_MIN) return;
     f->opening_byline = dup_block(o, b);
+    f->opening_at = k;
     drop(b, "opening-signature");
     return;
   }
@@ -485,6 +486,7 @@ static void trace_blocks(const emit_out *o, const clean_input *in) {
 
 int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
   memset(f, 0, sizeof *f);
+  f->opening_at = -1;
   unsigned skip = in->skip;
   if (!(skip & CLEAN_COMMENTS))
     for (int k = 0; k < o->n; k++)

@@ -50,6 +50,7 @@ typedef struct clean_found {
   const char *lead_src;   /* where the lead came from (static), or NULL */
   char *byline;    /* signature line at the end, or NULL */
   char *opening_byline;   /* names signed in bold above the text, or NULL */
+  int opening_at;         /* its block, or -1 */
   char *source;    /* "Theo ..." line, or NULL */
   char *date;      /* date line text, or NULL */
 } clean_found;

@@ -381,6 +381,34 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       }
     }
   }
+  /* 1b'. the lines between the title and names signed above the text
+   * (title, standfirst, byline, text) */
+  if (f->opening_at > 0) {
+    sapo_buf lb = SAPO_BUF_INIT;
+    int n = 0, ok = 1;
+    for (int k = 0; k < f->opening_at && ok; k++) {
+      const block *b = &o->b[k];
+      if (!kept(b) || b->kind == B_IMAGE || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE))) continue;
+      ok = (b->kind == B_PARA || b->kind == B_HEADING) && b->chars < LEAD_TEXT_PARA && ++n <= LEAD_ELEMENT_BLOCKS &&
+           b->link_chars * 2 < b->chars;
+      if (lb.len) sapo_buf_adds(&lb, " ");
+      sapo_buf_add(&lb, btext(o, b), b->t_len);
+    }
+    if (lb.failed) { sapo_buf_free(&lb); return -1; }
+    size_t chars = u8chars(sapo_buf_cstr(&lb), lb.len);
+    if (ok && n && chars >= LEAD_MIN && chars <= LEAD_MAX && !not_a_lead(NULL, sapo_buf_cstr(&lb), in->title)) {
+      for (int k = 0; k < f->opening_at; k++) {
+        block *b = &o->b[k];
+        if (kept(b) && b->kind != B_IMAGE && !(b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE)))
+          b->flags |= BF_LEAD;
+      }
+      f->lead_src = "above-signature";
+      f->lead = sapo_buf_detach(&lb, NULL);
+      sapo_buf_free(&lb);
+      return f->lead ? 0 : -1;
+    }
+    sapo_buf_free(&lb);
+  }
   /* 1c. a long heading that opens the article, before its paragraphs: a
    * dek printed as a subheading (section headings are short) */
   for (int k = 0; k < o->n; k++) {
