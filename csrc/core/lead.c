@@ -536,13 +536,12 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     size_t dn = strlen(in->description);
     int truncated = dn >= 3 && (!strcmp(in->description + dn - 3, "...") ||
                                 (dn >= 3 && !strcmp(in->description + dn - 3, "\xE2\x80\xA6")));
-    for (int k = 0; k < o->n && !truncated; k++) {
+    for (int k = 0; k < o->n; k++) {
       block *b = &o->b[k];
       if (!kept(b) || b->kind == B_IMAGE) continue;
-      if (b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && words(in->description, dn) >= LEAD_DESC_WORDS &&
-          !(b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE)) && b->kind == B_PARA) {
+      if (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE) || b->kind != B_PARA) break;
+      if (!truncated && b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && words(in->description, dn) >= LEAD_DESC_WORDS)
         return take_block(o, b, f, "description");
-      }
       break;
     }
   }
