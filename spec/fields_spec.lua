@@ -126,6 +126,13 @@ describe("the lead", function()
     assert.is_nil(lead_of("<article><h1>Ferries return</h1><p><strong>Jane Doe</strong></p>" .. body .. body .. "</article>"))
   end)
 
+  it("is the lead element in the header rather than a paragraph the body sets in bold", function()
+    assert.equal(LEAD, lead_of("<div class='singleHeader'><h1>Ferries return</h1><figure><img src='/a.jpg'><figcaption>" ..
+      "The old pier at dawn.</figcaption></figure><p class='singleHeader-excerpt'>" .. LEAD .. "</p></div><article>" ..
+      "<div class='singleContent'><p><strong>On Saturday the council decided. What do the islanders say? We asked " ..
+      "two of them about the new ferries.</strong></p>" .. P1 .. P2 .. P3 .. "</div></article>"))
+  end)
+
   it("is a short first paragraph that the description repeats whole", function()
     local function page(desc)
       return assert(sapo.extract("<html><head><title>Ferries return</title><meta name='description' content='" .. desc .. "'></head><body><article>" ..

@@ -2,10 +2,11 @@
  * Vorspann, perex, ...), found over the emitted blocks and, around the
  * chosen container, on libxml2's tree (which the finder never changes).
  * Sources, in order: an element named as a lead (class, id, itemprop,
- * type, data-*) owning the first blocks; a first paragraph set apart in
- * bold; a long heading that opens the body; a lead element between the
- * title and the article; the paragraph, h2 or one-paragraph div right
- * under the title; the description when it is the first paragraph.  Never
+ * type, data-*) owning the first blocks; a lead element between the title
+ * and the article; a first paragraph set apart in bold; the lines above
+ * names signed over the text; a long heading that opens the body; the
+ * paragraph, h2 or one-paragraph div right under the title (or in a
+ * wrapper of one child); the description when it is the first paragraph.  Never
  * a caption, a dated line, an element named as a title, a sales box or a
  * repeat of the title: nil rather than a guess. */
 #include "lead.h"
@@ -346,6 +347,43 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       return f->lead ? 0 : -1;
     }
   }
+  /* 1a. a lead-class element before the article, outside it (named,
+   * it wins over a paragraph the body sets in bold) */
+  int32_t first_text = -1;
+  for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
+    if (n < in->orig_count && t->n[n].type == DN_TEXT) { first_text = n; break; }
+  if (first_text > 0) {
+    /* a lead stands under the title: the search starts there */
+    for (int32_t i = in->title_node > 0 ? in->title_node : 0; i < first_text; i++) {
+      if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
+      int tag = t->n[i].tag;
+      if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
+      /* and is never a picture's caption */
+      if (in_figure(t, i)) continue;
+      if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
+      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, LEAD_ELEMENT_BLOCKS)) continue;
+      if (not_a_lead(t->n[i].x, NULL, NULL)) continue;
+      sapo_buf c = SAPO_BUF_INIT;
+      if (element_text(t->n[i].x, &c)) { sapo_buf_free(&c); return -1; }
+      size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
+      int ok = chars >= LEAD_ELEMENT_MIN && chars <= LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&c), c.len) >= 6 &&
+               !not_a_lead(NULL, sapo_buf_cstr(&c), in->title);
+      /* the article may start with it already: that block is the lead (a
+       * body that repeats it further down keeps its own copy) */
+      for (int k = 0; ok && k < o->n; k++) {
+        block *b = &o->b[k];
+        if (!kept(b) || b->kind == B_IMAGE) continue;
+        if (b->t_len > c.len && !memcmp(btext(o, b), c.data, c.len)) ok = 0;   /* a body paragraph */
+        else if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
+          sapo_buf_free(&c);
+          return take_block(o, b, f, "lead-element");
+        }
+        break;
+      }
+      if (ok) return prepend_lead(o, f, &c, "lead-element");
+      sapo_buf_free(&c);
+    }
+  }
   /* 1b. the first paragraph set apart in bold, before ordinary ones */
   {
     int first = -1, after = 0;
@@ -441,42 +479,6 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     }
     free(h);
     break;
-  }
-  /* 2. a lead-class element before the article, outside it */
-  int32_t first = -1;
-  for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
-    if (n < in->orig_count && t->n[n].type == DN_TEXT) { first = n; break; }
-  if (first > 0) {
-    /* a lead stands under the title: the search starts there */
-    for (int32_t i = in->title_node > 0 ? in->title_node : 0; i < first; i++) {
-      if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
-      int tag = t->n[i].tag;
-      if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
-      /* and is never a picture's caption */
-      if (in_figure(t, i)) continue;
-      if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
-      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, LEAD_ELEMENT_BLOCKS)) continue;
-      if (not_a_lead(t->n[i].x, NULL, NULL)) continue;
-      sapo_buf c = SAPO_BUF_INIT;
-      if (element_text(t->n[i].x, &c)) { sapo_buf_free(&c); return -1; }
-      size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
-      int ok = chars >= LEAD_ELEMENT_MIN && chars <= LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&c), c.len) >= 6 &&
-               !not_a_lead(NULL, sapo_buf_cstr(&c), in->title);
-      /* the article may start with it already: that block is the lead (a
-       * body that repeats it further down keeps its own copy) */
-      for (int k = 0; ok && k < o->n; k++) {
-        block *b = &o->b[k];
-        if (!kept(b) || b->kind == B_IMAGE) continue;
-        if (b->t_len > c.len && !memcmp(btext(o, b), c.data, c.len)) ok = 0;   /* a body paragraph */
-        else if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
-          sapo_buf_free(&c);
-          return take_block(o, b, f, "lead-element");
-        }
-        break;
-      }
-      if (ok) return prepend_lead(o, f, &c, "lead-element");
-      sapo_buf_free(&c);
-    }
   }
   /* 2b. the paragraph or h2 right under the title's heading (a standfirst
    * without a class we know), read on libxml2's tree, which the finder
