@@ -137,14 +137,17 @@ int has_any(const char *s, const char *const *list) {
  * "social-share", "sharing-tools") */
 static const char *const SHARE_WORDS[] = {"share", "sharedaddy", "sharing", "social", "socials", NULL};
 
+/* (one scan per stem: "shar" and "soci" start every word of the list) */
 int is_share(const char *s) {
-  for (const char *const *w = SHARE_WORDS; *w; w++) {
-    size_t n = strlen(*w);
-    for (const char *p = s; (p = strstr(p, *w)); p++) {
-      int before = p == s || !isalnum((unsigned char)p[-1]);
-      if (before && !isalnum((unsigned char)p[n])) return 1;
+  static const char *const STEMS[] = {"shar", "soci", NULL};
+  for (const char *const *st = STEMS; *st; st++)
+    for (const char *p = s; (p = strstr(p, *st)); p++) {
+      if (p != s && isalnum((unsigned char)p[-1])) continue;
+      for (const char *const *w = SHARE_WORDS; *w; w++) {
+        size_t n = strlen(*w);
+        if (!strncmp(p, *w, n) && !isalnum((unsigned char)p[n])) return 1;
+      }
     }
-  }
   return 0;
 }
 
