@@ -107,6 +107,21 @@ describe("metadata", function()
       -- once the text has begun, a bold name is a subheading of the story
       assert.is_nil(signed(PARA .. "<p><strong>Jane Doe</strong></p>" .. PARA).byline)
     end)
+    it("reads a 'By …' line under the headline that has no byline class", function()
+      local PARA = "<p>" .. ("The council met on Tuesday to approve three new ferry routes across the bay. "):rep(3) .. "</p>"
+      local function under(line)
+        return assert(sapo.extract("<html><body><div class='head'><h1 class='article-heading'>Ferry routes approved</h1>" ..
+          line .. "</div><div class='body'>" .. PARA .. PARA .. "</div></body></html>")).byline
+      end
+      assert.equal("By TPN", under("<p class='text-sm'>\n      By TPN,\n      in <a href='/news'>News</a>, <a href='/pt'>Portugal</a> " ..
+        "&middot; <span>31 Jan 2025, 20:02</span> &middot; <a href='#c'>0 Comments</a></p>"))
+      assert.equal("Von Anna Müller und Jan Roe", under("<div class='meta'>Von Anna Müller und Jan Roe</div>"))
+      -- a sentence, a lower-case word, a date or the text itself is no byline
+      assert.is_nil(under("<p>By Monday the council will decide.</p>"))
+      assert.is_nil(under("<p>By the way, the ferries are back.</p>"))
+      assert.is_nil(under("<p>By 2030 the port will be rebuilt.</p>"))
+      assert.is_nil(under("<p>Por fin llegan los nuevos ferris a la bahía después de dos años de obras y de espera.</p>"))
+    end)
     it("reads an author and a date from the page's labelled facts", function()
       local art = page(nil, "<ul class='smallList'><li><strong>Datum</strong> 28.04.2023</li>" ..
         "<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>")

@@ -60,7 +60,6 @@ static const char *const AUTHOR_PATHS[] = {
   "/redakteur/", "/forfatter/", "/skribent/", "/kirjoittaja/", NULL};
 
 /* a line of names: words per name, names per line */
-#define NAMES_LINE_MIN_WORDS 2
 #define NAMES_LINE_MAX_WORDS 4
 #define NAMES_LINE_MAX_NAMES 4
 
@@ -116,7 +115,7 @@ static int name_word(const char *w, size_t n) {
   return 1;
 }
 
-int sapo_names_line(const char *s, size_t n) {
+int sapo_names_line(const char *s, size_t n, int min_words) {
   int names = 0, in_name = 0;
   size_t i = 0;
   while (i <= n) {
@@ -137,7 +136,7 @@ int sapo_names_line(const char *s, size_t n) {
     }
     if (mark || end) {
       if (in_name) {
-        if (in_name < NAMES_LINE_MIN_WORDS || in_name > NAMES_LINE_MAX_WORDS) return 0;
+        if (in_name < min_words || in_name > NAMES_LINE_MAX_WORDS) return 0;
         names++;
         in_name = 0;
       }

@@ -22,11 +22,11 @@ const char *sapo_byline_lead_in(const char *s);
 void sapo_byline_tidy(char *s);
 /* 1 when s reads as a person's name: 1 to 5 words, letters, no digits. */
 int  sapo_name_shaped(const char *s);
-/* 1 when s[0, n) is nothing but people's names written with capitals:
- * one to four names of two to four words ("Jane Doe", "MTHOBISI SITHOLE",
- * "Ana da Silva / Jo Roe", "A. Smith and B. Jones"), no digits, no other
- * words, no sentence punctuation. */
-int  sapo_names_line(const char *s, size_t n);
+/* 1 when s[0, n) is nothing but names written with capitals: one to four
+ * names of min_words to four words ("Jane Doe", "MTHOBISI SITHOLE", "Ana
+ * da Silva / Jo Roe", "A. Smith and B. Jones"), no digits, no other words,
+ * no sentence punctuation. */
+int  sapo_names_line(const char *s, size_t n, int min_words);
 /* 1 when href points at an author's page ("/author/jane-doe",
  * "/autoren/name/max-kolter", "/tac-gia/nguyen-van-a.html"). */
 int  sapo_author_href(const char *href);

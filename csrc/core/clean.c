@@ -376,6 +376,7 @@ static int has_digit(const char *s, size_t n) {
 #define OPENING_SIG_WITHIN   4    /* text blocks from the article's start  */
 #define OPENING_SIG_MAX      80   /* characters of the line                */
 #define OPENING_SIG_NEXT_MIN 80   /* characters of the paragraph after it  */
+#define OPENING_SIG_NAME_WORDS 2  /* words of each name (a lone word is a kicker) */
 #define BOLD_SHARE(b) ((b)->chars && (b)->bold_chars * 10 >= (b)->chars * 8)
 
 static int next_text(const emit_out *o, int k) {
@@ -391,7 +392,7 @@ static void opening_signature(emit_out *o, clean_found *f) {
     block *b = &o->b[k];
     if (b->kind == B_PARA && b->chars >= OPENING_SIG_NEXT_MIN) return;   /* the text has begun */
     if (b->kind != B_PARA || !BOLD_SHARE(b) || b->chars > OPENING_SIG_MAX || link_share(b) >= 0.5) continue;
-    if (!sapo_names_line(btext(o, b), b->t_len)) continue;
+    if (!sapo_names_line(btext(o, b), b->t_len, OPENING_SIG_NAME_WORDS)) continue;
     key_of(o, b, key, sizeof key);
     if (phrase_match(key, PH_LABEL, 1) || phrase_match(key, PH_WIDGET, 0) || phrase_match(key, PH_SECTION, 1))
       continue;

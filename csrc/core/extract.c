@@ -579,6 +579,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (!a->byline && m.fact_author) { a->byline = m.fact_author; m.fact_author = NULL; byline_src = "labelled"; }
   if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; byline_src = "rel-author"; }
   if (!a->byline && m.author_link) { a->byline = m.author_link; m.author_link = NULL; byline_src = "author-link"; }
+  if (!a->byline && m.by_line) { a->byline = m.by_line; m.by_line = NULL; byline_src = "by-line"; }
   if (!a->byline && cf.source) {
     strip_source_prefix(cf.source);
     a->byline = cf.source;

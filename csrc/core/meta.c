@@ -424,6 +424,50 @@ static void facts_free(facts *f) {
   free(f->fact_date);
 }
 
+/* ===== A "BY ..." LINE UNDER THE HEADLINE ===== */
+
+#define BYLINE_NEAR_ELEMENTS 40    /* elements after the h1 searched          */
+#define BYLINE_NEAR_MAX      160   /* bytes of the line                       */
+#define BYLINE_TEXT_BEGUN    200   /* bytes of a paragraph that starts the text */
+#define BYLINE_READ          2000  /* raw bytes read of an element (indented markup) */
+
+/* The first short element after the h1 whose text opens with a byline's
+ * lead-in and a capital ("By TPN, in News · 31 Jan 2025"), before the
+ * text begins: sites that print "By …" with no class say who wrote it
+ * this way.  The line up to its section list (", in News, …"), or NULL. */
+static char *byline_near(xmlNodePtr h1) {
+  if (!h1) return NULL;
+  xmlNodePtr root = h1->doc ? (xmlNodePtr)h1->doc : NULL;
+  int seen = 0;
+  for (xmlNodePtr x = sapo_next_node(h1, root, 1); x && seen < BYLINE_NEAR_ELEMENTS; x = sapo_next_node(x, root, 0)) {
+    if (x->type != XML_ELEMENT_NODE || !x->name) continue;
+    seen++;
+    int tag = sapo_tag_id((const char *)x->name);
+    if (tag == T_SCRIPT || tag == T_STYLE || tag == T_H1 || tag == T_H2) break;
+    sapo_buf b = SAPO_BUF_INIT;
+    dom_xml_text(x, &b, BYLINE_READ);
+    char *t = b.failed ? NULL : dup_clean(sapo_buf_cstr(&b), b.len);
+    sapo_buf_free(&b);
+    if (!t) continue;
+    if (tag == T_P && strlen(t) > BYLINE_TEXT_BEGUN) { free(t); break; }   /* the text has begun */
+    const char *rest = sapo_byline_lead_in(t);
+    int ok = rest != t && strlen(t) <= BYLINE_NEAR_MAX && ((*rest >= 'A' && *rest <= 'Z') || (unsigned char)*rest >= 0xC0);
+    if (!ok) { free(t); continue; }
+    /* "By TPN, in News, Portugal": the sections it was filed in go */
+    char *in = strstr(t, ", in ");
+    if (in) *in = '\0';
+    /* the rest is names in capitals, a date or stamp after them at most */
+    char *names = strdup(sapo_byline_lead_in(t));
+    if (!names) { free(t); return NULL; }
+    sapo_byline_tidy(names);
+    int ok2 = *names && sapo_names_line(names, strlen(names), 1);
+    free(names);
+    if (ok2 && !in_page_chrome(x)) return t;
+    free(t);
+  }
+  return NULL;
+}
+
 /* ===== TITLE (Readability _getArticleTitle) ===== */
 
 static void node_text(xmlNodePtr top, sapo_buf *b) {
@@ -787,6 +831,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     if (t && strlen(t) < 100) m->rel_author = t; else free(t);
   }
   if (f.first_h1) m->h1 = node_text_clean(f.first_h1);
+  m->by_line = byline_near(f.first_h1);
   m->author_link = f.author_link;
   f.author_link = NULL;
   m->fact_author = f.fact_author;
@@ -814,6 +859,7 @@ void meta_free(sapo_meta *m) {
   free(m->author_link);
   free(m->fact_author);
   free(m->fact_date);
+  free(m->by_line);
   free(m->h1);
   free(m->ld_body);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);

@@ -20,6 +20,7 @@ typedef struct sapo_meta {
        *author_link,           /* text of the first link to an author's page */
        *fact_author,           /* value of a labelled author ("Autorin/Autor: …") */
        *fact_date,             /* value of a labelled date ("Datum: 28.04.2023")   */
+       *by_line,               /* a "By …" line right under the h1 (no class)     */
        *h1,                    /* text of the first <h1>                  */
        *ld_body;               /* JSON-LD articleBody (lines kept)        */
   char **authors; int n_authors;
