@@ -111,6 +111,16 @@ describe("hostile input", function()
     assert.is_nil(art.text:find("noscript text", 1, true))
   end)
 
+  it("a byline of 200 KB with a date at its end, and labels and signatures at every turn", function()
+    -- (each tail test of the byline line reads the rest of it from every word)
+    local art = outcome("<html><head><meta name='author' content='" .. ("a "):rep(100000) .. "2024-01-01'></head>" ..
+      "<body><article>" .. LOREM:rep(5) .. "</article></body></html>")
+    assert.truthy(art.byline)
+    local labels = ("<li><strong>Autor</strong> Jane Doe</li><li><b>Datum</b> 28.04.2023</li>"):rep(20000)
+    outcome("<html><body><h1>T</h1><p><strong>Jane Doe</strong></p>" .. ("<p>By Jane Doe</p>"):rep(20000) .. "<ul>" ..
+      labels .. "</ul><article>" .. LOREM:rep(5) .. "</article></body></html>")
+  end)
+
   it("a page that is one giant <pre> #huge", function()
     local art = outcome("<html><body><pre>" .. string.rep("local x = 1 -- a line of code\n", 100000) .. "</pre></body></html>")
     assert.is_true(#art.text > 100000 * 20)

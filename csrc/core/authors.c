@@ -281,6 +281,7 @@ static const char *const WEEKDAYS[] = {
   "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", NULL};
 /* words that lead from the names to the date ("Jane Doe on March 3") */
 static const char *const DATE_LEADS[] = {"on", "at", "am", "le", "el", "il", "ngày", "lúc", "den", "dne", NULL};
+#define BYLINE_TIDY_MAX 400   /* bytes of a byline whose tail is looked at */
 #define RELATIVE_MAX_WORDS 3   /* "1 day ago", "3 Stunden" */
 #define DATE_TAIL_LETTER_WORDS 4   /* "Apr 16, 2015 8:02 pm UTC": Apr, pm, UTC */
 
@@ -349,6 +350,9 @@ void sapo_byline_tidy(char *s) {
       break;
     }
   }
+  /* (a line this long is no byline to tidy; each test below reads the
+   * rest of the line from every word) */
+  if (strlen(s) > BYLINE_TIDY_MAX) return;
   /* what follows the names on the same line: a stamp ("Updated …"), a
    * date (found where it starts: the last word from which the same date is
    * read), a relative time ("1 day ago") */
