@@ -64,6 +64,10 @@ describe("art.authors", function()
       { "Posted by Jane Doe", "Posted by Jane Doe" },
       { "Jane Doe, Lille", "Jane Doe, Lille" },
       { "Jane Doe and John Roe", "Jane Doe and John Roe" },
+      -- names slashed apart are written as a list; a role after a slash stays as printed
+      { "Jane Doe / John Roe", "Jane Doe, John Roe" },
+      { "By Ana da Silva|Jo Roe", "Ana da Silva, Jo Roe" },
+      { "Jane Doe / Staff Writer", "Jane Doe / Staff Writer" },
     }
     for _, c in ipairs(cases) do assert.equal(c[2], byline_of(c[1]), c[1]) end
     -- a line that is only a date or a stamp names no one

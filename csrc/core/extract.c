@@ -597,9 +597,13 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     byline_src = "publisher";
   }
   if (set_authors(a, m.authors, ld_authors ? m.n_authors : 0)) { rc = SAPO_ENOMEM; goto out; }
-  /* a line of names only ("A / B"): written as a list, as bylines are */
-  if (!ld_authors && a->n_authors > 1 && join_names(a)) { rc = SAPO_ENOMEM; goto out; }
   sapo_byline_tidy(a->byline);
+  /* a line of names only, slashed ("A / B", "A | B"): written as a list,
+   * as bylines are (the names are the authors read from it) */
+  if (a->byline && a->n_authors > 1 && (!ld_authors || !m.n_authors) && strpbrk(a->byline, "/|")) {
+    const char *names = sapo_byline_lead_in(a->byline);
+    if (sapo_names_line(names, strlen(names), 1) && join_names(a)) { rc = SAPO_ENOMEM; goto out; }
+  }
   if (a->byline && !*a->byline) { free(a->byline); a->byline = NULL; }
   if (!a->date && m.fact_date) { a->date = m.fact_date; m.fact_date = NULL; date_src = "labelled"; }
   if (!a->date && cf.date) { a->date = cf.date; cf.date = NULL; date_src = "date-line"; }
