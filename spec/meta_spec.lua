@@ -143,6 +143,10 @@ describe("metadata", function()
         "<footer><strong>Author:</strong> Jane Doe <strong>Date:</strong> 01.01.2020</footer>")
       assert.is_nil(art.byline)
       assert.is_nil(art.date)
+      -- a table of fixtures is data, not the page's facts
+      local rows = {}
+      for k = 1, 12 do rows[k] = "<tr><th>Date</th><td>" .. k .. ".05.2024</td></tr>" end
+      assert.is_nil(page(nil, nil, BODY .. "<table>" .. table.concat(rows) .. "</table>").date)
       art = page(nil, "<p><strong>Author:</strong> see the list of 12 contributors (below)</p><p><b>Date:</b> soon</p>")
       assert.is_nil(art.byline)
       assert.is_nil(art.date)

@@ -245,6 +245,7 @@ static int in_page_chrome(xmlNodePtr x) {
 
 #define FACT_LABEL_MAX 40    /* bytes of a label's text               */
 #define FACT_VALUE_MAX 160   /* bytes of the value read after it      */
+#define FACT_TABLE_ROWS 8    /* rows of a fact box drawn as a table   */
 
 /* elements that hold a fact's label: inline emphasis, a definition term,
  * a header cell, or a lone span/div/label */
@@ -312,6 +313,14 @@ static char *fact_value(xmlNodePtr label, int tag) {
   return r;
 }
 
+/* rows under a table, counted up to just past FACT_TABLE_ROWS */
+static int table_rows(xmlNodePtr table) {
+  int n = 0;
+  for (xmlNodePtr x = table->children; x && n <= FACT_TABLE_ROWS; x = sapo_next_node(x, table, 0))
+    n += x->type == XML_ELEMENT_NODE && x->name && sapo_tag_id((const char *)x->name) == T_TR;
+  return n;
+}
+
 /* A labelled author (names, no digits) or date (one sapo_date_iso reads)
  * outside the page's chrome; the first of each is kept. */
 static void labelled_fact(facts *f, xmlNodePtr x, int tag) {
@@ -323,6 +332,8 @@ static void labelled_fact(facts *f, xmlNodePtr x, int tag) {
   for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
     int t = p->name ? sapo_tag_id((const char *)p->name) : -1;
     if (t == T_PRE || t == T_CODE) return;   /* "GROUP BY a, b" */
+    /* a table of data (fixtures, events) is not the page's fact box */
+    if (t == T_TABLE && table_rows(p) > FACT_TABLE_ROWS) return;
   }
   char *v = fact_value(x, tag);
   if (!v) return;
