@@ -86,15 +86,17 @@ describe("sapo.extract()", function()
     assert.is_nil(art.text:find("A cyclist rides along Main Street", 1, true))
   end)
 
-  it("leaves out the text no reader sees: svg titles, buttons, video fallbacks (their images stay)", function()
+  it("leaves out the text no reader sees: svg titles, buttons, video fallbacks, screen-reader-only text (images stay)", function()
     local P = "<p>" .. ("The council met on Tuesday to approve three new ferry routes across the bay. "):rep(3) .. "</p>"
     local art = assert(sapo.extract("<html><body><article><h1>Ferries</h1>" .. P ..
       "<p>See <a href='/x'>the plan<svg><title>Link opens in a new tab</title><desc>An arrow.</desc></svg></a> online.</p>" ..
       "<figure><img src='/pier.jpg' alt='The pier'><svg><title>Zoom icon</title></svg></figure><button>Enlarge</button>" ..
-      "<video src='/v.mp4'>Your browser does not support video.</video>" .. P .. "</article></body></html>",
+      "<video src='/v.mp4'>Your browser does not support video.</video>" ..
+      "<div class='box'><span class='expand-icon__a11y-open h-offscreen'>Box aufklappen</span>" ..
+      "<span class='u-visually-hidden'>Opens a dialog</span></div>" .. P .. "</article></body></html>",
       { url = "https://example.com/a", formats = { "markdown" } }))
     assert.truthy(art.text:find("See the plan online.", 1, true))
-    for _, s in ipairs { "new tab", "An arrow", "Zoom icon", "Enlarge", "does not support" } do
+    for _, s in ipairs { "new tab", "An arrow", "Zoom icon", "Enlarge", "does not support", "aufklappen", "Opens a dialog" } do
       assert.falsy(art.text:find(s, 1, true), s)
       assert.falsy(art.markdown:find(s, 1, true), s)
     end
