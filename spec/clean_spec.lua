@@ -61,6 +61,19 @@ describe("cleaning inside the article", function()
     for _, w in ipairs { "E-Mail", "Twitter", "Báo lỗi" } do assert.is_nil(art.text:find(w, 1, true), w) end
   end)
 
+  it("drops the author's box after the text, not an author's note", function()
+    local BOX = "<div class='author-container column'><div class='author-pic-name-wrapper'><a href='/a/1'>Nguyễn Thu Hà</a>" ..
+      "</div><p>Phóng viên</p><p class='author-description typo-short-text'>Phụ trách mảng kinh tế số từ năm 2019, " ..
+      "từng đoạt giải Báo chí quốc gia, quan tâm tới chuyển đổi số, hạ tầng dữ liệu và đời sống của người lao động.</p></div>"
+    local art = extract(page(paras() .. BOX))
+    body_ok(art)
+    assert.is_nil(art.text:find("Phụ trách mảng", 1, true))
+    assert.is_nil(art.text:find("Phóng viên", 1, true))
+    -- an "author's note" is no box
+    art = extract(page(paras() .. "<div class='author-note'><p>Bài viết thể hiện quan điểm riêng của tác giả, không nhất thiết phản ánh quan điểm của tòa soạn hay của các cơ quan được nhắc tới.</p></div>"))
+    assert.truthy(art.text:find("quan điểm riêng", 1, true))
+  end)
+
   it("keeps 'Theo dõi' when it is ordinary text", function()
     local art = extract(page(paras(1, 2) .. "<p>Theo dõi sát diễn biến thị trường là yêu cầu với mọi doanh nghiệp.</p>" .. paras(3, 4)))
     assert.truthy(art.text:find("Theo dõi sát diễn biến", 1, true))

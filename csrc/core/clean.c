@@ -405,8 +405,36 @@ static void opening_signature(emit_out *o, clean_found *f) {
   }
 }
 
+/* The author's box after the text: name, role and a few lines of
+ * biography in an element whose class says so ("author-container",
+ * "author-bio", "autor-box"); the byline says who wrote it. */
+#define AUTHOR_BOX_UP 4   /* levels up from a block to the box */
+static int in_author_box(const clean_input *in, const block *b) {
+  static const char *const AUTHOR[] = {"author", "authors", "autor", "autoren", "auteur", "writer", NULL};
+  static const char *const BOX[] = {"box", "bio", "biography", "container", "card", "profile", "about", "info",
+                                    "description", "details", "teaser", "name", "wrapper", NULL};
+  int32_t n = b->node;
+  while (n >= 0 && !in->t->n[n].x) n = in->t->n[n].parent;
+  xmlNodePtr x = n >= 0 ? in->t->n[n].x : NULL;
+  for (int up = 0; x && x->type == XML_ELEMENT_NODE && up < AUTHOR_BOX_UP; x = x->parent, up++) {
+    const char *cls = xml_attr(x, "class");
+    if (cls && dom_has_token(cls, AUTHOR) && dom_has_token(cls, BOX)) return 1;
+  }
+  return 0;
+}
+
+static void author_box(emit_out *o, const clean_input *in) {
+  for (int k = o->n - 1; k >= 0; k--) {
+    block *b = &o->b[k];
+    if (!kept(b)) continue;
+    if (!in_author_box(in, b)) return;
+    drop(b, "author-box");
+  }
+}
+
 static void edges(emit_out *o, const clean_input *in, clean_found *f) {
   char key[256];
+  author_box(o, in);
   opening_signature(o, f);
   /* date line among the first blocks */
   int seen = 0;
