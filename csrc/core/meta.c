@@ -446,6 +446,26 @@ static void facts_free(facts *f) {
  * lead-in and a capital ("By TPN, in News · 31 Jan 2025"), before the
  * text begins: sites that print "By …" with no class say who wrote it
  * this way.  The line up to its section list (", in News, …"), or NULL. */
+/* The first words of x's text (white space folded) open with a byline's
+ * lead-in ("By", "Von", "Text:", ...). */
+static int opens_with_lead_in(xmlNodePtr x) {
+  char head[48];
+  size_t k = 0;
+  for (xmlNodePtr c = x->children; c && k + 1 < sizeof head;) {
+    int skip = c->type == XML_ELEMENT_NODE && c->name &&
+               (sapo_tag_flags[sapo_tag_id((const char *)c->name)] & TF_SKIP);
+    if (!skip && c->type == XML_TEXT_NODE && c->content)
+      for (const xmlChar *p = c->content; *p && k + 1 < sizeof head; p++) {
+        int ws = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+        if (ws && (k == 0 || head[k - 1] == ' ')) continue;
+        head[k++] = ws ? ' ' : (char)*p;
+      }
+    c = sapo_next_node(c, x, skip);
+  }
+  head[k] = '\0';
+  return k && sapo_byline_lead_in(head) != head;
+}
+
 static char *byline_near(xmlNodePtr h1) {
   if (!h1) return NULL;
   xmlNodePtr root = h1->doc ? (xmlNodePtr)h1->doc : NULL;
@@ -455,6 +475,7 @@ static char *byline_near(xmlNodePtr h1) {
     seen++;
     int tag = sapo_tag_id((const char *)x->name);
     if (tag == T_SCRIPT || tag == T_STYLE || tag == T_H1 || tag == T_H2) break;
+    if (tag != T_P && !opens_with_lead_in(x)) continue;   /* (a cheap look before reading it) */
     sapo_buf b = SAPO_BUF_INIT;
     dom_xml_text(x, &b, BYLINE_READ);
     char *t = b.failed ? NULL : dup_clean(sapo_buf_cstr(&b), b.len);
