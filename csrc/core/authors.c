@@ -383,12 +383,8 @@ void sapo_byline_tidy(char *s) {
     for (int round = 0; round < 2; round++) {
       char *w = strrchr(s, ' ');
       if (!w) break;
-      const char *word = w + 1;
-      size_t n = strlen(word);
-      int hit = 0;
-      for (const char *const *d = WEEKDAYS; *d && !hit; d++) hit = strlen(*d) == n && !strncasecmp(word, *d, n);
-      for (const char *const *d = DATE_LEADS; *d && !hit; d++) hit = strlen(*d) == n && !strncasecmp(word, *d, n);
-      if (!hit) break;
+      size_t n = strlen(w + 1);
+      if (!listed_word_ci(w + 1, n, WEEKDAYS) && !listed_word_ci(w + 1, n, DATE_LEADS)) break;
       *w = '\0';
       trim_trailing_marks(s);
     }

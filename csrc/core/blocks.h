@@ -10,6 +10,14 @@
 /* the block's text (not NUL-terminated: b->t_len bytes) */
 static inline const char *btext(const emit_out *o, const block *b) { return o->text.data + b->t_off; }
 
+/* the page element a block was emitted from, on libxml2's tree (virtual
+ * wrappers climb to theirs), or NULL */
+static inline xmlNodePtr block_x(const dtree *t, const block *b) {
+  int32_t n = b->node;
+  while (n >= 0 && !t->n[n].x) n = t->n[n].parent;
+  return n >= 0 ? t->n[n].x : NULL;
+}
+
 /* not dropped by a filter */
 static inline int kept(const block *b) { return !(b->flags & BF_DROP); }
 

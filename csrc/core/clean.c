@@ -413,9 +413,7 @@ static int in_author_box(const clean_input *in, const block *b) {
   static const char *const AUTHOR[] = {"author", "authors", "autor", "autoren", "auteur", "writer", NULL};
   static const char *const BOX[] = {"box", "bio", "biography", "container", "card", "profile", "about", "info",
                                     "description", "details", "teaser", "name", "wrapper", NULL};
-  int32_t n = b->node;
-  while (n >= 0 && !in->t->n[n].x) n = in->t->n[n].parent;
-  xmlNodePtr x = n >= 0 ? in->t->n[n].x : NULL;
+  xmlNodePtr x = block_x(in->t, b);
   for (int up = 0; x && x->type == XML_ELEMENT_NODE && up < AUTHOR_BOX_UP; x = x->parent, up++) {
     const char *cls = xml_attr(x, "class");
     if (cls && dom_has_token(cls, AUTHOR) && dom_has_token(cls, BOX)) return 1;

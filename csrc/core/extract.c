@@ -101,6 +101,25 @@ static int ci_contains_nospace(const char *hay, const char *needle) {
   return nb >= 3 && strstr(a, b) != NULL;
 }
 
+/* The host name of url into host ("" when url is NULL) */
+static void url_host(const char *url, char *host, size_t cap) {
+  size_t k = 0;
+  if (url) {
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    while (h[k] && h[k] != '/' && h[k] != ':' && k + 1 < cap) { host[k] = h[k]; k++; }
+  }
+  host[k] = '\0';
+}
+
+/* host past a "www.", "m.", "amp." or "mobile." sub-domain */
+static const char *bare_host(const char *host) {
+  static const char *const SUB[] = {"www.", "m.", "amp.", "mobile.", NULL};
+  for (const char *const *p = SUB; *p; p++)
+    if (!strncasecmp(host, *p, strlen(*p))) return host + strlen(*p);
+  return host;
+}
+
 /* A byline that is really the site: equal to the site name, contained in
  * the page's host name, or the part of <title> after its last separator. */
 static int looks_like_site(const char *by, const char *site, const char *doc_title, const char *url) {
@@ -108,15 +127,11 @@ static int looks_like_site(const char *by, const char *site, const char *doc_tit
   by = sapo_byline_lead_in(by);
   if (site && !strcasecmp(by, site)) return 1;
   if (url) {
-    const char *h = strstr(url, "://");
-    h = h ? h + 3 : url;
     char host[256];
-    size_t k = 0;
-    while (h[k] && h[k] != '/' && h[k] != ':' && k + 1 < sizeof host) { host[k] = h[k]; k++; }
-    host[k] = '\0';
+    url_host(url, host, sizeof host);
     if (ci_contains_nospace(host, by)) return 1;
     /* "Deutsche Welle (www.dw.com)": the byline names the host */
-    const char *bare = strncasecmp(host, "www.", 4) ? host : host + 4;
+    const char *bare = bare_host(host);
     if (strchr(bare, '.') && ci_contains_nospace(by, bare)) return 1;
   }
   /* a site named by its domain ("DW.COM") inside the byline */
@@ -208,10 +223,7 @@ static void strip_glued_section(char *title) {
  * label, which is at least half of it). */
 #define HOST_LABEL_MIN 4    /* bytes of a host label worth matching */
 static int names_host(const char *part, size_t n, const char *host) {
-  const char *h = host;
-  static const char *const SUB[] = {"www.", "m.", "amp.", "mobile.", NULL};
-  for (const char *const *p = SUB; *p; p++)
-    if (!strncasecmp(h, *p, strlen(*p))) { h += strlen(*p); break; }
+  const char *h = bare_host(host);
   const char *dot = strchr(h, '.');
   size_t hl = dot ? (size_t)(dot - h) : strlen(h);
   if (hl < HOST_LABEL_MIN) return 0;
@@ -235,14 +247,8 @@ static void strip_site(char *title, const char *site, const char *url) {
   if (!title) return;
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ",
                                      " \xE2\x80\xA2 ", " / ", ": ", CJK_SEPS, NULL};
-  char host[256] = "";
-  if (url) {
-    const char *h = strstr(url, "://");
-    h = h ? h + 3 : url;
-    size_t k = 0;
-    while (h[k] && h[k] != '/' && h[k] != ':' && k + 1 < sizeof host) { host[k] = h[k]; k++; }
-    host[k] = '\0';
-  }
+  char host[256];
+  url_host(url, host, sizeof host);
   for (const char *const *sp = seps; *sp; sp++) {
     size_t sl = strlen(*sp);
     /* suffix: the last separator */
@@ -579,7 +585,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   if (!a->byline && m.fact_author) { a->byline = m.fact_author; m.fact_author = NULL; byline_src = "labelled"; }
   if (!a->byline && m.rel_author) { a->byline = m.rel_author; m.rel_author = NULL; byline_src = "rel-author"; }
   if (!a->byline && m.author_link) { a->byline = m.author_link; m.author_link = NULL; byline_src = "author-link"; }
-  if (!a->byline && m.by_line) { a->byline = m.by_line; m.by_line = NULL; byline_src = "by-line"; }
+  if (!a->byline && (a->byline = meta_byline_near(&m))) byline_src = "by-line";
   if (!a->byline && cf.source) {
     strip_source_prefix(cf.source);
     a->byline = cf.source;

@@ -274,15 +274,6 @@ static int prepend_lead(emit_out *o, clean_found *f, sapo_buf *c, const char *sr
   return 0;
 }
 
-/* the page element a block was emitted from (virtual wrappers climb to
- * theirs), on libxml2's tree */
-static xmlNodePtr block_x(const dtree *t, const clean_input *in, const block *b) {
-  int32_t n = b->node;
-  (void)in;
-  while (n >= 0 && !t->n[n].x) n = t->n[n].parent;
-  return n >= 0 ? t->n[n].x : NULL;
-}
-
 /* libxml2 element a is d or holds it */
 static int xml_owns(xmlNodePtr a, xmlNodePtr d) {
   for (; d; d = d->parent)
@@ -291,11 +282,11 @@ static int xml_owns(xmlNodePtr a, xmlNodePtr d) {
 }
 
 /* text blocks kept under libxml2 element x, counting up to cap */
-static int xml_blocks_under(const emit_out *o, const dtree *t, const clean_input *in, xmlNodePtr x, int cap) {
+static int xml_blocks_under(const emit_out *o, const dtree *t, xmlNodePtr x, int cap) {
   int n = 0;
   for (int k = 0; k < o->n && n < cap; k++) {
     const block *b = &o->b[k];
-    if (kept(b) && b->kind != B_IMAGE && xml_owns(x, block_x(t, in, b))) n++;
+    if (kept(b) && b->kind != B_IMAGE && xml_owns(x, block_x(t, b))) n++;
   }
   return n;
 }
@@ -322,16 +313,16 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
     /* read on libxml2's tree: the finder may have put a wrapper's
      * paragraph in its place ("<div class=leadIn><p>" became the <p>) */
     xmlNodePtr top = in->article >= 0 ? t->n[in->article].x : NULL;
-    for (xmlNodePtr px = block_x(t, in, b); px && px->type == XML_ELEMENT_NODE && px != top; px = px->parent) {
+    for (xmlNodePtr px = block_x(t, b); px && px->type == XML_ELEMENT_NODE && px != top; px = px->parent) {
       /* a list of key points may hold a few more */
       int tag = px->name ? sapo_tag_id((const char *)px->name) : 0;
       int most = tag == T_UL || tag == T_OL ? LEAD_LIST_ITEMS : LEAD_MAX_BLOCKS;
-      if (!lead_class_x(px) || xml_blocks_under(o, t, in, px, most + 1) > most) continue;
+      if (!lead_class_x(px) || xml_blocks_under(o, t, px, most + 1) > most) continue;
       /* the lead is every block the element owns, joined */
       sapo_buf lb = SAPO_BUF_INIT;
       for (int j = k; j < o->n; j++) {
         const block *bj = &o->b[j];
-        if (!kept(bj) || bj->kind == B_IMAGE || !xml_owns(px, block_x(t, in, bj))) continue;
+        if (!kept(bj) || bj->kind == B_IMAGE || !xml_owns(px, block_x(t, bj))) continue;
         if (lb.len) sapo_buf_adds(&lb, " ");
         sapo_buf_add(&lb, btext(o, bj), bj->t_len);
       }
@@ -339,7 +330,7 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
       if (not_a_lead(px, sapo_buf_cstr(&lb), in->title)) { sapo_buf_free(&lb); break; }
       for (int j = k; j < o->n; j++) {
         block *bj = &o->b[j];
-        if (kept(bj) && bj->kind != B_IMAGE && xml_owns(px, block_x(t, in, bj))) bj->flags |= BF_LEAD;
+        if (kept(bj) && bj->kind != B_IMAGE && xml_owns(px, block_x(t, bj))) bj->flags |= BF_LEAD;
       }
       f->lead_src = "lead-class";
       f->lead = sapo_buf_detach(&lb, NULL);

@@ -284,14 +284,6 @@ static int fact_key(xmlNodePtr x, char *key, size_t cap) {
   return o > 0;
 }
 
-static int block_level(xmlNodePtr x) {
-  if (x->type != XML_ELEMENT_NODE || !x->name) return 0;
-  int t = sapo_tag_id((const char *)x->name);
-  return t == T_DIV || t == T_P || t == T_LI || t == T_UL || t == T_OL || t == T_DL || t == T_DT || t == T_DD ||
-         t == T_TR || t == T_TD || t == T_TH || t == T_TABLE || t == T_SECTION || t == T_H1 || t == T_H2 ||
-         t == T_H3 || t == T_H4 || t == T_H5 || t == T_H6 || t == T_FIGURE || t == T_HEADER || t == T_FOOTER;
-}
-
 /* The value a label names: a term's dd, a header cell's td, a block's next
  * block; an inline label's following text up to a line break or block. */
 static char *fact_value(xmlNodePtr label, int tag) {
@@ -304,7 +296,8 @@ static char *fact_value(xmlNodePtr label, int tag) {
     for (xmlNodePtr n = label->next; n && b.len < FACT_VALUE_MAX; n = n->next) {
       if (n->type == XML_TEXT_NODE && n->content) { sapo_buf_adds(&b, (const char *)n->content); continue; }
       if (n->type != XML_ELEMENT_NODE) continue;
-      if (block_level(n) || (n->name && sapo_tag_id((const char *)n->name) == T_BR)) break;
+      int t = n->name ? sapo_tag_id((const char *)n->name) : T_UNKNOWN;
+      if ((sapo_tag_flags[t] & TF_BLOCK) || t == T_BR) break;
       node_text(n, &b);
     }
   }
@@ -442,10 +435,6 @@ static void facts_free(facts *f) {
 #define BYLINE_TEXT_BEGUN    200   /* bytes of a paragraph that starts the text */
 #define BYLINE_READ          2000  /* raw bytes read of an element (indented markup) */
 
-/* The first short element after the h1 whose text opens with a byline's
- * lead-in and a capital ("By TPN, in News · 31 Jan 2025"), before the
- * text begins: sites that print "By …" with no class say who wrote it
- * this way.  The line up to its section list (", in News, …"), or NULL. */
 /* The first words of x's text (white space folded) open with a byline's
  * lead-in ("By", "Von", "Text:", ...). */
 static int opens_with_lead_in(xmlNodePtr x) {
@@ -466,7 +455,12 @@ static int opens_with_lead_in(xmlNodePtr x) {
   return k && sapo_byline_lead_in(head) != head;
 }
 
-static char *byline_near(xmlNodePtr h1) {
+/* The first short element after the h1 whose text opens with a byline's
+ * lead-in and names in capitals ("By TPN, in News · 31 Jan 2025"), before
+ * the text begins: sites that print "By …" with no class say who wrote it
+ * this way.  The line up to its section list (", in News, …"), or NULL. */
+char *meta_byline_near(const sapo_meta *m) {
+  xmlNodePtr h1 = m->h1_el;
   if (!h1) return NULL;
   xmlNodePtr root = h1->doc ? (xmlNodePtr)h1->doc : NULL;
   int seen = 0;
@@ -483,13 +477,12 @@ static char *byline_near(xmlNodePtr h1) {
     if (!t) continue;
     if (tag == T_P && strlen(t) > BYLINE_TEXT_BEGUN) { free(t); break; }   /* the text has begun */
     const char *rest = sapo_byline_lead_in(t);
-    int ok = rest != t && strlen(t) <= BYLINE_NEAR_MAX && ((*rest >= 'A' && *rest <= 'Z') || (unsigned char)*rest >= 0xC0);
-    if (!ok) { free(t); continue; }
+    if (rest == t || strlen(t) > BYLINE_NEAR_MAX) { free(t); continue; }
     /* "By TPN, in News, Portugal": the sections it was filed in go */
     char *in = strstr(t, ", in ");
     if (in) *in = '\0';
     /* the rest is names in capitals, a date or stamp after them at most */
-    char *names = strdup(sapo_byline_lead_in(t));
+    char *names = strdup(rest);
     if (!names) { free(t); return NULL; }
     sapo_byline_tidy(names);
     int ok2 = *names && sapo_names_line(names, strlen(names), 1);
@@ -863,7 +856,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     if (t && strlen(t) < 100) m->rel_author = t; else free(t);
   }
   if (f.first_h1) m->h1 = node_text_clean(f.first_h1);
-  m->by_line = byline_near(f.first_h1);
+  m->h1_el = f.first_h1;
   m->author_link = f.author_link;
   f.author_link = NULL;
   m->fact_author = f.fact_author;
@@ -891,7 +884,6 @@ void meta_free(sapo_meta *m) {
   free(m->author_link);
   free(m->fact_author);
   free(m->fact_date);
-  free(m->by_line);
   free(m->h1);
   free(m->ld_body);
   for (int k = 0; k < m->n_authors; k++) free(m->authors[k]);

@@ -20,16 +20,20 @@ typedef struct sapo_meta {
        *author_link,           /* text of the first link to an author's page */
        *fact_author,           /* value of a labelled author ("Autorin/Autor: …") */
        *fact_date,             /* value of a labelled date ("Datum: 28.04.2023")   */
-       *by_line,               /* a "By …" line right under the h1 (no class)     */
        *h1,                    /* text of the first <h1>                  */
        *ld_body;               /* JSON-LD articleBody (lines kept)        */
   char **authors; int n_authors;
+  xmlNodePtr h1_el;            /* the first <h1> (the document's, not owned) */
   const char *title_src, *byline_src, *date_src;   /* where each came from (static), or NULL */
 } sapo_meta;
 
 /* Returns 0, or -1 when memory runs out (m holds what was found so far). */
 int  meta_read(xmlDocPtr doc, sapo_meta *m);
 void meta_free(sapo_meta *m);
+
+/* A "By …" line right under the h1 with no byline class (malloc'ed), or
+ * NULL; read only when no other source named a person. */
+char *meta_byline_near(const sapo_meta *m);
 
 /* Readability's _getArticleTitle over doc (exposed for tests). */
 char *meta_article_title(xmlDocPtr doc);

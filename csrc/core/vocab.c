@@ -235,32 +235,22 @@ static const char *const HIDDEN_CLASSES[] = {
 static const char *const HIDDEN_ENDINGS[] = {
   "-offscreen", "-sr-only", "-visually-hidden", "-visuallyhidden", "-screen-reader-text", "-a11y-hidden", NULL};
 
-static int has_class_ending(const char *cls, const char *const *list) {
-  if (!cls) return 0;
+/* a class token that hides: one of HIDDEN_CLASSES, or ending in one of
+ * HIDDEN_ENDINGS (one pass over the tokens) */
+static int hidden_class(const char *cls) {
   const char *p = cls;
   while (*p) {
     while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
     const char *s = p;
     while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
     size_t n = (size_t)(p - s);
-    for (const char *const *w = list; n && *w; w++) {
+    if (!n) continue;
+    for (const char *const *w = HIDDEN_CLASSES; *w; w++)
+      if (strlen(*w) == n && !strncasecmp(s, *w, n)) return 1;
+    for (const char *const *w = HIDDEN_ENDINGS; *w; w++) {
       size_t k = strlen(*w);
       if (n > k && !strncasecmp(p - k, *w, k)) return 1;
     }
-  }
-  return 0;
-}
-
-static int has_class(const char *cls, const char *const *list) {
-  if (!cls) return 0;
-  const char *p = cls;
-  while (*p) {
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-    const char *s = p;
-    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
-    size_t n = (size_t)(p - s);
-    for (const char *const *w = list; n && *w; w++)
-      if (strlen(*w) == n && !strncasecmp(s, *w, n)) return 1;
   }
   return 0;
 }
@@ -306,8 +296,7 @@ static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
  * hidden one (none holds a HIDDEN_PIECES piece) */
 static int visible_attrs_ex(const chrome_attrs *a, int maybe_hidden_class) {
   if (a->hidden_attr) return 0;
-  if (a->cls && maybe_hidden_class && (has_class(a->cls, HIDDEN_CLASSES) || has_class_ending(a->cls, HIDDEN_ENDINGS)))
-    return 0;
+  if (a->cls && maybe_hidden_class && hidden_class(a->cls)) return 0;
   if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
   if (a->ah && !strcmp(a->ah, "true")) return a->cls && strstr(a->cls, "fallback-image");
   return 1;
