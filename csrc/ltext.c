@@ -2,8 +2,10 @@
 #include "lsapo.h"
 #include "core/charset.h"
 #include "core/utext.h"
+#include "core/url.h"
 #include "core/emit.h"
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 static int utf8_error(lua_State *L) {
@@ -134,12 +136,13 @@ static int l_lower(lua_State *L) {
   return 1;
 }
 
-/* text.resolve(base, href) -> absolute URL | nil (javascript: and the like) */
+/* text.resolve(base, href) -> absolute http(s) URL | nil (a redirect's
+ * Location against the URL that answered it; anything else is refused) */
 static int l_resolve(lua_State *L) {
   const char *base = luaL_optstring(L, 1, NULL);
   const char *href = luaL_checkstring(L, 2);
   sapo_buf *b = lsapo_newbuf(L);          /* owns the copy if pushing raises */
-  char *r = emit_resolve(base, href);
+  char *r = sapo_url_safe(base, href, SAPO_URL_PAGE);
   if (!r) { lua_pushnil(L); return 1; }
   int failed = sapo_buf_adds(b, r);
   free(r);
@@ -149,8 +152,27 @@ static int l_resolve(lua_State *L) {
   return 1;
 }
 
+/* text.markdown(s) -> s as Markdown text (escaped; see emit_md_text) */
+static int l_markdown(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  sapo_buf *b = lsapo_newbuf(L);
+  if (emit_md_text(b, s, n)) return luaL_error(L, "not enough memory");
+  lua_pushlstring(L, sapo_buf_cstr(b), b->len);
+  sapo_buf_free(b);
+  return 1;
+}
+
+/* text.is_http_url(s) -> true when s is an absolute http(s) URL with a host
+ * and nothing invisible in it (what options.url must be) */
+static int l_is_http_url(lua_State *L) {
+  lua_pushboolean(L, lua_type(L, 1) == LUA_TSTRING && sapo_url_is_http(lua_tostring(L, 1)) &&
+                     strlen(lua_tostring(L, 1)) == lua_rawlen(L, 1));
+  return 1;
+}
+
 static const luaL_Reg text_funcs[] = {
-  {"resolve", l_resolve},
+  {"resolve", l_resolve}, {"is_http_url", l_is_http_url}, {"markdown", l_markdown},
   {"words", l_words}, {"lower", l_lower},
   {"nfc", l_nfc}, {"_nfc_full", l_nfc_full}, {"clean", l_clean}, {"utf8_valid", l_valid},
   {"charset", l_charset}, {"decode", l_decode}, {NULL, NULL}};

@@ -4,23 +4,13 @@
 #include "emit.h"
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/uri.h>
 #include "tags.h"
+#include "url.h"
 #include "utext.h"
 
-char *emit_resolve(const char *base, const char *href) {
-  if (!href) return NULL;
-  while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r') href++;
-  if (!*href) return NULL;
-  if (!strncasecmp(href, "javascript:", 11) || !strncasecmp(href, "vbscript:", 9)) return NULL;
-  if (!strncasecmp(href, "data:", 5) && strncasecmp(href, "data:image/", 11)) return NULL;
-  xmlChar *r = base ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)base) : NULL;
-  char *out = strdup(r ? (const char *)r : href);
-  if (r) xmlFree(r);
-  return out;
-}
-
 /* ===== PASS 1: BLOCKS ===== */
+
+#define EMIT_MAX_LINKS 8   /* links open inside links: deeper ones get no href */
 
 typedef struct {
   const dtree *t;
@@ -32,6 +22,7 @@ typedef struct {
   uint32_t chars, link_chars, bold_chars;
   int32_t owners[64]; int nowners;   /* open block elements, innermost last */
   int heading, list_depth, ol[16], pre, quote, in_link, bold, cells;
+  char *links[EMIT_MAX_LINKS];   /* checked hrefs of the open links, innermost last */
   int hidden;                    /* inside elements whose text no one sees (svg, button, video, ...) */
   int32_t group;                 /* table (rows) the open block belongs to */
   unsigned *nf;                  /* inherited class flags per node (below root) */
@@ -39,12 +30,47 @@ typedef struct {
   int fail;
 } E;
 
+/* Text for Markdown: every character CommonMark (and GFM's tables and
+ * strikethrough) gives a meaning inline is backslash-escaped, so the
+ * page's text can open no emphasis, link, code span, raw HTML ("<"),
+ * entity reference ("&") or table cell. */
 static void md_escape(sapo_buf *b, const char *s, size_t n) {
+  size_t run = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
-    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|')
+    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' ||
+        c == '|' || c == '&' || c == '~') {
+      sapo_buf_add(b, s + run, i - run);
       sapo_buf_addc(b, '\\');
+      run = i;
+    }
+  }
+  sapo_buf_add(b, s + run, n - run);
+}
+
+/* A block's Markdown with what would start another block at the head of
+ * a line escaped: "#", "-", "+", "=" (headings, list items, thematic
+ * breaks, setext underlines) and "1." / "1)" (ordered lists). */
+static void md_lines(sapo_buf *b, const char *s, size_t n) {
+  int bol = 1;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (bol) {
+      if (c == '#' || c == '-' || c == '+' || c == '=') sapo_buf_addc(b, '\\');
+      else if (c >= '0' && c <= '9') {
+        size_t k = i;
+        while (k < n && k - i < 10 && s[k] >= '0' && s[k] <= '9') k++;
+        if (k < n && (s[k] == '.' || s[k] == ')')) {
+          sapo_buf_add(b, s + i, k - i);
+          sapo_buf_addc(b, '\\');
+          i = k - 1;
+          bol = 0;
+          continue;
+        }
+      }
+    }
     sapo_buf_addc(b, c);
+    bol = c == '\n';
   }
 }
 
@@ -267,6 +293,49 @@ static void srcset_best(const char *v, char *out, size_t cap) {
   }
 }
 
+/* ===== IMAGES SEEN (each src once, in constant time) ===== */
+
+static uint32_t src_hash(const char *s) {
+  uint32_t h = 2166136261u;                 /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Index + 1 of an image with this src, or 0. */
+static int32_t seen_find(const emit_out *o, const char *src, size_t *slot) {
+  size_t mask = o->seen_cap - 1, k = src_hash(src) & mask;
+  while (o->seen[k]) {
+    if (!strcmp(o->images[o->seen[k] - 1].src, src)) break;
+    k = (k + 1) & mask;
+  }
+  *slot = k;
+  return o->seen[k];
+}
+
+/* 1 when an image with src was pushed already; 0 after noting that the
+ * image about to be pushed (index o->n_images) has it; -1 out of memory. */
+static int image_seen(emit_out *o, const char *src) {
+  if ((size_t)(o->n_images + 1) * 2 > o->seen_cap) {   /* load factor under 1/2 */
+    size_t cap = o->seen_cap ? o->seen_cap * 2 : 16;
+    int32_t *old = o->seen;
+    size_t old_cap = o->seen_cap;
+    o->seen = calloc(cap, sizeof *o->seen);
+    if (!o->seen) { o->seen = old; return -1; }
+    o->seen_cap = cap;
+    for (size_t k = 0; k < old_cap; k++)
+      if (old[k]) {
+        size_t slot;
+        seen_find(o, o->images[old[k] - 1].src, &slot);
+        o->seen[slot] = old[k];
+      }
+    free(old);
+  }
+  size_t slot;
+  if (seen_find(o, src, &slot)) return 1;
+  o->seen[slot] = o->n_images + 1;
+  return 0;
+}
+
 static void push_image(E *e, int32_t i) {
   const dtree *t = e->t;
   const char *src = dom_attr(t, i, "src");
@@ -297,11 +366,11 @@ static void push_image(E *e, int32_t i) {
   len = strlen(first);
   while (len && first[len - 1] == ' ') first[--len] = '\0';
   if (!first[0]) return;
-  char *abs = emit_resolve(e->base, first);
+  char *abs = sapo_url_safe(e->base, first, SAPO_URL_IMAGE);
   if (!abs) return;
   emit_out *o = e->o;
-  for (int j = 0; j < o->n_images; j++)
-    if (!strcmp(o->images[j].src, abs)) { free(abs); return; }
+  int seen = image_seen(o, abs);
+  if (seen) { free(abs); if (seen < 0) e->fail = 1; return; }
   if (o->n_images == o->cap_images) {
     int cap = o->cap_images ? o->cap_images * 2 : 8;
     sapo_image *p = realloc(o->images, (size_t)cap * sizeof *p);
@@ -368,19 +437,21 @@ static void enter(E *e, int32_t i) {
     if (e->cells++) { sapo_buf_adds(&e->line, " | "); sapo_buf_adds(&e->mline, " | "); }
     sapo_buf_adds(&e->hline, tag == T_TH ? "<th>" : "<td>");
     break;
-  case T_A:
-    if (e->formats & (SAPO_FMT_MARKDOWN | SAPO_FMT_HTML)) {
-      char *href = emit_resolve(e->base, dom_attr(t, i, "href"));
-      if (href) {
-        sapo_buf_addc(&e->mline, '[');
-        sapo_buf_adds(&e->hline, "<a href=\"");
-        html_escape(&e->hline, href, strlen(href));
-        sapo_buf_adds(&e->hline, "\">");
-        free(href);
-      }
+  case T_A: {
+    /* the href is checked once, kept until the link closes */
+    char *href = NULL;
+    if ((e->formats & (SAPO_FMT_MARKDOWN | SAPO_FMT_HTML)) && e->in_link < EMIT_MAX_LINKS)
+      href = sapo_url_safe(e->base, dom_attr(t, i, "href"), SAPO_URL_LINK);
+    if (href) {
+      sapo_buf_addc(&e->mline, '[');
+      sapo_buf_adds(&e->hline, "<a href=\"");
+      html_escape(&e->hline, href, strlen(href));
+      sapo_buf_adds(&e->hline, "\">");
     }
+    if (e->in_link < EMIT_MAX_LINKS) e->links[e->in_link] = href;
     e->in_link++;
     break;
+  }
   case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "<strong>"); e->bold++; break;
   case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "<em>"); break;
   case T_CODE: if (!e->pre) { sapo_buf_addc(&e->mline, '`'); sapo_buf_adds(&e->hline, "<code>"); } break;
@@ -393,17 +464,16 @@ static void leave(E *e, int32_t i) {
   int tag = t->n[i].tag;
   switch (tag) {
   case T_A:
-    if (e->formats & (SAPO_FMT_MARKDOWN | SAPO_FMT_HTML)) {
-      char *href = emit_resolve(e->base, dom_attr(t, i, "href"));
-      if (href) {
-        sapo_buf_adds(&e->mline, "](");
-        sapo_buf_adds(&e->mline, href);
-        sapo_buf_addc(&e->mline, ')');
-        sapo_buf_adds(&e->hline, "</a>");
-        free(href);
-      }
-    }
     if (e->in_link) e->in_link--;
+    if (e->in_link < EMIT_MAX_LINKS && e->links[e->in_link]) {
+      char *href = e->links[e->in_link];
+      sapo_buf_adds(&e->mline, "](");
+      sapo_url_md(&e->mline, href);
+      sapo_buf_addc(&e->mline, ')');
+      sapo_buf_adds(&e->hline, "</a>");
+      free(href);
+      e->links[e->in_link] = NULL;
+    }
     break;
   case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "</strong>"); if (e->bold) e->bold--; break;
   case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "</em>"); break;
@@ -461,6 +531,7 @@ int emit_blocks(const dtree *t, int32_t root, const char *base, int formats, emi
     n = t->n[n].next;
   }
   flush(&e);
+  for (int k = 0; k < EMIT_MAX_LINKS; k++) free(e.links[k]);
   sapo_buf_free(&e.line);
   sapo_buf_free(&e.mline);
   sapo_buf_free(&e.hline);
@@ -497,6 +568,26 @@ int emit_prepend(emit_out *o, const char *text, unsigned flags) { return add_par
 
 int emit_append(emit_out *o, const char *text, size_t n, unsigned flags) { return add_para(o, text, n, flags, 0); }
 
+/* Backticks a code fence around s needs: three, or one more than the
+ * longest run inside. */
+static size_t md_fence(const char *s, size_t n) {
+  size_t longest = 0, run = 0;
+  for (size_t i = 0; i < n; i++) {
+    run = s[i] == '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest >= 3 ? longest + 1 : 3;
+}
+
+int emit_md_text(sapo_buf *b, const char *s, size_t n) {
+  sapo_buf tmp = SAPO_BUF_INIT;
+  md_escape(&tmp, s, n);
+  md_lines(b, sapo_buf_cstr(&tmp), tmp.len);
+  int failed = tmp.failed || b->failed;
+  sapo_buf_free(&tmp);
+  return failed ? -1 : 0;
+}
+
 /* ===== PASS 2: SERIALISE ===== */
 
 static long count_words(const char *s, size_t n) {
@@ -519,7 +610,7 @@ static void md_image(sapo_buf *md, const sapo_image *im) {
   sapo_buf_adds(md, "![");
   if (alt) md_escape(md, alt, strlen(alt));
   sapo_buf_adds(md, "](");
-  sapo_buf_adds(md, im->src);
+  sapo_url_md(md, im->src);
   sapo_buf_addc(md, ')');
   if (im->caption || im->credit) {
     sapo_buf_adds(md, "\n\n*");
@@ -607,7 +698,7 @@ int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, ch
       if (b->kind == B_HEADING) {
         for (int i = 0; i < b->level; i++) sapo_buf_addc(&M, '#');
         sapo_buf_addc(&M, ' ');
-        sapo_buf_add(&M, m, b->m_len);
+        md_lines(&M, m, b->m_len);
       } else if (b->kind == B_LI) {
         for (int i = 1; i < b->level; i++) sapo_buf_adds(&M, "  ");
         if (b->ordinal > 0) {
@@ -615,11 +706,16 @@ int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, ch
           snprintf(num, sizeof num, "%d. ", b->ordinal);
           sapo_buf_adds(&M, num);
         } else sapo_buf_adds(&M, "- ");
-        sapo_buf_add(&M, m, b->m_len);
+        md_lines(&M, m, b->m_len);
       } else if (b->kind == B_PRE) {
-        sapo_buf_adds(&M, "```\n");
+        /* a fence longer than any run of backticks inside: the page's
+         * text can never close it early */
+        size_t fence = md_fence(m, b->m_len);
+        for (size_t i = 0; i < fence; i++) sapo_buf_addc(&M, '`');
+        sapo_buf_addc(&M, '\n');
         sapo_buf_add(&M, m, b->m_len);
-        sapo_buf_adds(&M, "\n```");
+        sapo_buf_addc(&M, '\n');
+        for (size_t i = 0; i < fence; i++) sapo_buf_addc(&M, '`');
       } else if (b->kind == B_ROW) {
         sapo_buf_adds(&M, "| ");
         sapo_buf_add(&M, m, b->m_len);
@@ -630,7 +726,7 @@ int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, ch
           for (int i = 0; i < cells; i++) sapo_buf_adds(&M, "| --- ");
           sapo_buf_addc(&M, '|');
         }
-      } else sapo_buf_add(&M, m, b->m_len);
+      } else md_lines(&M, m, b->m_len);
     }
     if (formats & SAPO_FMT_HTML) {
       const char *h = o->html.data ? o->html.data + b->h_off : "";
@@ -677,5 +773,6 @@ void emit_free(emit_out *o) {
     free(o->images[k].src); free(o->images[k].alt); free(o->images[k].caption); free(o->images[k].credit);
   }
   free(o->images);
+  free(o->seen);
   memset(o, 0, sizeof *o);
 }

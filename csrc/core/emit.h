@@ -44,6 +44,7 @@ typedef struct emit_out {
   block *b; int n, cap;
   sapo_buf text, md, html;          /* block contents, by offset */
   sapo_image *images; int n_images, cap_images;
+  int32_t *seen; size_t seen_cap;   /* images by src: open addressing, index + 1 (0 empty) */
 } emit_out;
 
 /* Walk root's subtree into blocks.  base: absolute URL links resolve
@@ -58,9 +59,9 @@ int  emit_append(emit_out *o, const char *text, size_t n, unsigned flags);
 int  emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, char **md, size_t *mlen,
                     char **html, size_t *hlen, long *words);
 void emit_free(emit_out *o);
-/* Resolve href against base into a malloc'ed string (NULL for empty hrefs,
- * javascript:/vbscript: URLs, and data: URLs other than images). */
-char *emit_resolve(const char *base, const char *href);
+/* Plain text as Markdown text: every inline special character escaped and
+ * nothing at the head of a line that starts a block (0, or -1). */
+int  emit_md_text(sapo_buf *b, const char *s, size_t n);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -9,7 +9,10 @@
 -- `markdown` and `html` need the article extracted with those formats
 -- (`render.needs(format)` lists them); `text` needs nothing more.
 -- @module sapo.render
+local core = require "sapo.core"
+
 local concat, gsub, type, error = table.concat, string.gsub, type, error
+local md_text = core.text.markdown   -- the page's text as Markdown text: nothing in it is markup
 
 local M = {}
 
@@ -44,10 +47,6 @@ local function escape_html(s)
   return (gsub(s, "[&<>\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }))
 end
 
-local function escape_md_line(s)
-  return (gsub(s, "^([#>%-%+%*])", "\\%1"))
-end
-
 local function check(art, fn)
   if type(art) ~= "table" then error("bad argument #1 to '" .. fn .. "' (article table expected)", 3) end
 end
@@ -70,13 +69,15 @@ function M.markdown(art)
   local md = art.markdown
   if not md then error("render.markdown: extract with formats = { \"markdown\" }", 2) end
   local out = {}
-  if art.title and art.title ~= "" then out[#out + 1] = "# " .. art.title; out[#out + 1] = "" end
+  if art.title and art.title ~= "" then out[#out + 1] = "# " .. md_text(art.title); out[#out + 1] = "" end
   local bd = byline_date(art)
-  if bd then out[#out + 1] = "*" .. escape_md_line(bd) .. "*"; out[#out + 1] = "" end
+  if bd then out[#out + 1] = "*" .. md_text(bd) .. "*"; out[#out + 1] = "" end
   if art.lead and art.lead ~= "" then
-    out[#out + 1] = "**" .. escape_md_line(art.lead) .. "**"
-    out[#out + 1] = ""
-    md = body_after_lead(md, art.lead)
+    local lead = md_text(art.lead)
+    for para in (lead .. "\n\n"):gmatch("(.-)\n\n+") do
+      if para ~= "" then out[#out + 1] = "**" .. para .. "**"; out[#out + 1] = "" end
+    end
+    md = body_after_lead(md, lead)
   end
   out[#out + 1] = md
   return concat(out, "\n") .. "\n"
