@@ -11,7 +11,7 @@
 typedef struct {
   xmlDocPtr doc;        /* NULL when closed */
   const char *charset;  /* static string    */
-  char *url;            /* malloc'ed, or NULL */
+  char *url;            /* malloc'ed, or NULL: the page's URL given to parse */
 } sapo_Doc;
 
 static int doc_gc(lua_State *L) {
@@ -28,35 +28,12 @@ static sapo_Doc *check_open(lua_State *L, int i) {
   return d;
 }
 
-/* Limits come as numbers; anything not a positive whole number is a
- * programming error. */
-static double opt_limit(lua_State *L, int idx, const char *name) {
-  lua_Number v = lsapo_optnumber(L, idx, name, 0);
-  if (v < 0 || v != v) luaL_error(L, "bad option '%s' (must be a positive number)", name);
-  return v;
-}
-
-void lsapo_read_parse_options(lua_State *L, int idx, sapo_parse_options *o) {
-  memset(o, 0, sizeof *o);
-  if (!lua_isnoneornil(L, idx)) luaL_checktype(L, idx, LUA_TTABLE);
-  o->charset = lsapo_optstring(L, idx, "charset", NULL);
-  o->content_type = lsapo_optstring(L, idx, "content_type", NULL);
-  o->url = lsapo_optstring(L, idx, "url", NULL);
-  double mb = opt_limit(L, idx, "max_bytes");
-  o->max_bytes = mb > (double)SIZE_MAX ? SIZE_MAX : (size_t)mb;
-  double md = opt_limit(L, idx, "max_depth");
-  o->max_depth = md > 1e9 ? 1000000000 : (int)md;
-  double mn = opt_limit(L, idx, "max_nodes");
-  o->max_nodes = mn > 1e15 ? (long)1e15 : (long)mn;
-  o->no_legacy = !lsapo_optboolean(L, idx, "legacy", 1);
-}
-
 /* sapo.core.parse(html [, opts]) -> Document | nil, msg, code */
 static int l_parse(lua_State *L) {
   size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  sapo_parse_options opt;
-  lsapo_read_parse_options(L, 2, &opt);                  /* may raise: nothing owned yet */
+  const char *s = lsapo_checkstring(L, 1, &len);
+  sapo_options opt;
+  lsapo_read_options(L, 2, "parse", SAPO_OPT_PARSE, &opt, 1);   /* may raise: nothing owned yet */
   sapo_Doc *d = lua_newuserdatauv(L, sizeof *d, 0);
   d->doc = NULL;
   d->charset = NULL;
@@ -126,7 +103,7 @@ static int doc_tostring(lua_State *L) {
 /* doc:extract([opts]) -> article table | nil, msg, code */
 static int doc_extract(lua_State *L) {
   sapo_Doc *d = check_open(L, 1);
-  return lsapo_doc_extract(L, d->doc, d->url, d->charset, 2);
+  return lsapo_doc_extract(L, d->doc, d->url, 2);
 }
 
 static const luaL_Reg doc_methods[] = {

@@ -1,5 +1,5 @@
 /* lextract.c: doc:extract(opts) and sapo.core.extract(html, opts).
- * The options table is read once into a sapo_extract_options; the C result
+ * The options table is read once, through the schema, into sapo_options; the C result
  * lives in a guard userdata while the Lua table is built, so a memory error
  * while pushing cannot leak it. */
 #include <string.h>
@@ -7,7 +7,6 @@
 #include "lsapo.h"
 #include "core/extract.h"
 #include "core/html.h"
-#include "core/clean.h"
 
 #define SAPO_ART_MT "sapo.ArticleGuard"
 
@@ -140,72 +139,10 @@ static void push_article(lua_State *L, const sapo_article *a) {
   }
 }
 
-static int read_formats(lua_State *L, int idx) {
-  int f = SAPO_FMT_TEXT;
-  if (lua_type(L, idx) != LUA_TTABLE) return f;
-  lua_getfield(L, idx, "formats");
-  if (lua_istable(L, -1)) {
-    int n = (int)lua_rawlen(L, -1);
-    for (int i = 1; i <= n; i++) {
-      lua_rawgeti(L, -1, i);
-      const char *s = lua_tostring(L, -1);
-      if (!s) luaL_error(L, "bad option 'formats' (strings expected)");
-      if (!strcmp(s, "markdown")) f |= SAPO_FMT_MARKDOWN;
-      else if (!strcmp(s, "html")) f |= SAPO_FMT_HTML;
-      else if (strcmp(s, "text")) luaL_error(L, "bad option 'formats' (unknown format '%s')", s);
-      lua_pop(L, 1);
-    }
-  } else if (!lua_isnil(L, -1)) luaL_error(L, "bad option 'formats' (table expected, got %s)", luaL_typename(L, -1));
-  lua_pop(L, 1);
-  return f;
-}
-
-/* opts.skip = {"captions", ...}: the CLEAN_* bits of the named filters */
-static unsigned read_skip(lua_State *L, int idx) {
-  unsigned bits = 0;
-  if (lua_type(L, idx) != LUA_TTABLE) return 0;
-  lua_getfield(L, idx, "skip");
-  if (lua_istable(L, -1)) {
-    int n = (int)lua_rawlen(L, -1);
-    for (int i = 1; i <= n; i++) {
-      lua_rawgeti(L, -1, i);
-      const char *s = lua_tostring(L, -1);
-      unsigned bit = s ? clean_filter_bit(s) : 0;
-      if (!bit) {
-        sapo_buf names = SAPO_BUF_INIT;
-        for (int k = 0; clean_filter_names[k]; k++) {
-          if (k) sapo_buf_adds(&names, ", ");
-          sapo_buf_adds(&names, clean_filter_names[k]);
-        }
-        lua_pushfstring(L, "bad option 'skip' (unknown filter '%s'; known: %s)", s ? s : "?", sapo_buf_cstr(&names));
-        sapo_buf_free(&names);
-        lua_error(L);
-      }
-      bits |= bit;
-      lua_pop(L, 1);
-    }
-  } else if (!lua_isnil(L, -1)) luaL_error(L, "bad option 'skip' (table expected, got %s)", luaL_typename(L, -1));
-  lua_pop(L, 1);
-  return bits;
-}
-
-static void read_extract_options(lua_State *L, int idx, const char *url, sapo_extract_options *o) {
-  memset(o, 0, sizeof *o);
-  if (!lua_isnoneornil(L, idx)) luaL_checktype(L, idx, LUA_TTABLE);
-  o->url = lsapo_optstring(L, idx, "url", url);
-  o->formats = read_formats(L, idx);
-  o->char_threshold = (int)lsapo_optnumber(L, idx, "char_threshold", 0);
-  o->nb_top_candidates = (int)lsapo_optnumber(L, idx, "nb_top_candidates", 0);
-  o->keep_captions = lsapo_optboolean(L, idx, "keep_captions", 0);
-  o->legacy = lsapo_optboolean(L, idx, "legacy", 1);
-  o->skip_filters = read_skip(L, idx);
-  o->trace = lsapo_optboolean(L, idx, "trace", 0);
-}
-
-int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, const char *charset, int idx) {
-  sapo_extract_options o;
-  read_extract_options(L, idx, url, &o);
-  o.charset = charset;
+int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int idx) {
+  sapo_options o;
+  lsapo_read_options(L, idx, "extract", SAPO_OPT_EXTRACT, &o, 1);
+  o.url = url;
   sapo_article *a = new_guard(L);
   sapo_error err;
   int rc = sapo_extract(doc, &o, a, &err);
@@ -222,18 +159,15 @@ int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, const char *
  * soon as the article is built. */
 static int l_extract(lua_State *L) {
   size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  sapo_parse_options po;
-  lsapo_read_parse_options(L, 2, &po);
-  sapo_extract_options eo;
-  read_extract_options(L, 2, NULL, &eo);
+  const char *s = lsapo_checkstring(L, 1, &len);
+  sapo_options o;
+  lsapo_read_options(L, 2, "extract", SAPO_OPT_PARSE | SAPO_OPT_EXTRACT, &o, 1);
   sapo_article *a = new_guard(L);
   sapo_error err;
   sapo_parsed p;
-  int rc = sapo_html_parse(s, len, &po, &p, &err);
+  int rc = sapo_html_parse(s, len, &o, &p, &err);
   if (rc != SAPO_OK) return lsapo_pusherror(L, &err);
-  eo.charset = p.charset;
-  rc = sapo_extract(p.doc, &eo, a, &err);
+  rc = sapo_extract(p.doc, &o, a, &err);
   xmlFreeDoc(p.doc);
   if (rc != SAPO_OK) {
     sapo_article_free(a);

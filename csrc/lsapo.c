@@ -32,41 +32,10 @@ int lsapo_pusherror(lua_State *L, const sapo_error *err) {
   return 3;
 }
 
-static void opt_get(lua_State *L, int idx, const char *name) {
-  if (lua_type(L, idx) == LUA_TTABLE) lua_getfield(L, idx, name);
-  else lua_pushnil(L);
-}
-
-static void opt_type_error(lua_State *L, const char *name, const char *want) {
-  luaL_error(L, "bad option '%s' (%s expected, got %s)", name, want, luaL_typename(L, -1));
-}
-
-/* The string stays valid while the options table holds it. */
-const char *lsapo_optstring(lua_State *L, int idx, const char *name, const char *def) {
-  opt_get(L, idx, name);
-  const char *s = def;
-  if (lua_type(L, -1) == LUA_TSTRING) s = lua_tostring(L, -1);
-  else if (!lua_isnil(L, -1)) opt_type_error(L, name, "string");
-  lua_pop(L, 1);
-  return s;
-}
-
-lua_Number lsapo_optnumber(lua_State *L, int idx, const char *name, lua_Number def) {
-  opt_get(L, idx, name);
-  lua_Number v = def;
-  if (lua_type(L, -1) == LUA_TNUMBER) v = lua_tonumber(L, -1);
-  else if (!lua_isnil(L, -1)) opt_type_error(L, name, "number");
-  lua_pop(L, 1);
-  return v;
-}
-
-int lsapo_optboolean(lua_State *L, int idx, const char *name, int def) {
-  opt_get(L, idx, name);
-  int v = def;
-  if (lua_type(L, -1) == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
-  else if (!lua_isnil(L, -1)) opt_type_error(L, name, "boolean");
-  lua_pop(L, 1);
-  return v;
+const char *lsapo_checkstring(lua_State *L, int i, size_t *len) {
+  if (lua_type(L, i) != LUA_TSTRING)
+    luaL_argerror(L, i, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, i)));
+  return lua_tolstring(L, i, len);
 }
 
 SAPO_EXPORT int luaopen_sapo_core(lua_State *L) {
@@ -81,5 +50,7 @@ SAPO_EXPORT int luaopen_sapo_core(lua_State *L) {
   lsapo_open_text(L);
   lsapo_open_extract(L);
   lsapo_open_vi(L);
+  lsapo_open_options(L);
+  lsapo_open_dir(L);
   return 1;
 }

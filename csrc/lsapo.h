@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/sapo.h"
 #include "core/html.h"
+#include "core/options.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
@@ -20,25 +21,30 @@
 /* Push a new userdata that owns an empty sapo_buf (freed by __gc). */
 sapo_buf *lsapo_newbuf(lua_State *L);
 
+/* The string at i (a number is not taken for one, as luaL_checklstring
+ * would); raises "bad argument #i to 'f' (string expected, got T)". */
+const char *lsapo_checkstring(lua_State *L, int i, size_t *len);
+
 /* Push nil, message, code; returns 3. */
 int lsapo_pusherror(lua_State *L, const sapo_error *err);
 
-/* Options: string/number/boolean fields of the table at idx, or a default
- * when the table or field is absent.  A field of the wrong type raises
- * "bad option 'NAME' (string expected, got TYPE)". */
-const char *lsapo_optstring(lua_State *L, int idx, const char *name, const char *def);
-lua_Number lsapo_optnumber(lua_State *L, int idx, const char *name, lua_Number def);
-int lsapo_optboolean(lua_State *L, int idx, const char *name, int def);
+/* Read the options table at idx (nil: the defaults) for function fname,
+ * through the schema (core/options.h), into o.  Only options of stages
+ * (SAPO_OPT_*) are known.  Raises "bad option 'NAME' to 'FNAME' (...)",
+ * positioned `level` levels above the running C function, for an unknown
+ * option or a value of the wrong type, range or word.  Strings in o are
+ * borrowed from the table. */
+void lsapo_read_options(lua_State *L, int idx, const char *fname, unsigned stages, sapo_options *o, int level);
 
 void lsapo_open_doc(lua_State *L);   /* adds parse + the Document type   */
 void lsapo_open_text(lua_State *L);  /* adds nfc, clean                   */
 void lsapo_open_vi(lua_State *L);    /* adds the vi sub-table             */
 void lsapo_open_extract(lua_State *L); /* adds extract                    */
+void lsapo_open_options(lua_State *L);
+void lsapo_open_dir(lua_State *L);     /* adds dir                        */ /* adds options, check_options, option_error */
 
-/* Read parse options (charset, content_type, url, max_*) from table idx. */
-void lsapo_read_parse_options(lua_State *L, int idx, sapo_parse_options *o);
 /* doc:extract on an open document; pushes the article or nil, msg, code. */
-int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, const char *charset, int opts_idx);
+int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int opts_idx);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -17,7 +17,8 @@ describe("sapo.extract()", function()
     assert.error_matches(function() sapo.extract(nil) end, "bad argument #1 to 'extract'")
     assert.error_matches(function() sapo.extract("", { formats = "markdown" }) end, "bad option 'formats'")
     assert.error_matches(function() sapo.extract("", { tone = "middle" }) end, "bad option 'tone'")
-    assert.error_matches(function() sapo.extract("<p>x</p>", { formats = { "pdf" } }) end, "unknown format")
+    assert.error_matches(function() sapo.extract("<p>x</p>", { formats = { "pdf" } }) end,
+      'bad option \'formats\' to \'extract\' %(a list of "text", "markdown" or "html" expected, got pdf in it%)')
   end)
 
   it("returns nil, msg, ENOCONTENT when there is no article", function()

@@ -27,6 +27,7 @@ const char *sapo_code_name(int code) {
   case SAPO_ENOCONTENT: return "ENOCONTENT";
   case SAPO_EUTF8: return "EUTF8";
   case SAPO_EINVAL: return "EINVAL";
+  case SAPO_EURL: return "EURL";
   default: return "EUNKNOWN";
   }
 }

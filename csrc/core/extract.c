@@ -15,6 +15,7 @@
 #include "finder.h"
 #include "tags.h"
 #include "scripts.h"
+#include "url.h"
 #include "utext.h"
 
 #define EXTRACT_SCRIPT_BELOW 140   /* the page shows less text than this: read its scripts */
@@ -73,7 +74,8 @@ static int split_tags(const char *s, sapo_article *a) {
   return 0;
 }
 
-/* <base href> resolved against the page URL, else the page URL. */
+/* <base href> resolved against the page URL, else the page URL; either
+ * only when it is an http(s) URL. */
 static char *base_url(xmlDocPtr doc, const char *url) {
   xmlNodePtr html = xmlDocGetRootElement(doc);
   for (xmlNodePtr h = html ? html->children : NULL; h; h = h->next) {
@@ -81,10 +83,11 @@ static char *base_url(xmlDocPtr doc, const char *url) {
     for (xmlNodePtr b = h->children; b; b = b->next)
       if (b->type == XML_ELEMENT_NODE && !strcmp((const char *)b->name, "base")) {
         const char *href = xml_attr(b, "href");
-        if (href && *href) return emit_resolve(url, href);
+        char *r = href && *href ? sapo_url_safe(url, href, SAPO_URL_PAGE) : NULL;
+        if (r) return r;
       }
   }
-  return url ? strdup(url) : NULL;
+  return url ? sapo_url_safe(NULL, url, SAPO_URL_PAGE) : NULL;
 }
 
 /* ===== FIELD RULES ===== */
@@ -476,9 +479,62 @@ static int script_fallback(xmlDocPtr doc, dtree *t, const find_input *in, find_r
   return 0;
 }
 
-int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a, sapo_error *err) {
+/* ===== TEXT FINISHING: TONE STYLE AND LANGUAGE ===== */
+
+#define LANG_SAMPLE 1500   /* bytes of text the language is detected on */
+
+/* *s (n bytes, or its strlen when len is NULL) in the tone style. */
+static int tone_one(char **s, size_t *len, int style) {
+  if (!*s) return 0;
+  size_t n = len ? *len : strlen(*s);
+  sapo_buf b = SAPO_BUF_INIT;
+  int rc = sapo_vi_tone(*s, n, style, &b);
+  if (rc == SAPO_ENOMEM || b.failed) { sapo_buf_free(&b); return -1; }
+  if (rc != SAPO_OK) { sapo_buf_free(&b); return 0; }   /* not UTF-8: left as it is */
+  size_t m;
+  char *t = sapo_buf_detach(&b, &m);
+  if (!t) { t = strdup(""); m = 0; if (!t) return -1; }
+  free(*s);
+  *s = t;
+  if (len) *len = m;
+  return 0;
+}
+
+/* Every text of the article in opt->tone's style, and art.lang: forced,
+ * else the page's, else "vi" when the text reads as Vietnamese. */
+static int finish_text(sapo_article *a, const sapo_options *opt) {
+  if (opt->tone >= 0) {
+    char **one[] = {&a->title, &a->byline, &a->lead, &a->description, &a->site_name};
+    for (size_t k = 0; k < sizeof one / sizeof *one; k++)
+      if (tone_one(one[k], NULL, opt->tone)) return -1;
+    if (tone_one(&a->text, &a->text_len, opt->tone) || tone_one(&a->markdown, &a->markdown_len, opt->tone) ||
+        tone_one(&a->html, &a->html_len, opt->tone))
+      return -1;
+    for (int k = 0; k < a->n_authors; k++) if (tone_one(&a->authors[k], NULL, opt->tone)) return -1;
+    for (int k = 0; k < a->n_tags; k++) if (tone_one(&a->tags[k], NULL, opt->tone)) return -1;
+    for (int k = 0; k < a->n_images; k++)
+      if (tone_one(&a->images[k].alt, NULL, opt->tone) || tone_one(&a->images[k].caption, NULL, opt->tone) ||
+          tone_one(&a->images[k].credit, NULL, opt->tone))
+        return -1;
+  }
+  if (opt->lang) {
+    char *l = strdup(opt->lang);
+    if (!l) return -1;
+    free(a->lang);
+    a->lang = l;
+  } else if (!a->lang && a->text) {
+    size_t n = a->text_len < LANG_SAMPLE ? a->text_len : LANG_SAMPLE;
+    while (n < a->text_len && n > 0 && ((unsigned char)a->text[n] & 0xC0) == 0x80) n--;   /* whole characters */
+    double score;
+    if (sapo_vi_detect(a->text, n, &score) == 1 && !(a->lang = strdup("vi"))) return -1;
+  }
+  return 0;
+}
+
+int sapo_extract(xmlDocPtr doc, const sapo_options *opt, sapo_article *a, sapo_error *err) {
   memset(a, 0, sizeof *a);
   sapo_meta m;
+  memset(&m, 0, sizeof m);
   dtree t;
   emit_out eo;
   memset(&eo, 0, sizeof eo);
@@ -497,20 +553,23 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     if (!tr) { rc = SAPO_ENOMEM; goto out; }
     a->trace = tr;
   }
+  if (opt->url && !sapo_url_is_http(opt->url)) {
+    rc = sapo_fail(err, SAPO_EURL, "the page's URL must be an absolute http(s) URL (url): %.80s", opt->url);
+    goto out;
+  }
   if (meta_read(doc, &m)) { rc = SAPO_ENOMEM; goto out; }
   /* links and images resolve against opts.url, else the page's own
    * canonical URL (link rel=canonical, og:url) when it is absolute */
   {
     const char *page_url = opt->url;
-    if (!page_url && m.canonical && (!strncmp(m.canonical, "http://", 7) || !strncmp(m.canonical, "https://", 8)))
-      page_url = m.canonical;
+    if (!page_url && sapo_url_is_http(m.canonical)) page_url = m.canonical;
     base = base_url(doc, page_url);
   }
   if (dom_build(&t, doc)) { rc = SAPO_ENOMEM; goto out; }
   /* a meta author naming the publication is no byline: the page's own
    * byline element may then be read */
   if (looks_like_site(m.byline, m.site_name, m.doc_title, opt->url)) { site_byline = m.byline; m.byline = NULL; }
-  find_input in = {m.title, m.byline != NULL, opt->char_threshold, opt->nb_top_candidates, m.ld_body, tr};
+  find_input in = {m.title, m.byline != NULL, (int)opt->char_threshold, (int)opt->nb_top_candidates, m.ld_body, tr};
   if (find_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
   if (!sr.use_ld_text && sr.text_length < EXTRACT_SCRIPT_BELOW && script_fallback(doc, &t, &in, &sr, &sdoc)) {
     rc = SAPO_ENOMEM;
@@ -530,8 +589,9 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
   a->description = m.excerpt; m.excerpt = NULL;
   a->site_name = m.site_name; m.site_name = NULL;
   a->lang = m.lang; m.lang = NULL;
-  a->url = m.canonical ? emit_resolve(base, m.canonical) : (opt->url ? strdup(opt->url) : NULL);
-  a->top_image = m.image ? emit_resolve(base, m.image) : NULL;
+  a->url = m.canonical ? sapo_url_safe(base, m.canonical, SAPO_URL_PAGE) : NULL;
+  if (!a->url && opt->url) a->url = sapo_url_safe(NULL, opt->url, SAPO_URL_PAGE);
+  a->top_image = m.image ? sapo_url_safe(base, m.image, SAPO_URL_IMAGE) : NULL;
   if (split_tags(m.keywords, a)) { rc = SAPO_ENOMEM; goto out; }
   if (sr.dir_node >= 0) {
     for (int32_t p = sr.dir_node; p >= 0; p = t.n[p].parent) {
@@ -543,7 +603,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     rc = sapo_fail(err, SAPO_ENOCONTENT, "no article content found");
     goto out;
   }
-  int formats = opt->formats | SAPO_FMT_TEXT;
+  int formats = (int)opt->formats | SAPO_FMT_TEXT;
   if (sr.use_ld_text ? emit_ld_text(&eo, m.ld_body) : emit_blocks(&t, sr.article, base, formats, &eo)) {
     rc = SAPO_ENOMEM;
     goto out;
@@ -554,7 +614,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     if (sr.article < 0) { rc = SAPO_ENOMEM; goto out; }
   }
   clean_input ci = {&t, sr.article, orig_count, a->title, a->description, sr.title_node, opt->keep_captions,
-                    opt->skip_filters, sr.mark, tr};
+                    opt->skip, sr.mark, tr};
   if (clean_blocks(&eo, &ci, &cf)) { rc = SAPO_ENOMEM; goto out; }
   long words = 0;
   if (emit_serialize(&eo, formats, &a->text, &a->text_len, &a->markdown, &a->markdown_len, &a->html,
@@ -635,6 +695,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *a
     if (a->description) { memcpy(a->description, a->text, n); a->description[n] = '\0'; }
   }
   a->method = sr.method;
+  if (finish_text(a, opt)) { rc = SAPO_ENOMEM; goto out; }
   if (tr) {
     trace_field(tr, "title", a->title, m.title_src);
     trace_field(tr, "byline", a->byline, a->byline ? byline_src : NULL);

@@ -19,17 +19,6 @@
 #define SAPO_FMT_MARKDOWN 2
 #define SAPO_FMT_HTML     4
 
-typedef struct sapo_extract_options {
-  const char *url;          /* base for links, or NULL                      */
-  int formats;              /* SAPO_FMT_* bits; TEXT is always produced     */
-  int char_threshold;       /* minimum article length before retrying (0: FIND_CHAR_THRESHOLD) */
-  int nb_top_candidates;    /* candidates compared for a shared parent (0: FIND_NB_TOP) */
-  int keep_captions;        /* 1: captions stay in the body text too        */
-  int legacy;               /* 1: decode TCVN3/VNI font pages (default 1)   */
-  unsigned skip_filters;    /* CLEAN_* bits of clean.h to leave out (0)      */
-  int trace;                /* 1: record the decisions in the article's trace */
-  const char *charset;      /* the encoding the page was decoded from, or NULL */
-} sapo_extract_options;
 
 typedef struct sapo_image {
   char *src, *alt, *caption, *credit;  /* any may be NULL but src */
@@ -50,7 +39,7 @@ typedef struct sapo_article {
 
 /* Returns SAPO_OK, SAPO_ENOCONTENT (no article: out holds the metadata that
  * was found), SAPO_ELIMIT or SAPO_ENOMEM. */
-int sapo_extract(xmlDocPtr doc, const sapo_extract_options *opt, sapo_article *out, sapo_error *err);
+int sapo_extract(xmlDocPtr doc, const sapo_options *opt, sapo_article *out, sapo_error *err);
 void sapo_article_free(sapo_article *a);
 
 #if defined(__GNUC__)

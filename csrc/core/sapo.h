@@ -25,30 +25,38 @@ enum {
   SAPO_EENCODING,   /* "EENCODING"  unknown or unsupported character set      */
   SAPO_ENOCONTENT,  /* "ENOCONTENT" no article content found                  */
   SAPO_EUTF8,       /* "EUTF8"      text argument is not valid UTF-8          */
-  SAPO_EINVAL       /* "EINVAL"     an option value is out of range           */
+  SAPO_EINVAL,      /* "EINVAL"     an option value is out of range           */
+  SAPO_EURL         /* "EURL"       the page's URL is not an absolute http(s) URL */
 };
-
-/* Default limits (each can be changed per call through sapo_options). */
-#define SAPO_DEFAULT_MAX_BYTES  ((size_t)32 * 1024 * 1024) /* 32 MiB of input   */
-#define SAPO_DEFAULT_MAX_DEPTH  4096                      /* element nesting   */
-#define SAPO_DEFAULT_MAX_NODES  4000000                   /* elements + texts  */
 
 typedef struct sapo_error {
   int code;
   char msg[200];
 } sapo_error;
 
-/* Options of one parse.  Zero-initialise, then set what you need:
- * a zero limit means "the default". Strings are borrowed, not copied. */
-typedef struct sapo_parse_options {
+/* The options of one parse and extraction.  Fill with sapo_options_init
+ * (options.h: the schema holds every default), then set what you need.
+ * Strings are borrowed, not copied. */
+typedef struct sapo_options {
+  /* parsing */
   const char *charset;        /* forced encoding label, or NULL            */
   const char *content_type;   /* HTTP Content-Type header value, or NULL   */
-  const char *url;            /* document URL (base for links), or NULL    */
-  size_t max_bytes;
-  int max_depth;
-  long max_nodes;
-  int no_legacy;              /* 1: never decode as TCVN3/VNI font pages  */
-} sapo_parse_options;
+  const char *url;            /* the page's URL (base for links), or NULL  */
+  long long max_bytes;        /* input bytes                                */
+  long long max_depth;        /* element nesting                            */
+  long long max_nodes;        /* elements + texts                           */
+  long long max_attributes;   /* on one element (libxml2 spends n² on them) */
+  int legacy;                 /* 1: decode TCVN3/VNI font pages             */
+  /* extraction */
+  unsigned formats;           /* SAPO_FMT_* bits (text is always made)      */
+  int tone;                   /* -1 as written, or a SAPO_TONE_* style      */
+  const char *lang;           /* art.lang forced, or NULL                   */
+  long long char_threshold;   /* shortest article before retrying           */
+  long long nb_top_candidates;/* candidates compared for a shared parent    */
+  int keep_captions;          /* 1: captions stay in the body text too      */
+  unsigned skip;              /* CLEAN_* filters to leave out               */
+  int trace;                  /* 1: record the decisions (art.trace)        */
+} sapo_options;
 
 const char *sapo_code_name(int code);
 

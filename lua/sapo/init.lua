@@ -8,11 +8,10 @@
 --
 -- @module sapo
 local core = require "sapo.core"
-local options = require "sapo.options"
 local vi = require "sapo.vi"
 local json = require "sapo.json"
 
-local type, setmetatable = type, setmetatable
+local type, setmetatable, rawset, require = type, setmetatable, rawset, require
 
 local sapo = {
   _VERSION = "sapo " .. core.version,
@@ -20,33 +19,24 @@ local sapo = {
 }
 
 --- Parse HTML bytes into a Document.
+-- @function parse
 -- @tparam string html the page, in any encoding
--- @tparam[opt] table opts `charset`, `content_type`, `url`, `max_bytes`, `max_depth`, `max_nodes`
--- @return Document, or `nil, message, code` (`"ELIMIT"`, `"EENCODING"`, `"EPARSE"`)
--- @raise when `html` is not a string or an option has the wrong type
-function sapo.parse(html, opts)
-  if type(html) ~= "string" then
-    error("bad argument #1 to 'parse' (string expected, got " .. type(html) .. ")", 2)
-  end
-  options.check(opts, "parse", 2)
-  return core.parse(html, opts)
-end
+-- @tparam[opt] table opts `charset`, `content_type`, `url`, `max_bytes`, `max_depth`,
+--   `max_nodes`, `max_attributes`, `legacy` (see `sapo.options`)
+-- @return Document, or `nil, message, code` (`"ELIMIT"`, `"EENCODING"`, `"EPARSE"`, `"EURL"`)
+-- @raise when `html` is not a string, or an option is unknown or of the wrong type or range
+sapo.parse = core.parse
 
 --- Parse and extract in one call; the document is freed before returning.
+-- @function extract
 -- @tparam string html the page
 -- @tparam[opt] table opts parse options plus `formats` (`{"markdown","html"}`),
---   `tone` (`"old"`/`"new"`), `char_threshold`, `keep_captions`, `legacy`
+--   `tone` (`"old"`/`"new"`), `lang`, `char_threshold`, `nb_top_candidates`,
+--   `keep_captions`, `skip`, `trace` (see `sapo.options`)
 -- @treturn table the article (`title`, `byline`, `date`, `lead`, `text`, `images`, ...),
 --   or `nil, message, code` (`"ENOCONTENT"` when no article is found)
-function sapo.extract(html, opts)
-  if type(html) ~= "string" then
-    error("bad argument #1 to 'extract' (string expected, got " .. type(html) .. ")", 2)
-  end
-  options.check(opts, "extract", 2)
-  local art, err, code = core.extract(html, opts)
-  if not art then return nil, err, code end
-  return options.finish(art, opts, vi)
-end
+-- @raise when `html` is not a string, or an option is unknown or of the wrong type or range
+sapo.extract = core.extract
 
 --- Text helpers: `sapo.text.nfc(s)` (Unicode NFC), `sapo.text.clean(s)`
 -- (the cleanup every output string gets).

@@ -1,71 +1,47 @@
---- Option names, types and checks for every sapo entry point (one place).
+--- The options of `sapo.parse` and `sapo.extract`, as the C core checks
+-- them.  The schema (name, type, range or allowed words, default, a line of
+-- documentation) is one table in `csrc/core/options.c`; this module hands
+-- it to Lua (the command line's choices and help, the HTTP handler's
+-- checks of request parameters) and never checks anything itself.
+--
+--     local options = require "sapo.options"
+--     options.by_name.max_bytes.default     --> 33554432
+--     options.error("tone", "x")            --> '"old" or "new" expected, got x'
+--
 -- @module sapo.options
-local pairs, ipairs, type, error, tostring = pairs, ipairs, type, error, tostring
+local core = require "sapo.core"
+local ipairs = ipairs
 
 local M = {}
 
-local PARSE = {
-  charset = "string", content_type = "string", url = "string",
-  max_bytes = "number", max_depth = "number", max_nodes = "number", legacy = "boolean",
-}
-local EXTRACT = {
-  formats = "table", tone = "string", char_threshold = "number", nb_top_candidates = "number",
-  keep_captions = "boolean", legacy = "boolean", lang = "string",
-  skip = "table",             -- precision filters to leave out, by name (csrc/core/clean.h)
-  trace = "boolean",          -- art.trace: the finder's candidates, listings, dropped and kept blocks
-}
-for k, v in pairs(PARSE) do EXTRACT[k] = v end
+--- The schema: a list of `{name, type, stage, doc, min, max, default, choices}`
+-- (`type` is "string", "integer", "boolean", "choice" or "list").
+M.schema = core.options
 
-local KNOWN = { parse = PARSE, extract = EXTRACT }
+--- The schema's entries by option name.
+M.by_name = {}
+for _, o in ipairs(M.schema) do M.by_name[o.name] = o end
 
---- Raise (at `level`) when `opts` is not a table or holds an unknown or
--- mistyped option.
+--- Raise as `sapo.extract` would for a bad options table.
+-- @tparam table opts the options (nil is fine)
+-- @tparam string fname the function to name in the message ("parse" checks parse options only)
+-- @tparam[opt=1] integer level where the error points: 1 is the caller of `check`
+-- @raise "bad option 'NAME' to 'FNAME' (...)"
 function M.check(opts, fname, level)
-  if opts == nil then return end
-  level = (level or 1) + 1
-  if type(opts) ~= "table" then
-    error("bad argument #2 to '" .. fname .. "' (table expected, got " .. type(opts) .. ")", level)
-  end
-  local known = KNOWN[fname]
-  for k, v in pairs(opts) do
-    local want = known[k]
-    if not want then
-      error("bad option '" .. tostring(k) .. "' to '" .. fname .. "'", level)
-    end
-    if type(v) ~= want then
-      error("bad option '" .. k .. "' to '" .. fname .. "' (" .. want .. " expected, got " .. type(v) .. ")", level)
-    end
-  end
-  if opts.tone ~= nil and opts.tone ~= "old" and opts.tone ~= "new" then
-    error("bad option 'tone' to '" .. fname .. "' (\"old\" or \"new\" expected)", level)
-  end
+  core.check_options(opts, fname, (level or 1) + 1)
 end
 
--- The article's text fields (tone style and normalisation apply to them).
-local TEXT_FIELDS = { "title", "byline", "lead", "text", "markdown", "html", "description" }
-M.TEXT_FIELDS = TEXT_FIELDS
-
---- Post-processing done after the C core returns an article: tone style,
--- and `lang` from detection when the page does not declare one.
-function M.finish(art, opts, vi)
-  if opts and opts.tone then
-    for _, k in ipairs(TEXT_FIELDS) do
-      if art[k] then art[k] = vi.tone(art[k], opts.tone) end
-    end
-    if art.authors then
-      for i, a in ipairs(art.authors) do art.authors[i] = vi.tone(a, opts.tone) end
-    end
-    for _, im in ipairs(art.images or {}) do
-      if im.caption then im.caption = vi.tone(im.caption, opts.tone) end
-      if im.alt then im.alt = vi.tone(im.alt, opts.tone) end
-    end
-  end
-  if opts and opts.lang then
-    art.lang = opts.lang
-  elseif not art.lang and art.text then
-    if vi.detect(art.text:sub(1, 1500)) == "vi" then art.lang = "vi" end
-  end
-  return art
+--- Why `value` is not a valid value of option `name` (for values that come
+-- as data: request parameters, command lines), or nil when it is.
+-- @tparam string name an option name
+-- @param value the value
+-- @treturn string|nil what was expected
+-- @raise when `name` is not an option
+function M.error(name, value)
+  return core.option_error(name, value)
 end
+
+-- The article's text fields (what a tone style or normalisation rewrites).
+M.TEXT_FIELDS = { "title", "byline", "lead", "text", "markdown", "html", "description" }
 
 return M

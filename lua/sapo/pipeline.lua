@@ -27,6 +27,8 @@ local function now_fn()
   return os.clock
 end
 
+local is_http = sapo_core.text.is_http_url
+
 local function copy(t)
   local c = {}
   for k, v in pairs(t or {}) do c[k] = v end
@@ -102,12 +104,14 @@ function M.extract(opts)
   return function(item)
     if type(item.html) ~= "string" then item.error, item.code = "no page", "EINVAL"; return item end
     local o = copy(opts)
-    o.url = o.url or item.url
+    -- an item's own URL is a base for links only when it is an http(s) URL
+    -- (a WARC or JSON Lines record may carry anything)
+    if not o.url and is_http(item.url) then o.url = item.url end
     o.content_type = o.content_type or item.content_type
     if item.charset and not o.charset and not item.content_type then o.charset = item.charset end
     local art, err, code = sapo_core.extract(item.html, o)
     if not art then item.error, item.code = err, code
-    else item.article = options.finish(art, o, vi) end
+    else item.article = art end
     if not keep then item.html = nil end
     return item
   end
