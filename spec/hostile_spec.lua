@@ -23,7 +23,9 @@ describe("hostile input", function()
   it("empty input and one byte", function()
     assert.same({ nil, "no article content found", "ENOCONTENT" }, { sapo.extract("") })
     for _, b in ipairs({ "<", ">", "\0", "\255", "&", "a" }) do outcome(b) end
-    assert.truthy(sapo.parse("<"))
+    assert.same({ nil, "input has no HTML markup (no tag anywhere): plain text is not a page", "EPARSE" },
+      { sapo.parse("<") })
+    assert.truthy(sapo.parse("<p"))
   end)
 
   it("64 MiB of text is over the default limit, and works when allowed #huge", function()

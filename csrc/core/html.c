@@ -12,6 +12,7 @@
 #include "charset.h"
 #include "tags.h"
 #include "ssr.h"
+#include "url.h"
 #include "utext.h"
 #include "vi.h"
 
@@ -37,7 +38,8 @@ typedef struct {
   commentSAXFunc comment;
   long nodes, max_nodes;
   int depth, deepest, max_depth;
-  int over;   /* 1: max_depth, 2: max_nodes */
+  double work, max_work;   /* open elements searched for misplaced end tags */
+  int over;   /* 1: max_depth, 2: max_nodes, 3: max_work */
 } sax_limits;
 
 static sax_limits *limits_of(void *ctx) { return (sax_limits *)((htmlParserCtxtPtr)ctx)->_private; }
@@ -90,10 +92,32 @@ static void lim_comment(void *ctx, const xmlChar *value) {
   if (!l->over) l->comment(ctx, value);
 }
 
-static void limits_install(htmlParserCtxtPtr ctxt, sax_limits *l, const sapo_parse_options *opt) {
+/* libxml2 searches the whole stack of open elements for each end tag
+ * that closes none of them ("Unexpected end tag", reported as a tag name
+ * mismatch): under 4,000 open <div>s, a page of stray "</span>"s costs
+ * 4,000 steps a tag.  Each such report adds the stack's height to the
+ * parse's work; past PARSE_WORK_PER_BYTE per input byte the parser stops
+ * (ELIMIT), so parsing stays linear in the input. */
+#define PARSE_WORK_PER_BYTE 16.0
+#define PARSE_WORK_FLOOR    4194304.0   /* small pages may nest and misplace freely */
+
+static void lim_error(void *ctx, const char *msg, ...) {
+  htmlParserCtxtPtr ctxt = ctx;
+  sax_limits *l = limits_of(ctx);
+  (void)msg;
+  if (ctxt->errNo != XML_ERR_TAG_NAME_MISMATCH || l->over) return;
+  l->work += ctxt->nameNr;
+  if (l->work > l->max_work) {
+    l->over = 3;
+    xmlStopParser(ctxt);
+  }
+}
+
+static void limits_install(htmlParserCtxtPtr ctxt, sax_limits *l, const sapo_options *opt, size_t len) {
   memset(l, 0, sizeof *l);
-  l->max_depth = opt && opt->max_depth > 0 ? opt->max_depth : SAPO_DEFAULT_MAX_DEPTH;
-  l->max_nodes = opt && opt->max_nodes > 0 ? opt->max_nodes : SAPO_DEFAULT_MAX_NODES;
+  l->max_depth = opt->max_depth > INT_MAX ? INT_MAX : (int)opt->max_depth;
+  l->max_nodes = (long)opt->max_nodes;
+  l->max_work = PARSE_WORK_FLOOR + PARSE_WORK_PER_BYTE * (double)len;
   xmlSAXHandlerPtr sax = (xmlSAXHandlerPtr)ctxt->sax;
   ctxt->_private = l;
   if (sax->startElement) { l->start = sax->startElement; sax->startElement = lim_start; }
@@ -101,6 +125,7 @@ static void limits_install(htmlParserCtxtPtr ctxt, sax_limits *l, const sapo_par
   if (sax->characters) { l->chars = sax->characters; sax->characters = lim_chars; }
   if (sax->cdataBlock) { l->cdata = sax->cdataBlock; sax->cdataBlock = lim_cdata; }
   if (sax->comment) { l->comment = sax->comment; sax->comment = lim_comment; }
+  sax->error = lim_error;   /* HTML_PARSE_NOERROR cleared it: reports reach only us */
 }
 
 static int limits_verdict(const sax_limits *l, sapo_parsed *out, sapo_error *err) {
@@ -108,9 +133,98 @@ static int limits_verdict(const sax_limits *l, sapo_parsed *out, sapo_error *err
     return sapo_fail(err, SAPO_ELIMIT, "document nested deeper than %d elements (max_depth)", l->max_depth);
   if (l->over == 2)
     return sapo_fail(err, SAPO_ELIMIT, "document has more than %ld nodes (max_nodes)", l->max_nodes);
+  if (l->over == 3)
+    return sapo_fail(err, SAPO_ELIMIT, "document has too many misplaced end tags under deep nesting "
+                     "(the parser searched %.0f open elements, over %.0f per input byte)", l->work, PARSE_WORK_PER_BYTE);
   out->nodes = l->nodes;
   out->depth = l->deepest;
   return SAPO_OK;
+}
+
+/* ===== ATTRIBUTES, COUNTED BEFORE PARSING =====
+ * libxml2 2.9 compares each attribute of a start tag with every one before
+ * it and appends each to the element by walking the list: a tag of n
+ * attributes costs n² steps (40,000 take 8 s), before any callback could
+ * stop it.  One pass over the bytes, split as the tokenizer splits them
+ * (quoted values skipped whole, <script>/<style> text and comments
+ * skipped as libxml2 skips them), finds the largest count first. */
+
+static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static int alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* The position after the first "</name" (any case) at or after i, or n. */
+static size_t raw_text_end(const char *s, size_t n, size_t i, const char *name, size_t nl) {
+  while (i < n) {
+    const char *p = memchr(s + i, '<', n - i);
+    if (!p) return n;
+    i = (size_t)(p - s) + 1;
+    if (i + nl < n && s[i] == '/' && !strncasecmp(s + i + 1, name, nl)) return i + 1 + nl;
+  }
+  return n;
+}
+
+/* The position after the first occurrence of lit (len ll) at or after i, or n. */
+static size_t skip_past(const char *s, size_t n, size_t i, const char *lit, size_t ll) {
+  while (i + ll <= n) {
+    const char *p = memchr(s + i, lit[0], n - i);
+    if (!p || (size_t)(p - s) + ll > n) return n;
+    i = (size_t)(p - s);
+    if (!memcmp(s + i, lit, ll)) return i + ll;
+    i++;
+  }
+  return n;
+}
+
+/* Attributes of the start tag whose name begins at s[*i]; *i is moved
+ * past the tag (and past the text of script and style). */
+static size_t tag_attributes(const char *s, size_t n, size_t *pos, size_t limit) {
+  size_t i = *pos, name = i, count = 0;
+  while (i < n && !blank((unsigned char)s[i]) && s[i] != '>' && s[i] != '/') i++;
+  size_t nl = i - name;
+  while (i < n && count <= limit) {
+    while (i < n && (blank((unsigned char)s[i]) || s[i] == '/')) i++;
+    if (i >= n) break;
+    if (s[i] == '>') { i++; break; }
+    count++;
+    while (i < n && !blank((unsigned char)s[i]) && s[i] != '>' && s[i] != '=' && s[i] != '/') i++;
+    while (i < n && blank((unsigned char)s[i])) i++;
+    if (i < n && s[i] == '=') {
+      i++;
+      while (i < n && blank((unsigned char)s[i])) i++;
+      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        const char *q = memchr(s + i + 1, s[i], n - i - 1);
+        i = q ? (size_t)(q - s) + 1 : n;
+      } else {
+        while (i < n && !blank((unsigned char)s[i]) && s[i] != '>') i++;
+      }
+    }
+  }
+  if ((nl == 6 && !strncasecmp(s + name, "script", 6)) || (nl == 5 && !strncasecmp(s + name, "style", 5)))
+    i = raw_text_end(s, n, i, s + name, nl);
+  *pos = i;
+  return count;
+}
+
+/* The most attributes any start tag of s holds (counting stops past limit). */
+static size_t most_attributes(const char *s, size_t n, size_t limit) {
+  size_t most = 0, i = 0;
+  while (i < n && most <= limit) {
+    const char *p = memchr(s + i, '<', n - i);
+    if (!p) break;
+    i = (size_t)(p - s) + 1;
+    if (i >= n) break;
+    unsigned char c = (unsigned char)s[i];
+    if (c == '!' && i + 2 < n && s[i + 1] == '-' && s[i + 2] == '-') {
+      i = skip_past(s, n, i + 3, "-->", 3);
+    } else if (c == '!' || c == '?' || c == '/') {
+      const char *q = memchr(s + i, '>', n - i);
+      i = q ? (size_t)(q - s) + 1 : n;
+    } else if (alpha(c)) {
+      size_t k = tag_attributes(s, n, &i, limit);
+      if (k > most) most = k;
+    }
+  }
+  return most;
 }
 
 /* Binary formats that are sometimes fed to extractors by mistake (a saved
@@ -125,6 +239,39 @@ static const char *binary_kind(const unsigned char *s, size_t n) {
   for (size_t k = 0; k < sizeof M / sizeof M[0]; k++)
     if (n >= M[k].len && !memcmp(s, M[k].magic, M[k].len)) return M[k].name;
   return NULL;
+}
+
+/* Binary data that no magic number names: the share of the bytes the
+ * MIME Sniffing Standard calls binary data bytes (C0 controls other than
+ * tab, line feed, form feed, carriage return and escape) in the first
+ * SNIFF_BYTES.  Random bytes hold about one in ten; text in any 8-bit
+ * encoding almost none (TCVN3 puts a few capital letters there: a page of
+ * capitals stays far under one in SNIFF_BINARY_SHARE). */
+#define SNIFF_BYTES        4096
+#define SNIFF_MIN          64
+#define SNIFF_BINARY_SHARE 16
+
+static size_t binary_bytes(const unsigned char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\f' && s[i] != '\r' && s[i] != 0x1B;
+  return k;
+}
+
+/* Some markup: "<" and a letter, "!", "/" or "?" (a tag, comment,
+ * doctype or end tag) anywhere in the text. */
+static int has_markup(const char *s, size_t n) {
+  for (const char *p = s, *e = s + n; (p = memchr(p, '<', (size_t)(e - p))) && p + 1 < e; p++) {
+    unsigned char c = (unsigned char)p[1];
+    if (alpha(c) || c == '!' || c == '/' || c == '?') return 1;
+  }
+  return 0;
+}
+
+static int only_space(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!blank((unsigned char)s[i]) && s[i] != '\v') return 0;
+  return 1;
 }
 
 /* ===== LEGACY FONT PAGES ===== */
@@ -198,7 +345,7 @@ static const char *vi_font_label(const char *enc) {
 }
 
 /* Parses UTF-8 bytes, read in place, into out->doc. */
-static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_options *opt, sapo_parsed *out,
+static int parse_utf8_bytes(const char *data, size_t len, const sapo_options *opt, sapo_parsed *out,
                             sapo_error *err) {
   int rc;
   if (len > INT_MAX)
@@ -211,6 +358,12 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
   xmlDocPtr doc = NULL;
   sax_limits lim;
   memset(&lim, 0, sizeof lim);
+  if (len > 0 && !has_markup(data, len) && !only_space(data, len))
+    return sapo_fail(err, SAPO_EPARSE, "input has no HTML markup (no tag anywhere): plain text is not a page");
+  size_t max_attrs = (size_t)opt->max_attributes;
+  size_t attrs = most_attributes(data, len, max_attrs);
+  if (attrs > max_attrs)
+    return sapo_fail(err, SAPO_ELIMIT, "an element has more than %zu attributes (max_attributes)", max_attrs);
   if (len > 0) {
     /* The bytes are UTF-8 already: the context is told so by its charset,
      * not by an encoding handler, which would copy the whole page through
@@ -219,8 +372,8 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
     if (!ctxt) return sapo_fail(err, SAPO_ENOMEM, "cannot create a parser context");
     htmlCtxtUseOptions(ctxt, flags);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-    limits_install(ctxt, &lim, opt);
-    if (opt && opt->url && ctxt->input && !ctxt->input->filename)
+    limits_install(ctxt, &lim, opt, len);
+    if (opt->url && ctxt->input && !ctxt->input->filename)
       ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)opt->url);
     htmlParseDocument(ctxt);
     doc = ctxt->myDoc;
@@ -244,7 +397,7 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_parse_optio
 }
 
 /* Parses UTF-8 bytes (consumed: u8 is freed) into out->doc. */
-static int parse_utf8(sapo_buf *u8b, const sapo_parse_options *opt, sapo_parsed *out, sapo_error *err) {
+static int parse_utf8(sapo_buf *u8b, const sapo_options *opt, sapo_parsed *out, sapo_error *err) {
   sapo_buf u8 = *u8b;
   *u8b = (sapo_buf)SAPO_BUF_INIT;
   int rc = parse_utf8_bytes(u8.data, u8.len, opt, out, err);
@@ -252,10 +405,12 @@ static int parse_utf8(sapo_buf *u8b, const sapo_parse_options *opt, sapo_parsed 
   return rc;
 }
 
-int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
+int sapo_html_parse(const char *buf, size_t len, const sapo_options *opt,
                     sapo_parsed *out, sapo_error *err) {
-  size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SAPO_DEFAULT_MAX_BYTES;
+  size_t max_bytes = (size_t)opt->max_bytes;
   memset(out, 0, sizeof *out);
+  if (opt->url && !sapo_url_is_http(opt->url))
+    return sapo_fail(err, SAPO_EURL, "the page's URL must be an absolute http(s) URL (url): %.80s", opt->url);
   if (len > max_bytes)
     return sapo_fail(err, SAPO_ELIMIT, "input too large (%zu bytes > %zu, max_bytes)", len, max_bytes);
   const unsigned char *s = (const unsigned char *)buf;
@@ -264,8 +419,8 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   const char *cs;
   size_t bom = 0;
   sapo_charset_source src;
-  const char *font = opt && opt->charset ? vi_font_encoding(opt->charset) : NULL;
-  int rc = font ? SAPO_OK : sapo_charset_decide(s, len, opt ? opt->charset : NULL, opt ? opt->content_type : NULL,
+  const char *font = opt->charset ? vi_font_encoding(opt->charset) : NULL;
+  int rc = font ? SAPO_OK : sapo_charset_decide(s, len, opt->charset, opt->content_type,
                                                 &cs, &bom, &src, err);
   if (rc) return rc;
   if (font) {   /* a page typed in a legacy Vietnamese font encoding, as the caller says */
@@ -279,9 +434,10 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
     return rc;
   }
   if (strncmp(cs, "utf-16", 6)) {
-    size_t m = len < 4096 ? len : 4096, nul = 0;
-    for (size_t i = 0; i < m; i++) nul += s[i] == 0;
-    if (m >= 64 && nul * 10 > m) return sapo_fail(err, SAPO_EPARSE, "input is binary data (%zu NUL bytes in the first %zu), not HTML", nul, m);
+    size_t m = len < SNIFF_BYTES ? len : SNIFF_BYTES, nbin = binary_bytes(s, m);
+    /* (a page set in TCVN3 or VNI fonts writes letters with those bytes) */
+    if (m >= SNIFF_MIN && nbin * SNIFF_BINARY_SHARE > m && !font_hint(s, len < 65536 ? len : 65536))
+      return sapo_fail(err, SAPO_EPARSE, "input is binary data (%zu control bytes in the first %zu), not HTML", nbin, m);
   }
   /* clean UTF-8 (most pages) is parsed where it lies: no copy of the page */
   if (!strcmp(cs, "utf-8") && sapo_utf8_clean(s + bom, len - bom)) {
@@ -294,7 +450,7 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
   sapo_buf u8 = SAPO_BUF_INIT;
   rc = sapo_decode(s + bom, len - bom, cs, &u8, err);
   if (rc) { sapo_buf_free(&u8); return rc; }
-  if (!strcmp(cs, "windows-1252") && src != SAPO_CS_OPTION && !(opt && opt->no_legacy)) {
+  if (!strcmp(cs, "windows-1252") && src != SAPO_CS_OPTION && opt->legacy) {
     sapo_buf legacy = SAPO_BUF_INIT;
     const char *enc = legacy_decode(s + bom, len - bom, &u8, &legacy);
     if (enc) {

@@ -23,12 +23,13 @@ typedef struct sapo_parsed {
   int depth;              /* deepest element nesting                    */
 } sapo_parsed;
 
-/* Parse len bytes.  On success returns SAPO_OK and fills *out (out->doc is
+/* Parse len bytes with opt (filled by sapo_options_init, never NULL).
+ * On success returns SAPO_OK and fills *out (out->doc is
  * never NULL: empty input gives an empty document).  On failure returns
  * SAPO_ELIMIT (too many bytes, too deep, too many nodes), SAPO_EENCODING
  * (unknown forced charset), SAPO_EPARSE or SAPO_ENOMEM, with err filled and
  * nothing left allocated. Never longjmps. */
-int sapo_html_parse(const char *buf, size_t len, const sapo_parse_options *opt,
+int sapo_html_parse(const char *buf, size_t len, const sapo_options *opt,
                     sapo_parsed *out, sapo_error *err);
 
 /* The <title> text of a document, whitespace-collapsed and NFC, appended to
