@@ -26,7 +26,7 @@ describe("sapo.guard", function()
     for _, a in ipairs({ "8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8" }) do
       assert.is_false(guard.is_private(a), a)
     end
-    for _, a in ipairs({ "example.com", "1.2.3", "999.1.1.1", "::g", "1:2:3:4:5:6:7:8:9" }) do
+    for _, a in ipairs({ "example.com", "999.1.1.1", "1.2.3.4.5", "08.1.1.1", "::g", "1:2:3:4:5:6:7:8:9", "1::2::3" }) do
       assert.is_nil(guard.is_private(a), a)
     end
   end)

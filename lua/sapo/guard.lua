@@ -13,11 +13,16 @@
 -- 2. Otherwise, without `allow_public = true`, the URL is refused: a server
 --    fetches nothing for its users unless told what.
 -- 3. With `allow_public`, the host is resolved (A and AAAA) and refused
---    when any address is private: loopback, RFC 1918, link-local, CGNAT
---    (100.64/10), unspecified, multicast, reserved, unique-local (fc00::/7),
---    IPv4-mapped and NAT64 forms of those.  The checked address is returned
---    and the fetch connects to it (the Host header and TLS name stay the
---    host's), so a second lookup cannot answer differently.
+--    when any address is not public: loopback, RFC 1918, link-local, CGNAT
+--    (100.64/10), this network, benchmarking, documentation (192.0.2/24,
+--    198.51.100/24, 203.0.113/24, 2001:db8::/32, 3fff::/20), multicast,
+--    reserved, IETF assignments (Teredo among them), anything outside IPv6
+--    global unicast (unique-local, link-local, ...), and the IPv4-mapped,
+--    -translated, -compatible, NAT64 and 6to4 forms of those.  The checked
+--    address is returned and the fetch connects to it (the Host header and
+--    TLS name stay the host's), so a second lookup cannot answer
+--    differently.  Hosts are read by `sapo.url` as the connection reads
+--    them: "0177.0.0.1" is 127.0.0.1, and a host with a NUL byte is no host.
 -- `allow_private = true` lifts rule 3's address check (trusted networks).
 --
 -- Resolution: inside nginx, a DNS query over `ngx.socket.udp` to
@@ -25,82 +30,97 @@
 -- seconds (default 2); elsewhere LuaSocket's `socket.dns.getaddrinfo`.
 -- `opts.resolve(host)` replaces both (it returns a list of addresses).
 -- @module sapo.guard
+local url = require "sapo.url"
 local type, tonumber, ipairs, tostring, pcall, require, error = type, tonumber, ipairs, tostring, pcall, require, error
 local byte, char, format, concat = string.byte, string.char, string.format, table.concat
 
 local M = {}
 
 -- ===== addresses ===========================================================
+-- Which addresses are not public, as data (IANA's special-purpose address
+-- registries).  An address that carries an IPv4 address inside it (mapped,
+-- translated, compatible, NAT64, 6to4) is judged by that address.
 
-local function ipv4_parts(s)
-  local a, b, c, d = s:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
-  a, b, c, d = tonumber(a), tonumber(b), tonumber(c), tonumber(d)
-  if not (a and a <= 255 and b <= 255 and c <= 255 and d <= 255) then return nil end
-  return a, b, c, d
+local V4_PRIVATE = {      -- { a, b, c, d, prefix length, what }
+  { 0, 0, 0, 0, 8, "this network" }, { 10, 0, 0, 0, 8, "private" }, { 100, 64, 0, 0, 10, "shared (CGNAT)" },
+  { 127, 0, 0, 0, 8, "loopback" }, { 169, 254, 0, 0, 16, "link-local" }, { 172, 16, 0, 0, 12, "private" },
+  { 192, 0, 0, 0, 24, "IETF protocol assignments" }, { 192, 0, 2, 0, 24, "documentation (TEST-NET-1)" },
+  { 192, 88, 99, 0, 24, "6to4 relay anycast" }, { 192, 168, 0, 0, 16, "private" },
+  { 198, 18, 0, 0, 15, "benchmarking" }, { 198, 51, 100, 0, 24, "documentation (TEST-NET-2)" },
+  { 203, 0, 113, 0, 24, "documentation (TEST-NET-3)" }, { 224, 0, 0, 0, 4, "multicast" },
+  { 240, 0, 0, 0, 4, "reserved" },
+}
+
+-- IPv6 forms that embed an IPv4 address in their last 32 bits (groups 7-8)
+-- or, for 6to4, in groups 2-3: { prefix groups, prefix length, where }
+local V6_EMBEDDING = {
+  { { 0, 0, 0, 0, 0, 0xffff }, 96, 7, "IPv4-mapped" },
+  { { 0, 0, 0, 0, 0xffff, 0 }, 96, 7, "IPv4-translated" },
+  { { 0, 0, 0, 0, 0, 0 }, 96, 7, "IPv4-compatible" },
+  { { 0x64, 0xff9b, 0, 0, 0, 0 }, 96, 7, "NAT64" },
+  { { 0x2002 }, 16, 2, "6to4" },
+}
+-- inside global unicast (2000::/3), what is still not public
+local V6_PRIVATE = {
+  { { 0x2001, 0 }, 23, "IETF protocol assignments (Teredo, benchmarking, ORCHID)" },
+  { { 0x2001, 0x0db8 }, 32, "documentation" },
+  { { 0x3fff, 0 }, 20, "documentation" },
+}
+
+local function v4_in(a, b, c, d, r)
+  local n = ((a * 256 + b) * 256 + c) * 256 + d
+  local net = ((r[1] * 256 + r[2]) * 256 + r[3]) * 256 + r[4]
+  local size = 2 ^ (32 - r[5])
+  return math.floor(n / size) == math.floor(net / size)
 end
 
-local function private_v4(a, b)
-  return a == 0 or a == 10 or a == 127 or (a == 100 and b >= 64 and b <= 127) or (a == 169 and b == 254) or
-         (a == 172 and b >= 16 and b <= 31) or (a == 192 and b == 168) or (a == 192 and b == 0) or
-         (a == 198 and (b == 18 or b == 19)) or a >= 224
-end
-
--- eight 16-bit groups of an IPv6 literal, or nil
-local function ipv6_groups(s)
-  s = s:lower():gsub("%%.*$", "")                      -- zone id
-  local v4 = s:match(":(%d+%.%d+%.%d+%.%d+)$")
-  if v4 then
-    local a, b, c, d = ipv4_parts(v4)
-    if not a then return nil end
-    s = s:sub(1, #s - #v4) .. format("%x:%x", a * 256 + b, c * 256 + d)
+local function v4_private(a, b, c, d)
+  for _, r in ipairs(V4_PRIVATE) do
+    if v4_in(a, b, c, d, r) then return true, r[6] end
   end
-  local head, tail = s:match("^(.-)::(.*)$")
-  local function split(x)
-    local g = {}
-    if x == "" then return g end
-    for part in (x .. ":"):gmatch("([^:]*):") do
-      local v = part:match("^%x%x?%x?%x?$") and tonumber(part, 16)
-      if not v then return nil end
-      g[#g + 1] = v
+  return false
+end
+
+-- do the first len bits of groups g match the prefix p (missing groups are 0)?
+local function v6_in(g, p, len)
+  for i = 1, 8 do
+    local bits = math.min(16, len - (i - 1) * 16)
+    if bits <= 0 then return true end
+    local size = 2 ^ (16 - bits)
+    if math.floor(g[i] / size) ~= math.floor((p[i] or 0) / size) then return false end
+  end
+  return true
+end
+
+local function v6_private(g)
+  if v6_in(g, {}, 128) then return true, "unspecified" end
+  if v6_in(g, { 0, 0, 0, 0, 0, 0, 0, 1 }, 128) then return true, "loopback" end
+  for _, r in ipairs(V6_EMBEDDING) do
+    if v6_in(g, r[1], r[2]) then
+      local hi, lo = g[r[3]], g[r[3] + 1]
+      local private, what = v4_private(math.floor(hi / 256), hi % 256, math.floor(lo / 256), lo % 256)
+      return private, private and (r[4] .. " " .. what) or nil
     end
-    return g
   end
-  local groups
-  if head then
-    local h, t = split(head), split(tail)
-    if not h or not t or #h + #t > 7 then return nil end
-    groups = h
-    for _ = 1, 8 - #h - #t do groups[#groups + 1] = 0 end
-    for _, v in ipairs(t) do groups[#groups + 1] = v end
-  else
-    groups = split(s)
-    if not groups or #groups ~= 8 then return nil end
+  if g[1] < 0x2000 or g[1] > 0x3fff then return true, "not global unicast" end
+  for _, r in ipairs(V6_PRIVATE) do
+    if v6_in(g, r[1], r[2]) then return true, r[3] end
   end
-  return groups
+  return false
 end
 
---- Is this IP address literal private (or not an address at all)?
--- @return true, false, or nil when s is not an IP literal
+--- Is this IP address literal one sapo must not connect to for a user?
+-- Any IPv4 form inet_aton reads ("0177.0.0.1", "0x7f.1", "2130706433") and
+-- any IPv6 form are understood.
+-- @tparam string s an address
+-- @return true (and what it is), false, or nil when s is not an IP literal
 function M.is_private(s)
   if type(s) ~= "string" then return nil end
-  local a, b = ipv4_parts(s)
-  if a then return private_v4(a, b) end
-  local g = ipv6_groups(s:gsub("^%[(.*)%]$", "%1"))
+  local a, b, c, d = url.ipv4(s)
+  if a then return v4_private(a, b, c, d) end
+  local g = url.ipv6(s)
   if not g then return nil end
-  local zero6 = g[1] == 0 and g[2] == 0 and g[3] == 0 and g[4] == 0 and g[5] == 0
-  if zero6 and (g[6] == 0 or g[6] == 0xffff) then            -- ::, ::1, ::a.b.c.d, ::ffff:a.b.c.d
-    if g[6] == 0 and g[7] == 0 then return true end
-    return private_v4(math.floor(g[7] / 256), g[7] % 256)
-  end
-  if g[1] == 0x64 and g[2] == 0xff9b then                     -- NAT64 64:ff9b::a.b.c.d
-    return private_v4(math.floor(g[7] / 256), g[7] % 256)
-  end
-  local top = g[1]
-  return top >= 0xfc00 and top <= 0xfdff or                   -- unique local
-         top >= 0xfe80 and top <= 0xfebf or                   -- link local
-         top >= 0xfec0 and top <= 0xfeff or                   -- site local (deprecated)
-         top >= 0xff00 or                                     -- multicast
-         (top == 0x2001 and g[2] == 0x0db8)                   -- documentation
+  return v6_private(g)
 end
 
 -- ===== resolution ==========================================================
@@ -242,24 +262,34 @@ end
 
 local function on_list(host, list)
   for _, h in ipairs(list) do
+    h = h:lower():gsub("%.$", "")
     if host == h or host:sub(-#h - 1) == "." .. h then return true end
   end
   return false
 end
 
+local function refuse(host, addr, what)
+  return nil, "host " .. host .. (addr and addr ~= host and (" resolves to " .. addr) or "") ..
+    " is not a public address (" .. tostring(what or "private") .. ")", "EFORBIDDEN"
+end
+
 --- A check(url) for sapo.fetch: returns the address to connect to (or
--- true), or nil, message, "EFORBIDDEN".
+-- true), or nil, message, "EFORBIDDEN" (also "EURL", "ERESOLVE").
+-- @tparam[opt] table opts `allow` (host names; each allows its subdomains),
+--   `allow_public`, `allow_private`, `nameservers`, `dns_timeout`, `resolve`
+-- @treturn function check(url)
+-- @raise when `allow` is not a list
 function M.new(opts)
   opts = opts or {}
   if opts.allow ~= nil and type(opts.allow) ~= "table" then error("guard: allow must be a list of host names", 2) end
-  local parse_url = require("sapo.fetch").parse_url
-  return function(url)
-    local scheme, host = parse_url(url)
-    if not scheme then return nil, host, "EURL" end
+  return function(target)
+    local u, why, code = url.parse(target)
+    if not u then return nil, why, code end
+    local host = u.host
     if opts.allow and on_list(host, opts.allow) then
       -- the operator named it: no address check, but the address resolved
       -- here is the one connected to (nginx needs no resolver directive)
-      if M.is_private(host) ~= nil then return host end
+      if u.ip then return host end
       local addrs, err = M.resolve(host, opts)
       if not addrs or #addrs == 0 then return nil, err or ("cannot resolve " .. host), "ERESOLVE" end
       return addrs[1]
@@ -268,21 +298,20 @@ function M.new(opts)
       if opts.allow then return nil, "host " .. host .. " is not in the allow-list", "EFORBIDDEN" end
       return nil, "fetching URLs is off: the server sets no allow-list and not allow_public", "EFORBIDDEN"
     end
-    local literal = M.is_private(host)
-    if literal ~= nil then
-      if literal and not opts.allow_private then return nil, "host " .. host .. " is a private address", "EFORBIDDEN" end
+    if u.ip then
+      local private, what = M.is_private(host)
+      if private and not opts.allow_private then return refuse(host, nil, what) end
       return host
     end
-    if host == "localhost" or host:match("%.localhost$") then
-      if not opts.allow_private then return nil, "host " .. host .. " is private", "EFORBIDDEN" end
+    if (host == "localhost" or host:match("%.localhost$")) and not opts.allow_private then
+      return refuse(host, nil, "localhost")
     end
     local addrs, err = M.resolve(host, opts)
     if not addrs or #addrs == 0 then return nil, err or ("cannot resolve " .. host), "ERESOLVE" end
     if not opts.allow_private then
       for _, a in ipairs(addrs) do
-        if M.is_private(a) ~= false then
-          return nil, "host " .. host .. " resolves to the private address " .. a, "EFORBIDDEN"
-        end
+        local private, what = M.is_private(a)
+        if private ~= false then return refuse(host, a, what or "not an address") end
       end
     end
     return addrs[1]

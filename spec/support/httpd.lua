@@ -16,6 +16,7 @@ local CP1258 = "<html><body><article>" ..
   "</article></body></html>"
 
 local server = assert(socket.bind(arg[2] or "127.0.0.1", 0))
+local bomb
 local hits = 0
 local _, port = server:getsockname()
 local f = assert(io.open(arg[1], "w"))
@@ -85,6 +86,36 @@ while true do
     elseif path == "/endless" then
       c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n")
       for _ = 1, 100 do if not c:send(string.rep("y", 10000)) then break end end
+    elseif path == "/trickle" then
+      -- a body of 1 MB declared, sent 8 bytes a second (a peer that holds a fetch open)
+      c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n")
+      for _ = 1, 120 do if not c:send("<p>x</p>") then break end; socket.sleep(1) end
+    elseif path == "/trickle-head" then
+      c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+      for i = 1, 120 do if not c:send("X-Slow-" .. i .. ": y\r\n") then break end; socket.sleep(1) end
+    elseif path == "/flood" then
+      -- 100,000 repeated header lines
+      c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+      local line = string.rep("Set-Cookie: a=b\r\n", 1000)
+      for _ = 1, 100 do if not c:send(line) then break end end
+      c:send("\r\n<p>x</p>")
+    elseif path == "/longline" then
+      c:send("HTTP/1.1 200 OK\r\nX-Long: ")
+      for _ = 1, 1000 do if not c:send(string.rep("z", 10000)) then break end end
+    elseif path == "/bomb" then
+      -- about 200 KB of gzip that inflates to 200 MB of zeros
+      bomb = bomb or (function()
+        local z = zlib.deflate(9, 31)
+        local zeros, parts = string.rep("\0", 1024 * 1024), {}
+        for _ = 1, 200 do parts[#parts + 1] = z(zeros) end
+        parts[#parts + 1] = z("", "finish")
+        return table.concat(parts)
+      end)()
+      respond(c, "200 OK", { ["Content-Type"] = "text/html", ["Content-Encoding"] = "gzip" }, bomb)
+    elseif path == "/empty-404" then
+      respond(c, "404 Not Found", { ["Content-Type"] = "text/html" }, "")
+    elseif path == "/empty-200" then
+      respond(c, "200 OK", { ["Content-Type"] = "text/html" }, "")
     elseif path == "/500" then
       respond(c, "500 Internal Server Error", { ["Content-Type"] = "text/plain" }, "boom")
     else
