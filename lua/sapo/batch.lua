@@ -49,14 +49,14 @@ local function items_of(sources, fetch_opts)
       iters[#iters + 1] = source.urls_file(s:sub(2), fetch_opts); total = nil
     elseif s:match("%.warc$") or s:match("%.warc%.gz$") then
       if not exists(s) then return nil, s .. ": no such file" end
-      iters[#iters + 1] = source.warc(s); total = nil
+      iters[#iters + 1] = source.warc(s, fetch_opts); total = nil
     elseif is_dir(s) then
-      local it, n = source.dir(s)
+      local it, n = source.dir(s, { max_bytes = fetch_opts.max_bytes })
       if n == 0 then return nil, s .. ": no .html or .htm files in this folder" end
       iters[#iters + 1] = it
       if total then total = total + n end
     elseif exists(s) then
-      iters[#iters + 1] = source.file(s); if total then total = total + 1 end
+      iters[#iters + 1] = source.file(s, nil, fetch_opts); if total then total = total + 1 end
     else
       return nil, s .. ": no such file or folder"
     end
@@ -264,7 +264,7 @@ function M.run(a, out, err, stdin)
     return 2
   end
   local iter, total
-  if a.stdin_jsonl then iter = source.jsonl(stdin)
+  if a.stdin_jsonl then iter = source.jsonl(stdin, { max_bytes = a.max_bytes })
   else
     local msg
     iter, msg = items_of(a.sources, fetch_opts(a))

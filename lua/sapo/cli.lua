@@ -8,6 +8,7 @@ local sapo = require "sapo"
 local core = require "sapo.core"
 local render = require "sapo.render"
 local json = require "sapo.json"
+local source = require "sapo.source"
 
 local M = {}
 
@@ -118,6 +119,7 @@ function M.parser()
   local function vsub(name, desc)
     local c = v:command(name, desc):add_help(false)
     c:flag("-h --help", "Show this help and exit.")
+    c:option("--max-bytes", "Refuse input larger than this (default 32M); suffixes k, M, G."):convert(check_bytes)
     return c
   end
   vsub("tone", "Place tone marks in one style."):argument("style", "old (hòa) or new (hoà)."):choices({ "old", "new" })
@@ -152,7 +154,11 @@ end
 
 -- the page bytes of an input: FILE, URL or "-"; or nil, message, exit code
 local function read_input(target, a, stdin)
-  if target == "-" then return stdin:read("*a") or "", nil, nil, nil end
+  if target == "-" then
+    local s, err, code = source.read_limited(stdin, a.max_bytes)
+    if not s then return nil, "standard input: " .. err .. " (" .. code .. ")", 1 end
+    return s, nil, nil, nil
+  end
   if target:match("^%a[%w+.-]*://") then
     local fetch = require "sapo.fetch"
     local res, err, code = fetch.fetch(target, fetch_opts(a))
@@ -170,9 +176,10 @@ local function read_input(target, a, stdin)
   end
   local f, err = io.open(target, "rb")
   if not f then return nil, err, 1 end
-  local s = f:read("*a")
+  -- never more than max_bytes + 1 bytes, whatever the file is (/dev/zero)
+  local s, rerr, code = source.read_limited(f, a.max_bytes)
   f:close()
-  if not s then return nil, target .. ": cannot read", 1 end
+  if not s then return nil, target .. ": " .. rerr .. " (" .. code .. ")", 1 end
   return s
 end
 
@@ -216,7 +223,8 @@ local function cmd_vi(a, out, err, stdin)
   local vi = sapo.vi
   local sub = a.vi_command
   if not sub then err:write(M.parser():get_usage(), "\nsapo vi: needs a tool (tone, fold, slug, strip, nfc, decode, encode, detect, repair)\n"); return 2 end
-  local input = stdin:read("*a") or ""
+  local input, rerr, rcode = source.read_limited(stdin, a.max_bytes)
+  if not input then err:write("sapo vi ", sub, ": standard input: ", rerr, " (", rcode, ")\n"); return 1 end
   local res, msg
   if sub == "tone" then res, msg = vi.tone(input, a.style)
   elseif sub == "decode" then res, msg = vi.decode(input, a.encoding)

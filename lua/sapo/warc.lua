@@ -1,6 +1,9 @@
 --- Streaming WARC reader (`.warc` and `.warc.gz` with one gzip member per
 -- record, as web archives and crawls publish them).  Never holds more than
--- one record in memory.
+-- one record in memory, and no record over `max_bytes` (it is skipped
+-- unread and reported); reads in bounded pieces, in time linear in the
+-- file (a gzip member is inflated a little at a time, header lines are at
+-- most MAX_LINE bytes).
 --
 --     for rec in warc.records("crawl.warc.gz") do ... end
 --     -- rec = { type, uri, headers = {...WARC headers...}, block = "..." }
@@ -14,11 +17,15 @@ local core = require "sapo.core"
 local type, tonumber, pcall, require, lower = type, tonumber, pcall, require, string.lower
 
 local M = {}
+local MAX_BYTES = require("sapo.options").by_name.max_bytes.default
 local CHUNK = 64 * 1024
+local INFLATE_PIECE = 4096      -- compressed bytes inflated at a time
+M.MAX_LINE = 65536              -- bytes of a WARC header line
 
 -- A byte stream over a file, gunzipping member after member when asked.
+-- The unread bytes are buf from pos on: nothing is copied twice.
 local function reader(f, gz)
-  local buf, eof = "", false
+  local buf, pos, eof = "", 1, false
   local zlib, stream
   if gz then
     local ok, z = pcall(require, "zlib")
@@ -27,13 +34,13 @@ local function reader(f, gz)
   end
   local pending = ""   -- compressed bytes not yet fed
   local stream_in = 0  -- what the current member's stream has consumed
-  local function fill()
+  -- the next piece of the stream, or false at the end, or nil, error
+  local function more()
     if eof then return false end
     if not gz then
       local data = f:read(CHUNK)
       if not data then eof = true; return false end
-      buf = buf .. data
-      return true
+      return data
     end
     if pending == "" then
       local data = f:read(CHUNK)
@@ -41,50 +48,68 @@ local function reader(f, gz)
       pending = data
     end
     if not stream then stream, stream_in = zlib.inflate(31), 0 end
-    local ok, out, done, bytes_in = pcall(stream, pending)
+    local piece = pending:sub(1, INFLATE_PIECE)
+    local ok, out, done, bytes_in = pcall(stream, piece)
     if not ok then eof = true; return nil, "corrupt gzip member: " .. tostring(out) end
-    buf = buf .. out
     if done then
-      -- lua-zlib counts input over the stream's life: this call used the rest
+      -- lua-zlib counts input over the stream's life: this call used part of the piece
       pending = pending:sub(bytes_in - stream_in + 1)
       stream = nil            -- the next member starts a new stream
     else
       stream_in = bytes_in
-      pending = ""
+      pending = pending:sub(#piece + 1)
     end
+    return out
+  end
+  local function fill()
+    local data, err = more()
+    if not data then return data, err end
+    buf, pos = buf:sub(pos) .. data, 1
     return true
   end
   local r = {}
-  function r.line()   -- up to CRLF or LF, without it; nil at the end
+  function r.line()   -- up to CRLF or LF, without it; nil at the end; nil, "too long"
     while true do
-      local i = buf:find("\n", 1, true)
+      local i = buf:find("\n", pos, true)
       if i then
-        local line = buf:sub(1, i - 1):gsub("\r$", "")
-        buf = buf:sub(i + 1)
+        local line = buf:sub(pos, i - 1):gsub("\r$", "")
+        pos = i + 1
         return line
       end
+      if #buf - pos + 1 > M.MAX_LINE then return nil, "a header line over " .. M.MAX_LINE .. " bytes" end
       local ok, err = fill()
       if not ok then
         if err then return nil, err end
-        if buf ~= "" then local l = buf; buf = ""; return l end
+        if pos <= #buf then local l = buf:sub(pos); buf, pos = "", 1; return l end
         return nil
       end
     end
   end
-  function r.bytes(n)
-    while #buf < n do
-      local ok, err = fill()
-      if not ok then return nil, err or "truncated" end
+  -- n bytes (keep) or n bytes passed over (not keep); nil, err when cut
+  function r.bytes(n, keep)
+    local parts, got = {}, 0
+    while got < n do
+      if pos > #buf then
+        local data, err = more()
+        if not data then return nil, err or "truncated" end
+        buf, pos = data, 1
+      end
+      local piece = buf:sub(pos, pos + (n - got) - 1)
+      pos = pos + #piece
+      got = got + #piece
+      if keep then parts[#parts + 1] = piece end
     end
-    local s = buf:sub(1, n)
-    buf = buf:sub(n + 1)
-    return s
+    return keep and table.concat(parts) or true
   end
   return r
 end
 
 --- Iterate over the records of a WARC file.
-function M.records(path)
+-- @tparam string path
+-- @tparam[opt] table opts `max_bytes`: a record block over it is passed over
+--   and given as `{error, code = "ELIMIT", uri}` (default sapo.extract's max_bytes)
+function M.records(path, opts)
+  local max = opts and opts.max_bytes or MAX_BYTES
   if type(path) ~= "string" then error("bad argument #1 to 'records' (string expected)", 2) end
   local f, err = io.open(path, "rb")
   if not f then
@@ -129,7 +154,16 @@ function M.records(path)
       stopped = true; f:close()
       return { error = path .. ": record without Content-Length", code = "EWARC", source = path }
     end
-    local block, berr = r.bytes(len)
+    if len > max then
+      local ok, berr = r.bytes(len, false)
+      if not ok then
+        stopped = true; f:close()
+        return { error = path .. ": truncated record (" .. tostring(berr) .. ")", code = "EWARC", source = path }
+      end
+      return { error = path .. ": a record of " .. len .. " bytes is over max_bytes (" .. max .. ")", code = "ELIMIT",
+               source = path, uri = headers["warc-target-uri"], type = headers["warc-type"] }
+    end
+    local block, berr = r.bytes(len, true)
     if not block then
       stopped = true; f:close()
       return { error = path .. ": truncated record (" .. tostring(berr) .. ")", code = "EWARC", source = path,
@@ -140,21 +174,19 @@ function M.records(path)
   end
 end
 
-local function decode(body, enc)
+-- the body of a response, decoded (bounded by max, as sapo.fetch does)
+local function decode(body, enc, max)
   enc = lower(enc or "")
   if enc == "" or enc == "identity" then return body end
-  local ok, zlib = pcall(require, "zlib")
-  if not ok then return nil, "lua-zlib is needed for " .. enc end
-  local sok, out = pcall(zlib.inflate(47), body)
-  if sok then return out end
-  sok, out = pcall(zlib.inflate(-15), body)
-  if sok then return out end
-  return nil, "cannot decode " .. enc .. " body"
+  return require("sapo.fetch").decode(body, enc, max)
 end
 
 --- Iterate over the pages of `response` records (other records skipped).
-function M.responses(path)
-  local next_record = M.records(path)
+-- @tparam string path
+-- @tparam[opt] table opts `max_bytes`
+function M.responses(path, opts)
+  local max = opts and opts.max_bytes or MAX_BYTES
+  local next_record = M.records(path, opts)
   return function(skip)
     while true do
       local rec = next_record()
@@ -176,8 +208,8 @@ function M.responses(path)
           local k, v = line:match("^([^:]+):%s*(.-)%s*$")
           if k then h[lower(k)] = v end
         end
-        local html, err = decode(body, h["content-encoding"])
-        if not html then return { error = err, code = "EWARC", source = path, url = rec.uri } end
+        local html, err, code = decode(body, h["content-encoding"], max)
+        if not html then return { error = path .. ": " .. err, code = code or "EWARC", source = path, url = rec.uri } end
         local ctype = h["content-type"]
         local cs = ctype and ctype:match("[Cc][Hh][Aa][Rr][Ss][Ee][Tt]%s*=%s*\"?([^\";%s]+)")
         return { url = rec.uri, html = html, status = status, content_type = ctype,
