@@ -202,7 +202,7 @@ describe("the installed sapo command #install", function()
   end)
 
   it("draws one progress bar under a terminal, with --jobs too", function()
-    if not os.execute("command -v script >/dev/null 2>&1") then pending("script(1) is not installed") return end
+    if not H.ok("command -v script >/dev/null 2>&1") then pending("script(1) is not installed") return end
     local out = sh("script -qec 'sapo batch many --jobs 2 --out three.jsonl' /dev/null")
     assert.truthy(out:find("%[#+%.*%] 41/41"), out)
     assert.truthy(out:find("pages/s", 1, true))

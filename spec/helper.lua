@@ -17,11 +17,19 @@ end
 
 function H.page(name) return H.read(H.root .. "/examples/pages/" .. name) end
 
+-- true when the shell command exits 0 (os.execute returns true in 5.2+,
+-- a status number in 5.1 and LuaJIT, where any number is truthy)
+function H.ok(cmd)
+  local r, _, code = os.execute(cmd)
+  if type(r) == "number" then return r == 0 end
+  return r == true and (code == nil or code == 0)
+end
+
 -- a new empty directory under the system's temporary directory
 function H.tmpdir()
   local d = os.tmpname()
   os.remove(d)
-  assert(os.execute("mkdir -p '" .. d .. "'"))
+  assert(H.ok("mkdir -p '" .. d .. "'"))
   return d
 end
 

@@ -10,7 +10,7 @@ describe("sapo.fetch over TLS", function()
   setup(function()
     if not (have_openssl() == true or have_openssl() == 0) then return end
     dir = H.tmpdir()
-    assert(os.execute("openssl req -x509 -newkey rsa:2048 -nodes -keyout " .. dir .. "/key.pem -out " .. dir ..
+    assert(H.ok("openssl req -x509 -newkey rsa:2048 -nodes -keyout " .. dir .. "/key.pem -out " .. dir ..
       "/cert.pem -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost >/dev/null 2>&1"))
     local p = io.popen(H.env() .. H.lua_cmd() .. " " .. H.root .. "/spec/support/tlsd.lua " .. dir .. "/port " ..
       dir .. "/cert.pem " .. dir .. "/key.pem >/dev/null 2>&1 & echo $!")

@@ -42,7 +42,7 @@ end
 -- run cmd (which starts nginx as a daemon), wait until its pid file exists
 -- and the port answers; the pid
 local function start_nginx(cmd, errfile, pidfile, port)
-  assert(os.execute(cmd .. " 2>" .. errfile))
+  assert(H.ok(cmd .. " 2>" .. errfile))
   local pid
   for _ = 1, 100 do
     local pf = io.open(pidfile)
@@ -86,8 +86,13 @@ http {
   init_by_lua_block { require "sapo"; require "sapo.http" }
   server {
     listen 127.0.0.1:PORT;
-    error_page 400 413 414 500 502 503 504 @sapo_error;
-    location @sapo_error { content_by_lua_block { require("sapo.http").error_page() } }
+    error_page 400 404 405 408 413 414 494 500 502 503 504 /_sapo_error;
+    location = /_sapo_error { internal; content_by_lua_block { require("sapo.http").error_page() } }
+    location /bomb/ {
+      content_by_lua_block {
+        require("sapo.http").serve({ prefix = "/bomb", allow = { "127.0.0.1" }, fetch_timeout = 20 })
+      }
+    }
     location /small/ {
       client_max_body_size 1k;
       content_by_lua_block { require("sapo.http").serve({ prefix = "/small" }) }
@@ -281,6 +286,101 @@ http {
     end
   end)
 
+  -- the resident memory of nginx's workers (children of the master), KiB
+  local function workers_rss()
+    local total, n = 0, 0
+    local p = io.popen("ls /proc")
+    for d in p:lines() do
+      if d:match("^%d+$") then
+        local f = io.open("/proc/" .. d .. "/status")
+        local st = f and f:read("*a")
+        if f then f:close() end
+        if st and st:match("PPid:%s*(%d+)") == tostring(pid) then
+          total, n = total + tonumber(st:match("VmRSS:%s*(%d+)") or 0), n + 1
+        end
+      end
+    end
+    p:close()
+    return total, n
+  end
+
+  it("cuts a trickling upstream at fetch_timeout, headers or body (504 within 1 s)", function()
+    for _, route in ipairs({ "/trickle", "/trickle-head" }) do
+      local t0 = socket.gettime()
+      local status, body = request(port, "GET", "/extract?url=" .. srv.base .. route)
+      local took = socket.gettime() - t0
+      assert.equal(504, status, route)
+      assert.equal("ETIMEOUT", json.decode(body).code)
+      assert.is_true(took >= 1.5 and took <= 3.0, route .. " took " .. took .. " s (fetch_timeout 2)")
+    end
+  end)
+
+  it("refuses a header flood and an endless header line from upstream, at once", function()
+    for _, route in ipairs({ "/flood", "/longline" }) do
+      local t0 = socket.gettime()
+      local status, body = request(port, "GET", "/extract?url=" .. srv.base .. route)
+      assert.equal(413, status, route)
+      assert.equal("ELIMIT", json.decode(body).code)
+      assert.is_true(socket.gettime() - t0 < 3, route)
+    end
+  end)
+
+  it("refuses a gzip bomb while inflating it, the workers staying under 64 MB", function()
+    local status, body = request(port, "GET", "/bomb/extract?url=" .. srv.base .. "/bomb")
+    assert.equal(413, status)
+    assert.truthy(json.decode(body).error:find("max_bytes", 1, true))
+    local rss, n = workers_rss()
+    assert.is_true(n >= 1)
+    assert.is_true(rss / n < 64 * 1024, "worker RSS " .. rss / n .. " KiB")
+  end)
+
+  it("answers a redirect chain over the limit 502 EREDIRECT", function()
+    local status, body = request(port, "GET", "/extract?url=" .. srv.base .. "/r/9")
+    assert.equal(502, status)
+    assert.equal("EREDIRECT", json.decode(body).code)
+  end)
+
+  it("answers nginx's own errors before a URI is read as JSON too", function()
+    local function raw(req)
+      local c = assert(socket.connect("127.0.0.1", port))
+      c:settimeout(10)
+      c:send(req)
+      local r = c:receive("*a") or ""
+      c:close()
+      return tonumber(r:match("^HTTP/1%.%d (%d%d%d)")), r
+    end
+    local big = string.rep("a", 20000)
+    for _, c in ipairs({ { "GARBAGE\r\n\r\n", 400 }, { "GET /" .. big .. " HTTP/1.1\r\nHost: x\r\n\r\n", 414 },
+                         { "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " .. big .. "\r\n\r\n", 400 },
+                         { "GET /\1 HTTP/1.1\r\nHost: x\r\n\r\n", 400 }, { "GET / HTTP/1.1\r\n\r\n", 400 },
+                         { "GET /_sapo_error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 404 } }) do
+      local status, resp = raw(c[1])
+      assert.equal(c[2], status, c[1]:sub(1, 40))
+      assert.truthy(resp:lower():find("content%-type: application/json", 1), resp:sub(1, 200))
+      local obj = json.decode(resp:match("\r\n\r\n(.*)$"):gsub("^%x+\r\n", ""):gsub("\r\n0\r\n\r\n$", ""))
+      assert.equal(c[2], obj.status)
+    end
+  end)
+
+  it("keeps the workers' memory flat over 10,000 mixed requests", function()
+    local page = H.page("english-news.html")
+    local function round(n)
+      for i = 1, n do
+        local k = i % 5
+        if k == 0 then request(port, "GET", "/health")
+        elseif k == 1 then request(port, "POST", "/extract?format=markdown", page)
+        elseif k == 2 then request(port, "GET", "/extract?url=" .. srv.base .. "/page.html")
+        elseif k == 3 then request(port, "POST", "/extract", "\137PNG\r\n\26\n")
+        else request(port, "GET", "/extract?url=" .. srv.base .. "/404") end
+      end
+    end
+    round(1000)          -- warm: the workers' heaps reach their working size
+    local before = workers_rss()
+    round(9000)
+    local after = workers_rss()
+    assert.is_true(after - before < 8 * 1024, "workers grew by " .. (after - before) .. " KiB over 9,000 requests")
+  end)
+
   it("logged no Lua errors", function()
     local log = H.read(prefix .. "/logs/error.log") or ""
     assert.is_nil(log:find("sapo.http:", 1, true), log)
@@ -302,7 +402,7 @@ describe("the shipped example, started as the README says #nginx", function()
     local p = io.popen("cd " .. H.root .. " && pwd")
     local root = p:read("*l")
     p:close()
-    assert(os.execute("mkdir -p " .. tree .. "/examples/openresty/logs && ln -s " .. root .. "/lua " .. tree ..
+    assert(H.ok("mkdir -p " .. tree .. "/examples/openresty/logs && ln -s " .. root .. "/lua " .. tree ..
       "/lua && ln -s " .. root .. "/build " .. tree .. "/build"))
     local conf = H.read(H.root .. "/examples/openresty/nginx.conf")
     local n
@@ -329,10 +429,15 @@ describe("the shipped example, started as the README says #nginx", function()
     assert.truthy(body:find("^Việt Nam và Nhật Bản thúc đẩy hợp tác chuyển đổi số\n"))
   end)
 
-  it("fetches public hosts only: a local address is refused, as JSON", function()
+  it("fetches only the hosts it names, as shipped: a local address is refused, as JSON", function()
     local status, body = request(port, "GET", "/extract?url=" .. srv.base .. "/page.html")
     assert.equal(403, status)
     assert.equal("EFORBIDDEN", json.decode(body).code)
+    assert.truthy(json.decode(body).error:find("allow-list", 1, true))
+    local conf = H.read(H.root .. "/examples/openresty/nginx.conf")
+    for line in conf:gmatch("[^\n]+") do
+      assert.is_nil(line:match("^%s*allow_public%s*=%s*true"), "allow_public is on as shipped: " .. line)
+    end
   end)
 
   it("answers a body over client_max_body_size as JSON", function()
