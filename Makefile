@@ -34,7 +34,7 @@ LUA_CMOD ?= $(PREFIX)/lib/lua/5.4
 APT_PKGS = build-essential pkg-config lua5.4 liblua5.4-dev luarocks lua-busted libxml2-dev \
            libutf8proc-dev lua-cjson lua-socket lua-sec lua-zlib lua-argparse ca-certificates \
            nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev \
-           openssl wrk
+           openssl wrk cmark-gfm
 
 .PHONY: all luajit both deps test test-fast demo install clean bench bench-vi env dist \
         bench-accuracy bench-jobs bench-load asan valgrind fuzz fuzz-build rockspec
