@@ -6,7 +6,7 @@
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-WARN      = -Wall -Wextra -Wshadow -Wno-unused-parameter
+WARN      = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wmissing-prototypes
 XML_CFLAGS  := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS    := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 UTF8_LIBS   := -lutf8proc
@@ -176,28 +176,16 @@ fuzz: deps fuzz-build
 	cd build/fuzz && ./fuzz_text -max_total_time=$(SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 \
 	  -print_final_stats=1 corpus-text 2>&1 | tail -n 12
 
-ASAN_LIB := $(shell $(CC) -print-file-name=libasan.so 2>/dev/null)
 build/asan/sapo/core.so: $(CORE_SRC) $(BIND_SRC) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(BASE_CFLAGS) \
-	  -I$(LUA54_INC) $(CORE_SRC) $(BIND_SRC) -o $@ $(LDFLAGS_SO) $(LIBS)
+	  -I$(LUA54_INC) -DSAPO_NEED_LUA_VER=504 $(CORE_SRC) $(BIND_SRC) -o $@ $(LDFLAGS_SO) $(LIBS)
 
-# The whole busted suite against the module built with ASan + UBSan (the
-# interpreter gets the ASan runtime preloaded).  Leaks are valgrind's job:
-# busted exits without closing the Lua state, which LeakSanitizer would
-# report as the interpreter's leaks.
+# The busted suite against the module built with ASan + UBSan, and the
+# suite under valgrind (memory errors and definite leaks fail it):
+# spec/run.sh holds both command lines, the one place they are written.
 asan: deps build/asan/sapo/core.so
-	@out=$$(mktemp); \
-	LD_PRELOAD=$(ASAN_LIB) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=rss,nginx,install --cpath=./build/asan/?.so -o utfTerminal >$$out 2>&1; rc=$$?; \
-	tail -n 3 $$out; grep -a -m 5 -E "ERROR: AddressSanitizer|runtime error" $$out; rm -f $$out; exit $$rc
+	@SAPO_SUITES=asan sh spec/run.sh
 
-# The busted suite under valgrind (definite leaks and memory errors fail
-# it); inputs of tens of MiB (#huge) are left to the other runs.
-VALGRIND = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
-           --error-exitcode=1 --suppressions=spec/valgrind.supp
 valgrind: deps all
-	@out=$$(mktemp); \
-	$(VALGRIND) $(LUA) $$(command -v $(BUSTED)) --ignore-lua --exclude-tags=huge,rss,nginx -o utfTerminal >$$out 2>&1; rc=$$?; \
-	tail -n 3 $$out; grep -a -m 20 -E "==[0-9]+== (Invalid|Conditional|[0-9,]+ bytes in)" $$out; rm -f $$out; exit $$rc
+	@SAPO_SUITES=valgrind sh spec/run.sh

@@ -10,6 +10,12 @@
 #  error "sapo needs Lua 5.1 (LuaJIT) or later"
 #endif
 
+/* The Makefile builds one object per Lua ABI and says which it means: the
+ * headers found must be that ABI's (a 5.1 object must never see 5.4's). */
+#if defined(SAPO_NEED_LUA_VER) && SAPO_NEED_LUA_VER != LUA_VERSION_NUM
+#  error "sapo: SAPO_NEED_LUA_VER does not match the Lua headers found (LUA_VERSION_NUM): wrong include path"
+#endif
+
 #if defined(__GNUC__)
 #  define SAPO_EXPORT __attribute__((visibility("default")))
 #else

@@ -36,6 +36,8 @@ int lsapo_pusherror(lua_State *L, const sapo_error *err);
  * borrowed from the table. */
 void lsapo_read_options(lua_State *L, int idx, const char *fname, unsigned stages, sapo_options *o, int level);
 
+SAPO_EXPORT int luaopen_sapo_core(lua_State *L);   /* the one exported symbol */
+
 void lsapo_open_doc(lua_State *L);   /* adds parse + the Document type   */
 void lsapo_open_text(lua_State *L);  /* adds nfc, clean                   */
 void lsapo_open_vi(lua_State *L);    /* adds the vi sub-table             */

@@ -29,7 +29,7 @@ build = {
   modules = {
     ["sapo.core"] = {
       sources = {
-        "csrc/lsapo.c", "csrc/ldir.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/loptions.c", "csrc/ltext.c", "csrc/lvi.c",
+        "csrc/lsapo.c", "csrc/lutil.c", "csrc/ldir.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/loptions.c", "csrc/ltext.c", "csrc/lvi.c",
         "csrc/core/arbiter.c", "csrc/core/authors.c", "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/clean.c",
         "csrc/core/date.c", "csrc/core/dom.c", "csrc/core/emit.c", "csrc/core/extract.c",
         "csrc/core/finder.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/lead.c", "csrc/core/listing.c",

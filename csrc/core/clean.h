@@ -9,26 +9,12 @@
 #define SAPO_CLEAN_H
 
 #include <stdint.h>
-#include "dom.h"
+#include "clean_io.h"
 #include "emit.h"
-#include "trace.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
 #endif
-
-typedef struct clean_input {
-  const dtree *t;
-  int32_t article;          /* the chosen subtree (blocks come from it) */
-  int32_t orig_count;       /* nodes below this index are the page's own, in document order */
-  const char *title;
-  const char *description;  /* meta description, for the lead */
-  int32_t title_node;       /* the heading that repeats the title, or -1 */
-  int keep_captions;
-  unsigned skip;            /* CLEAN_* filters to leave out */
-  const uint8_t *mark;      /* the finder's NM_* marks per page node, or NULL */
-  trace *tr;                /* kept and dropped blocks are recorded here, or NULL */
-} clean_input;
 
 /* The filters, by the names users give in opts.skip. */
 #define CLEAN_COMMENTS  0x01   /* "comments"  */
@@ -44,16 +30,6 @@ typedef struct clean_input {
 unsigned clean_filter_bit(const char *name);
 /* Names, in bit order, NULL-terminated (for error messages). */
 extern const char *const clean_filter_names[];
-
-typedef struct clean_found {
-  char *lead;      /* malloc'ed or NULL */
-  const char *lead_src;   /* where the lead came from (static), or NULL */
-  char *byline;    /* signature line at the end, or NULL */
-  char *opening_byline;   /* names signed in bold above the text, or NULL */
-  int opening_at;         /* its block, or -1 */
-  char *source;    /* "Theo ..." line, or NULL */
-  char *date;      /* date line text, or NULL */
-} clean_found;
 
 /* Returns 0, or -1 when memory runs out. */
 int  clean_blocks(emit_out *o, const clean_input *in, clean_found *f);

@@ -2,8 +2,8 @@
 #include "dom.h"
 #include <stdlib.h>
 #include <string.h>
-#include "html.h"
 #include "tags.h"
+#include "utext.h"
 
 static int32_t push(dtree *t) {
   if (t->count == t->cap) {
@@ -255,4 +255,20 @@ void dom_xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
       sapo_buf_adds(b, (const char *)c->content);
     c = sapo_next_node(c, x, skip);
   }
+}
+
+xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children) {
+  if (!skip_children && n->children && n->type != XML_ENTITY_REF_NODE) return n->children;
+  while (n && n != root) {
+    if (n->next) return n->next;
+    n = n->parent;
+  }
+  return NULL;
+}
+
+size_t raw_u16len(const dtree *t, int32_t i) {
+  size_t k = 0;
+  for (int32_t n = t->n[i].first; n >= 0; n = dom_next_in(t, n, i, 0))
+    if (t->n[n].type == DN_TEXT) k += sapo_u16len(t->n[n].text, t->n[n].tlen);
+  return k;
 }

@@ -84,6 +84,13 @@ int dom_has_token(const char *v, const char *const *words);
 /* Append the raw text of a subtree. */
 void dom_text(const dtree *t, int32_t i, sapo_buf *b);
 
+/* Iterative pre-order walk of libxml2's tree: the node after n in document
+ * order within root, skipping n's children when skip_children is set. */
+xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children);
+
+/* The UTF-16 length of node i's text, white space as written. */
+size_t raw_u16len(const dtree *t, int32_t i);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

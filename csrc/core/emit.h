@@ -12,7 +12,7 @@
 
 #include "buf.h"
 #include "dom.h"
-#include "extract.h"
+#include "article.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */

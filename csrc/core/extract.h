@@ -9,33 +9,11 @@
 
 #include <libxml/tree.h>
 #include "sapo.h"
-#include "trace.h"
+#include "article.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
 #endif
-
-#define SAPO_FMT_TEXT     1
-#define SAPO_FMT_MARKDOWN 2
-#define SAPO_FMT_HTML     4
-
-
-typedef struct sapo_image {
-  char *src, *alt, *caption, *credit;  /* any may be NULL but src */
-} sapo_image;
-
-typedef struct sapo_article {
-  char *title, *byline, *date, *modified, *lead, *lang, *site_name, *url,
-       *description, *top_image, *dir;
-  char *text, *markdown, *html;
-  size_t text_len, markdown_len, html_len;
-  char **authors; int n_authors;
-  char **tags; int n_tags;
-  sapo_image *images; int n_images;
-  long word_count;
-  const char *method;       /* how the body was found (static string)       */
-  trace *trace;             /* the decisions (opts.trace), or NULL           */
-} sapo_article;
 
 /* Returns SAPO_OK, SAPO_ENOCONTENT (no article: out holds the metadata that
  * was found), SAPO_ELIMIT or SAPO_ENOMEM. */

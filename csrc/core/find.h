@@ -118,7 +118,6 @@ int    list_push(nodelist *l, int32_t v);                  /* 0 or -1 */
 int    is_tag(const dtree *t, int32_t i, int tag);
 int    is_js_ws_text(const dtree *t, int32_t i);
 int    text_blank(const dtree *t, int32_t i);
-size_t raw_u16len(const dtree *t, int32_t i);
 size_t shown_u16len(const dtree *t, int32_t i);
 size_t count_desc(const dtree *t, int32_t i, int tag);
 int    is_comma(int32_t c);

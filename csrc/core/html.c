@@ -10,20 +10,12 @@
 #include <libxml/HTMLtree.h>
 #include "buf.h"
 #include "charset.h"
+#include "dom.h"
 #include "tags.h"
 #include "ssr.h"
 #include "url.h"
 #include "utext.h"
 #include "vi.h"
-
-xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children) {
-  if (!skip_children && n->children && n->type != XML_ENTITY_REF_NODE) return n->children;
-  while (n && n != root) {
-    if (n->next) return n->next;
-    n = n->parent;
-  }
-  return NULL;
-}
 
 /* ===== LIMITS, COUNTED WHILE PARSING =====
  * The parser's SAX callbacks are wrapped: each node the tree builder makes

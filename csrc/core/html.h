@@ -40,9 +40,6 @@ int sapo_html_title(xmlDocPtr doc, sapo_buf *out);
  * out, block elements on their own lines, spaces collapsed, NFC. */
 int sapo_html_text(xmlDocPtr doc, sapo_buf *out);
 
-/* Iterative pre-order walk helper: the node after n in document order
- * within root, skipping n's children when skip_children is set. */
-xmlNodePtr sapo_next_node(xmlNodePtr n, xmlNodePtr root, int skip_children);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -2,7 +2,8 @@
 #ifndef SAPO_LEAD_H
 #define SAPO_LEAD_H
 
-#include "clean.h"
+#include "clean_io.h"
+#include "emit.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)

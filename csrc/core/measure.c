@@ -50,13 +50,6 @@ int text_blank(const dtree *t, int32_t i) {
   return 1;
 }
 
-size_t raw_u16len(const dtree *t, int32_t i) {
-  size_t k = 0;
-  for (int32_t n = t->n[i].first; n >= 0; n = dom_next_in(t, n, i, 0))
-    if (t->n[n].type == DN_TEXT) k += sapo_u16len(t->n[n].text, t->n[n].tlen);
-  return k;
-}
-
 /* raw_u16len with each run of white space counted once (what a reader
  * sees of an indented widget) */
 size_t shown_u16len(const dtree *t, int32_t i) {

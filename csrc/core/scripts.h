@@ -4,8 +4,16 @@
 
 #include <libxml/tree.h>
 
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
+#endif
+
 /* The HTML held by the JSON strings of doc's scripts, parsed into *out
  * (NULL when there is none worth reading).  0, or -1 when out of memory. */
 int sapo_script_html(xmlDocPtr doc, xmlDocPtr *out);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif

@@ -98,7 +98,7 @@ static unsigned pm_multi(const struct pm *const *sets, int ns, const char *s) {
   return got;
 }
 
-vocab_sets *vocab_sets_new(void) {
+static vocab_sets *vocab_sets_new(void) {
   vocab_sets *v = malloc(sizeof *v);
   if (!v) return NULL;
   pm_build(&v->unlikely, UNLIKELY);
