@@ -10,6 +10,7 @@
  * must read as a name (1 to 5 words, no digits).  Agencies are the authors
  * only when no person is named.  Every list is data. */
 #include "authors.h"
+#include "words.h"
 #include "date.h"
 #include <stdlib.h>
 #include <string.h>
@@ -21,65 +22,27 @@
 #define AUTHOR_MAX_BYTES   120
 
 /* a stamp after which nothing is a name (matched case-insensitively) */
-static const char *const STAMPS[] = {
-  "last updated", "last modified", "updated", "published", "posted", "aktualisiert", "veröffentlicht", "stand:", "mis à jour",
-  "publié le", "actualizado", "publicado", "aggiornato", "pubblicato", "atualizado", "bijgewerkt", "cập nhật",
-  "đăng lúc", "zaktualizowano", "opublikowano", "обновлено", "опубликовано", NULL};
 
 /* prefixes of the line or of a part ("By ", "Von ", "Theo ", "Text: ") */
-static const char *const PREFIXES[] = {
-  "written by ", "reported by ", "story by ", "words by ", "text by ", "by ", "von ", "par ", "por ", "di ",
-  "theo ", "av ", "door ", "autor: ", "autorin: ", "autoren: ", "author: ", "authors: ", "text: ", "tekst: ",
-  "texto: ", "testo: ", "bài: ", "bài và ảnh: ", "thực hiện: ", "nhóm phóng viên ", "phóng viên ", "pv ", "ctv ",
-  "redacción: ", "rédaction: ", "av: ", "by: ", "von: ", "par : ", "por: ", "di: ", NULL};
 
 /* separators between names (with their spaces) */
-static const char *const SEPARATORS[] = {
-  " and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " và ", " & ", " / ", "/", ", ", ",",
-  "; ", ";", " | ", "|", " · ", " • ", " - ", " – ", " — ", "、", "，", NULL};
 
 /* roles and desks: a part holding one of these words is not a name */
-static const char *const ROLES[] = {
-  "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "photographer",
-  "producer", "desk", "team", "newsroom", "redaktion", "redakteur", "redakteurin", "korrespondent",
-  "korrespondentin", "rédaction", "rédacteur", "envoyé", "envoyée", "corresponsal", "redacción", "redazione",
-  "correspondente", "redactie", "phóng viên", "biên tập", "cộng tác viên", "nhóm pv", "special to", "in london",
-  "in paris", "in berlin", "in washington", "in new york", "hà nội", "tp.hcm", NULL};
 
 /* news agencies and wire services (whole part, case-insensitive) */
-static const char *const AGENCIES[] = {
-  "reuters", "afp", "ap", "associated press", "dpa", "epd", "kna", "apa", "ansa", "efe", "sda", "sid", "ttxvn",
-  "vna", "xinhua", "yonhap", "kyodo", "pti", "ians", "bloomberg", "agence france-presse", "anp", "belga",
-  "ritzau", "ntb", "tt", "stt", "ctk", "pap", "tass", "ria novosti", "interfax", "aap", "cna", "bernama",
-  "antara", "ani", "upi", NULL};
 
 /* path segments of author pages; a slug must follow */
-static const char *const AUTHOR_PATHS[] = {
-  "/author/", "/authors/", "/autor/", "/autoren/", "/autorin/", "/auteur/", "/auteurs/", "/autore/",
-  "/autori/", "/tac-gia/", "/journalist/", "/journalisten/", "/journalists/", "/reporter/", "/reporters/",
-  "/redakteur/", "/forfatter/", "/skribent/", "/kirjoittaja/", NULL};
 
 /* a line of names: words per name, names per line */
 #define NAMES_LINE_MAX_WORDS 4
 #define NAMES_LINE_MAX_NAMES 4
 
 /* lower-case particles inside names ("Ursula von der Leyen", "Luiz da Silva") */
-static const char *const PARTICLES[] = {
-  "von", "van", "der", "den", "de", "da", "di", "du", "des", "del", "della", "dos", "das", "do", "la", "le",
-  "ter", "ten", "zu", "bin", "binti", "al", "el", "ibn", NULL};
 
 /* words that join names on one line (the punctuation joiners are , / ; | &) */
-static const char *const JOINERS[] = {"and", "und", "et", "y", "e", "en", "og", "och", "i", "và", NULL};
 
 /* capitalised words of kickers and labels, never of a name ("Breaking News",
  * "Editor's Note", "Live Updates"); compared case-insensitively */
-static const char *const NOT_NAMES[] = {
-  "news", "breaking", "live", "update", "updates", "exclusive", "analysis", "opinion", "comment", "commentary",
-  "editorial", "interview", "review", "video", "videos", "photo", "photos", "gallery", "watch", "listen", "read",
-  "more", "advertisement", "sponsored", "note", "editor's", "editors", "podcast", "newsletter", "highlights",
-  "summary", "key", "points", "takeaways", "story", "report", "special", "feature", "nachrichten", "eilmeldung",
-  "kommentar", "meinung", "analyse", "exklusiv", "liveblog", "actualités", "direct", "exclusif", "noticias",
-  "última", "hora", "vivo", "notizie", "esclusiva", "tin", "nóng", "mới", NULL};
 
 static int listed_word(const char *w, size_t n, const char *const *list) {
   for (const char *const *l = list; *l; l++)
@@ -128,9 +91,9 @@ int sapo_names_line(const char *s, size_t n, int min_words) {
     int mark = i < n && s[i] != ' ' && (unsigned char)s[i] != 0xC2;   /* , / ; | & */
     int end = i >= n;
     if (len) {
-      if (listed_word(s + a, len, JOINERS)) mark = 1;
-      else if (listed_word_ci(s + a, len, NOT_NAMES)) return 0;
-      else if (in_name && listed_word(s + a, len, PARTICLES)) in_name++;
+      if (listed_word(s + a, len, W_NAME_JOINERS)) mark = 1;
+      else if (listed_word_ci(s + a, len, W_NOT_NAMES)) return 0;
+      else if (in_name && listed_word(s + a, len, W_NAME_PARTICLES)) in_name++;
       else if (name_word(s + a, len)) in_name++;
       else return 0;
     }
@@ -173,7 +136,7 @@ static void trim(char *s) {
 static void strip_prefixes(char *s) {
   for (int round = 0; round < 3; round++) {
     int hit = 0;
-    for (const char *const *p = PREFIXES; *p; p++) {
+    for (const char *const *p = W_BYLINE_PREFIXES; *p; p++) {
       size_t n = strlen(*p);
       if (!strncasecmp(s, *p, n)) { memmove(s, s + n, strlen(s + n) + 1); hit = 1; break; }
     }
@@ -249,7 +212,7 @@ int sapo_author_href(const char *href) {
   for (const char *p = strchr(href, '/'); p && *p && *p != '?' && *p != '#'; p = strchr(p + 1, '/')) {
     int c = lower_byte((unsigned char)p[1]);
     if (c < 'a' || c > 'z') continue;
-    for (const char *const *a = AUTHOR_PATHS; *a; a++) {
+    for (const char *const *a = W_AUTHOR_PATHS; *a; a++) {
       if ((*a)[1] != c) continue;
       size_t n = strlen(*a);
       if (strncasecmp(p, *a, n)) continue;
@@ -263,7 +226,7 @@ int sapo_author_href(const char *href) {
 }
 
 const char *sapo_byline_lead_in(const char *s) {
-  for (const char *const *p = PREFIXES; *p; p++) {
+  for (const char *const *p = W_BYLINE_PREFIXES; *p; p++) {
     size_t n = strlen(*p);
     if (!strncasecmp(s, *p, n)) return s + n;
   }
@@ -271,16 +234,8 @@ const char *sapo_byline_lead_in(const char *s) {
 }
 
 /* relative times: "3 hours ago", "vor 3 Stunden", "hace 2 días", "2 giờ trước" */
-static const char *const RELATIVE_AFTER[] = {"ago", "trước", "geleden", "siden", "sedan", "temu", "назад", "fa", "前", NULL};
-static const char *const RELATIVE_BEFORE[] = {"vor ", "hace ", "il y a ", "há ", NULL};
 /* weekday names that open a date ("Monday, February 29, 2016") */
-static const char *const WEEKDAYS[] = {
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
-  "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
-  "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
-  "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", NULL};
 /* words that lead from the names to the date ("Jane Doe on March 3") */
-static const char *const DATE_LEADS[] = {"on", "at", "am", "le", "el", "il", "ngày", "lúc", "den", "dne", NULL};
 #define BYLINE_TIDY_MAX 400   /* bytes of a byline whose tail is looked at */
 #define RELATIVE_MAX_WORDS 3   /* "1 day ago", "3 Stunden" */
 #define DATE_TAIL_LETTER_WORDS 4   /* "Apr 16, 2015 8:02 pm UTC": Apr, pm, UTC */
@@ -305,7 +260,7 @@ static int date_tail(const char *s) {
 
 /* s starts a relative time that runs to the end of the line */
 static int relative_tail(const char *s) {
-  for (const char *const *b = RELATIVE_BEFORE; *b; b++) {
+  for (const char *const *b = W_RELATIVE_BEFORE; *b; b++) {
     size_t n = strlen(*b);
     if (!strncasecmp(s, *b, n) && s[n] >= '0' && s[n] <= '9') return 1;
   }
@@ -315,7 +270,7 @@ static int relative_tail(const char *s) {
   for (const char *p = s; *p; p++)
     if (*p == ' ' && p[1]) { w++; last = p + 1; }
   if (w > RELATIVE_MAX_WORDS) return 0;
-  for (const char *const *a = RELATIVE_AFTER; *a; a++) {
+  for (const char *const *a = W_RELATIVE_AFTER; *a; a++) {
     size_t n = strlen(*a);
     if (!strncasecmp(last, *a, n) && last[n] == '\0') return 1;
     /* "2 giờ trước" ends in its word; "3時間前" glues it on */
@@ -326,12 +281,12 @@ static int relative_tail(const char *s) {
 }
 
 static void trim_trailing_marks(char *s) {
-  static const char *const MARKS[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", NULL};
+
   for (;;) {
     size_t n = strlen(s);
     if (n && strchr(" -|,;:/", s[n - 1])) { s[n - 1] = '\0'; continue; }
     int cut = 0;
-    for (const char *const *m = MARKS; *m && !cut; m++) {
+    for (const char *const *m = W_BYLINE_MARKS; *m && !cut; m++) {
       size_t k = strlen(*m);
       if (n >= k && !strcmp(s + n - k, *m)) { s[n - k] = '\0'; cut = 1; }
     }
@@ -341,7 +296,7 @@ static void trim_trailing_marks(char *s) {
 
 void sapo_byline_tidy(char *s) {
   if (!s) return;
-  for (const char *const *p = PREFIXES; *p; p++) {
+  for (const char *const *p = W_BYLINE_PREFIXES; *p; p++) {
     size_t n = strlen(*p);
     if (!strncasecmp(s, *p, n) && strchr(*p, ':')) {   /* "Von: ", "Autor: " (a bare "By " stays) */
       size_t k = n;
@@ -356,7 +311,7 @@ void sapo_byline_tidy(char *s) {
   /* what follows the names on the same line: a stamp ("Updated …"), a
    * date (found where it starts: the last word from which the same date is
    * read), a relative time ("1 day ago") */
-  for (const char *const *st = STAMPS; *st; st++) {
+  for (const char *const *st = W_BYLINE_STAMPS; *st; st++) {
     char *q = find_ci(s, *st);
     if (!q) continue;
     if (q > s && q[-1] == ' ') { *q = '\0'; continue; }
@@ -384,7 +339,7 @@ void sapo_byline_tidy(char *s) {
       char *w = strrchr(s, ' ');
       if (!w) break;
       size_t n = strlen(w + 1);
-      if (!listed_word_ci(w + 1, n, WEEKDAYS) && !listed_word_ci(w + 1, n, DATE_LEADS)) break;
+      if (!listed_word_ci(w + 1, n, W_WEEKDAYS) && !listed_word_ci(w + 1, n, W_DATE_LEADS)) break;
       *w = '\0';
       trim_trailing_marks(s);
     }
@@ -408,7 +363,7 @@ int sapo_authors(const char *byline, char ***out, int *n_out) {
   memcpy(s, byline, len);
   s[len] = '\0';
   for (char *p = s; *p; p++) if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
-  for (const char *const *st = STAMPS; *st; st++) {
+  for (const char *const *st = W_BYLINE_STAMPS; *st; st++) {
     char *q = find_ci(s, *st);
     if (q) *q = '\0';
   }
@@ -423,7 +378,7 @@ int sapo_authors(const char *byline, char ***out, int *n_out) {
   while (p && *p && np < AUTHORS_MAX * 2) {
     char *best = NULL;
     size_t skip = 0;
-    for (const char *const *sp = SEPARATORS; *sp; sp++) {
+    for (const char *const *sp = W_NAME_SEPARATORS; *sp; sp++) {
       char *q = strstr(p, *sp);
       if (q && (!best || q < best || (q == best && strlen(*sp) > skip))) { best = q; skip = strlen(*sp); }
     }
@@ -439,8 +394,8 @@ int sapo_authors(const char *byline, char ***out, int *n_out) {
     strip_prefixes(parts[k]);
     trim(parts[k]);
     if (!*parts[k]) continue;
-    if (is_listed(parts[k], AGENCIES, 1)) { rc = add(&agencies, &nagencies, parts[k]); continue; }
-    if (is_listed(parts[k], ROLES, 0)) continue;
+    if (is_listed(parts[k], W_AGENCIES, 1)) { rc = add(&agencies, &nagencies, parts[k]); continue; }
+    if (is_listed(parts[k], W_ROLES, 0)) continue;
     /* "Jane Doe, Lille": one word after a comma that follows a full name
      * is the dateline's place */
     if (after_comma[k] && npeople && !strchr(parts[k], ' ') && strchr(people[npeople - 1], ' ')) continue;

@@ -9,6 +9,7 @@
  * common encodings, and the fallback) are decoded in this file; the rest go
  * through the C library's iconv. */
 #include "charset.h"
+#include "words.h"
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
@@ -240,7 +241,7 @@ static size_t raw_text_end(const unsigned char *s, size_t n, size_t i, const cha
  * script, style, template, noscript and textarea is skipped, and the scan
  * ends at <body> or </head>. */
 static const char *prescan(const unsigned char *s, size_t n, int late) {
-  static const char *const RAW[] = {"script", "style", "template", "noscript", "textarea", "title", NULL};
+
   size_t i = 0;
   while (i < n) {
     if (s[i] != '<') {   /* every rule starts at a '<' */
@@ -291,7 +292,7 @@ static const char *prescan(const unsigned char *s, size_t n, int late) {
       attr a;
       while (get_attr(s, n, &pos, &a)) {}
       if (late && s[i + 1] != '/') {
-        for (const char *const *r = RAW; *r; r++) {
+        for (const char *const *r = W_RAW_TEXT_ELEMENTS; *r; r++) {
           size_t k = strlen(*r);
           if (starts_ci(s, n, i + 1, *r) && i + 1 + k < n && (is_ws(s[i + 1 + k]) || s[i + 1 + k] == '>' || s[i + 1 + k] == '/')) {
             pos = raw_text_end(s, n, pos + 1, *r) - 1;

@@ -2,6 +2,7 @@
  * pass over the blocks; the lead search, which also reads the tree around
  * the article, is lead.c's. */
 #include "clean.h"
+#include "words.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +59,10 @@ static void key_of(const emit_out *o, const block *b, char *dst, size_t cap) {
 }
 
 /* social networks named in calls to action ("Follow us on X and Facebook") */
-static const char *const SOCIAL[] = {
-  "twitter", "facebook", "instagram", "tiktok", "youtube", "telegram", "whatsapp", "linkedin", "threads",
-  "pinterest", "zalo", "line", "kakao", "weibo", "wechat", "vk", "x.com", NULL};
 
 static int social_names(const char *key) {
   int k = 0;
-  for (const char *const *w = SOCIAL; *w; w++) {
+  for (const char *const *w = W_SOCIAL_NETWORKS; *w; w++) {
     const char *p = strstr(key, *w);
     if (!p) continue;
     size_t l = strlen(*w);
@@ -104,15 +102,8 @@ static int same_table_or_figure(const dtree *t, int32_t a, int32_t b) {
 
 /* Labels that introduce a photo credit, in many languages (lower case;
  * matched at the start of the caption's last segment, or in parentheses) */
-static const char *const CREDIT_LABELS[] = {
-  "ảnh:", "ảnh :", "Ảnh:", "Ảnh :", "ẢNH:", "nguồn ảnh:", "Nguồn ảnh:", "Nguồn:", "nguồn:", "photo:", "photos:", "photo by", "photograph:", "image:", "picture:", "credit:",
-  "credits:", "source:", "foto:", "fotos:", "bild:", "quelle:", "fotó:", "crédit :", "crédit:", "Crédit :", "Crédit:",
-  "crédito:", "Crédito:", "créditos:", "Créditos:", "zdjęcie:", "Zdjęcie:", "fot.", "фото:", "Фото:", "фото ", "Фото ", "写真：", "照片：", "图片来源：", "사진=", "사진:", "© ", "(c) ", NULL};
 
 /* agencies and picture desks whose name alone marks a credit */
-static const char *const CREDIT_AGENCIES[] = {
-  "getty images", "reuters", "afp", "ap photo", "epa", "dpa", "ttxvn", "shutterstock", "imago", "alamy",
-  "xinhua", "anadolu", "picture alliance", "keystone", "ansa", "efe", "yonhap", "kyodo", NULL};
 
 static int starts_label(const char *s, const char *const *list, size_t *len) {
   for (const char *const *l = list; *l; l++) {
@@ -127,7 +118,7 @@ static int has_agency(const char *s) {
   size_t k = 0;
   for (; s[k] && k + 1 < sizeof low; k++) low[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
   low[k] = '\0';
-  for (const char *const *a = CREDIT_AGENCIES; *a; a++) {
+  for (const char *const *a = W_CREDIT_AGENCIES; *a; a++) {
     const char *p = strstr(low, *a);
     size_t n = strlen(*a);
     if (p && (p == low || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z')) &&
@@ -157,8 +148,8 @@ static int split_credit(sapo_image *im) {
     if (open) {
       char *in = open + 1;
       size_t inner = (size_t)(c + n - 1 - in);
-      if (inner > 0 && inner <= CREDIT_MAX_CHARS && (starts_label(in, CREDIT_LABELS, &len) || has_agency(in))) {
-        if (starts_label(in, CREDIT_LABELS, &len)) in += len;
+      if (inner > 0 && inner <= CREDIT_MAX_CHARS && (starts_label(in, W_CREDIT_LABELS, &len) || has_agency(in))) {
+        if (starts_label(in, W_CREDIT_LABELS, &len)) in += len;
         while (*in == ' ') in++;
         credit = strndup(in, (size_t)(c + n - 1 - in));
         cut = open;
@@ -167,9 +158,9 @@ static int split_credit(sapo_image *im) {
   }
   if (!cut) {
     /* the last segment after ". ", " - ", " | ", " / " or the whole caption */
-    static const char *const SEPS[] = {". ", " - ", " – ", " | ", " / ", "  ", NULL};
+
     char *seg = c;
-    for (const char *const *sp = SEPS; *sp; sp++) {
+    for (const char *const *sp = W_CREDIT_SEPARATORS; *sp; sp++) {
       char *q = c, *last = NULL;
       while ((q = strstr(q, *sp)) != NULL) { last = q; q += strlen(*sp); }
       if (last && last + strlen(*sp) > seg) seg = last + strlen(*sp);
@@ -177,7 +168,7 @@ static int split_credit(sapo_image *im) {
     while (*seg == ' ') seg++;
     size_t sl = strlen(seg);
     if (sl > 0 && sl <= CREDIT_MAX_CHARS) {
-      if (starts_label(seg, CREDIT_LABELS, &len)) {
+      if (starts_label(seg, W_CREDIT_LABELS, &len)) {
         char *v = seg + len;
         while (*v == ' ') v++;
         if (*v) { credit = strdup(v); cut = seg; }
@@ -410,13 +401,12 @@ static void opening_signature(emit_out *o, clean_found *f) {
  * "author-bio", "autor-box"); the byline says who wrote it. */
 #define AUTHOR_BOX_UP 4   /* levels up from a block to the box */
 static int in_author_box(const clean_input *in, const block *b) {
-  static const char *const AUTHOR[] = {"author", "authors", "autor", "autoren", "auteur", "writer", NULL};
-  static const char *const BOX[] = {"box", "bio", "biography", "container", "card", "profile", "about", "info",
-                                    "description", "details", "teaser", "name", "wrapper", NULL};
+
+
   xmlNodePtr x = block_x(in->t, b);
   for (int up = 0; x && x->type == XML_ELEMENT_NODE && up < AUTHOR_BOX_UP; x = x->parent, up++) {
     const char *cls = xml_attr(x, "class");
-    if (cls && dom_has_token(cls, AUTHOR) && dom_has_token(cls, BOX)) return 1;
+    if (cls && dom_has_token(cls, W_AUTHOR_BOX_STEMS) && dom_has_token(cls, W_AUTHOR_BOX_PARTS)) return 1;
   }
   return 0;
 }
@@ -543,9 +533,6 @@ void clean_found_free(clean_found *f) {
 
 /* ===== DATE NEAR THE TITLE ===== */
 
-static const char *const DATE_TOKENS[] = {
-  "date", "time", "datetime", "dateline", "published", "publish", "pubdate", "posted", "timestamp", "meta",
-  "ngay", "ngaydang", "thoigian", "timepost", "timeupdate", "detailtime", "updated", NULL};
 
 char *clean_page_date(const clean_input *in) {
   const dtree *t = in->t;
@@ -557,7 +544,7 @@ char *clean_page_date(const clean_input *in) {
   for (int32_t i = 0; i < limit; i++) {
     if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
     xmlNodePtr x = t->n[i].x;
-    if (!dom_has_token(xml_attr(x, "class"), DATE_TOKENS) && !dom_has_token(xml_attr(x, "id"), DATE_TOKENS)) continue;
+    if (!dom_has_token(xml_attr(x, "class"), W_DATE_TOKENS) && !dom_has_token(xml_attr(x, "id"), W_DATE_TOKENS)) continue;
     if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's date */
     int teaser = 0;
     for (xmlNodePtr p = x; p && p->type == XML_ELEMENT_NODE && !teaser; p = p->parent)

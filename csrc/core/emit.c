@@ -2,6 +2,7 @@
  * subtree once with enter/exit events and records blocks; pass 2 writes the
  * blocks the filters kept as text, Markdown (GFM tables) and minimal HTML. */
 #include "emit.h"
+#include "words.h"
 #include <stdlib.h>
 #include <string.h>
 #include "tags.h"
@@ -148,11 +149,6 @@ static int store_clean(sapo_buf *buf, const sapo_buf *raw, size_t *off, size_t *
   return 0;
 }
 
-static const char *const CAPTION_WORDS[] = {
-  "caption", "figcaption", "imagecaption", "photocaption", "credit", "credits", "photocredit", "expnoedit",
-  "image_caption", "captions", "legend", "desc_image", "photo_caption", "img_caption", NULL};
-static const char *const COMMENT_WORDS[] = {
-  "comment", "comments", "binhluan", "ykien", "disqus", "discussion", "replies", "reply", NULL};
 
 static int is_right(xmlNodePtr x) {
   const char *al = xml_attr(x, "align");
@@ -170,9 +166,9 @@ static int is_right(xmlNodePtr x) {
       if (!strncmp(p, "right", 5)) return 1;
     }
   }
-  static const char *const right[] = {"right", "textright", "author", "tacgia", "author_mail", NULL};
+
   const char *cls = xml_attr(x, "class");
-  if (cls && dom_has_token(cls, right)) return 1;
+  if (cls && dom_has_token(cls, W_RIGHT_TOKENS)) return 1;
   return 0;
 }
 
@@ -184,8 +180,8 @@ static unsigned class_flags(xmlNodePtr x) {
   if (!cls && !id) return 0;
   /* (WordPress's "wp-caption-text" has the token "caption"; "wp" alone
    * is every block of a block theme) */
-  if (dom_has_token(cls, CAPTION_WORDS) || dom_has_token(id, CAPTION_WORDS)) f |= BF_CAPCLASS;
-  if (dom_has_token(cls, COMMENT_WORDS) || dom_has_token(id, COMMENT_WORDS)) f |= BF_COMMENT;
+  if (dom_has_token(cls, W_CAPTION_TOKENS) || dom_has_token(id, W_CAPTION_TOKENS)) f |= BF_CAPCLASS;
+  if (dom_has_token(cls, W_COMMENT_TOKENS) || dom_has_token(id, W_COMMENT_TOKENS)) f |= BF_COMMENT;
   return f;
 }
 
@@ -257,13 +253,12 @@ static int is_block(int tag) { return (sapo_tag_flags[tag] & TF_BLOCK) != 0; }
  * or a blank/spacer/pixel/placeholder/loading picture */
 static int placeholder_src(const char *src) {
   if (!src || !*src || !strncmp(src, "data:", 5)) return 1;
-  static const char *const WORDS[] = {"blank.", "spacer", "pixel.", "placeholder", "lazy", "loading", "1x1",
-                                      "transparent.", "grey.gif", "gray.gif", "empty.", NULL};
+
   char low[256];
   size_t k = 0;
   for (; src[k] && k + 1 < sizeof low; k++) low[k] = (char)((src[k] >= 'A' && src[k] <= 'Z') ? src[k] + 32 : src[k]);
   low[k] = '\0';
-  for (const char *const *w = WORDS; *w; w++)
+  for (const char *const *w = W_PLACEHOLDER_SRC; *w; w++)
     if (strstr(low, *w)) return 1;
   return 0;
 }
@@ -343,15 +338,14 @@ static void push_image(E *e, int32_t i) {
   first[0] = '\0';
   /* the real picture of a lazy-loading page: its data-* attribute, else
    * the widest srcset candidate when src only holds the place */
-  static const char *const LAZY[] = {"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
-                                     "data-hi-res-src", NULL};
-  for (const char *const *a = LAZY; *a && !first[0]; a++) {
+
+  for (const char *const *a = W_LAZY_SRC_ATTRS; *a && !first[0]; a++) {
     const char *v = dom_attr(t, i, *a);
     if (v && *v && !placeholder_src(v) && strlen(v) < sizeof first) strcpy(first, v);
   }
   if (!first[0] && placeholder_src(src)) {
-    static const char *const SETS[] = {"data-srcset", "data-lazy-srcset", "srcset", NULL};
-    for (const char *const *a = SETS; *a && !first[0]; a++) {
+
+    for (const char *const *a = W_SRCSET_ATTRS; *a && !first[0]; a++) {
       const char *v = dom_attr(t, i, *a);
       if (v && *v) srcset_best(v, first, sizeof first);
     }

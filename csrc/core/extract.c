@@ -3,6 +3,7 @@
  *   (score.c) -> serialise (emit.c) -> fill the sapo_article.
  * Every string handed out is malloc'ed, cleaned and NFC. */
 #include "extract.h"
+#include "words.h"
 #include <stdlib.h>
 #include <string.h>
 #include "dom.h"
@@ -117,8 +118,8 @@ static void url_host(const char *url, char *host, size_t cap) {
 
 /* host past a "www.", "m.", "amp." or "mobile." sub-domain */
 static const char *bare_host(const char *host) {
-  static const char *const SUB[] = {"www.", "m.", "amp.", "mobile.", NULL};
-  for (const char *const *p = SUB; *p; p++)
+
+  for (const char *const *p = W_HOST_PREFIXES; *p; p++)
     if (!strncasecmp(host, *p, strlen(*p))) return host + strlen(*p);
   return host;
 }
@@ -157,8 +158,8 @@ static int looks_like_site(const char *by, const char *site, const char *doc_tit
 
 /* "Theo Reuters" -> "Reuters" (a source line names an agency). */
 static void strip_source_prefix(char *s) {
-  static const char *const pre[] = {"Theo ", "theo ", "Nguồn: ", "Nguồn ", "Source: ", NULL};
-  for (const char *const *p = pre; *p; p++) {
+
+  for (const char *const *p = W_SOURCE_PREFIXES; *p; p++) {
     size_t n = strlen(*p);
     if (!strncmp(s, *p, n)) { memmove(s, s + n, strlen(s + n) + 1); return; }
   }
@@ -201,9 +202,8 @@ static int join_names(sapo_article *a) {
   return a->byline ? 0 : -1;
 }
 
-/* separators CJK titles write without spaces: Hangul ㅣ, fullwidth ｜ and ：
- * (the only separators that do not start with an ASCII byte) */
-#define CJK_SEPS "\xE3\x85\xA3", "\xEF\xBD\x9C", "\xEF\xBC\x9A"
+/* separators CJK titles write without spaces (the only ones that do not
+ * start with an ASCII byte) */
 static int cjk_sep(const char *sp) { return (unsigned char)sp[0] >= 0x80; }
 
 /* "제목-정치" after "ㅣ한국일보" went: the section glued on with a hyphen
@@ -248,11 +248,11 @@ static int names_host(const char *part, size_t n, const char *host) {
  * host name; a title is never cut to fewer than two words. */
 static void strip_site(char *title, const char *site, const char *url) {
   if (!title) return;
-  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ",
-                                     " \xE2\x80\xA2 ", " / ", ": ", CJK_SEPS, NULL};
   char host[256];
   url_host(url, host, sizeof host);
-  for (const char *const *sp = seps; *sp; sp++) {
+  for (const sapo_title_sep *ts = W_TITLE_SEPARATORS; ts->text; ts++) {
+    if (!(ts->uses & SEP_SITE)) continue;
+    const char *const *sp = &ts->text;
     size_t sl = strlen(*sp);
     /* suffix: the last separator */
     char *last = NULL;
@@ -323,8 +323,9 @@ static void prefer_h1(char **title, const char *h1) {
   for (const char *q = h1; *q; q++) words += *q == ' ';
   if (hl < H1_MIN_BYTES && words <= 3) {
     /* a short h1 only replaces an exact "h1 | site" title (Readability) */
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", NULL};
-    for (const char *const *sp = seps; *sp; sp++) {
+    for (const sapo_title_sep *ts = W_TITLE_SEPARATORS; ts->text; ts++) {
+      if (!(ts->uses & SEP_SHORT_H1)) continue;
+      const char *const *sp = &ts->text;
       const char *at = strstr(*title, *sp);
       if (at && (size_t)(at - *title) == hl && !strncmp(*title, h1, hl)) { (*title)[hl] = '\0'; return; }
     }
@@ -334,10 +335,14 @@ static void prefer_h1(char **title, const char *h1) {
   /* the rest must start with a separator: | - – — · • :: » / ㅣ */
   const char *r = *title + hl;
   while (*r == ' ') r++;
-  static const char *const lead[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", "::", "\xC2\xBB", "/",
-                                     "\xE3\x85\xA3", NULL};
-  for (const char *const *l = lead; *l; l++)
-    if (!strncmp(r, *l, strlen(*l))) { (*title)[hl] = '\0'; return; }
+  for (const sapo_title_sep *ts = W_TITLE_SEPARATORS; ts->text; ts++) {
+    if (!(ts->uses & SEP_AFTER_H1)) continue;
+    const char *l = ts->text;
+    size_t ll = strlen(l);
+    while (*l == ' ') { l++; ll--; }
+    while (ll && l[ll - 1] == ' ') ll--;
+    if (!strncmp(r, l, ll)) { (*title)[hl] = '\0'; return; }
+  }
 }
 
 static void iso_date(char **d) {

@@ -20,6 +20,7 @@
  *  4. when even that leaves a stub and the JSON-LD articleBody is several
  *     times longer, the body is that copy. */
 #include "finder.h"
+#include "words.h"
 #include <stdlib.h>
 #include <string.h>
 #include "arbiter.h"
@@ -39,7 +40,6 @@
                                            page whose listings hold more, is a category
                                            page: no article                            */
 
-static const char *const ARTICLE_LIKE[] = {"hentry", "post", "entry", "h-entry", NULL};
 
 /* the parent of p on the page as built; a node the pass created (a merge
  * wrapper) is not in orig, so its parent comes from the working tree t */
@@ -53,7 +53,7 @@ static int article_like(const dtree *t, const dtree *orig, int32_t n, const cand
   for (int32_t p = n; p >= 0; p = built_parent(t, orig, p)) {
     if (p >= orig->count) continue;
     if (orig->n[p].tag == T_ARTICLE) return 1;
-    if (dom_has_token(dom_attr(orig, p, "class"), ARTICLE_LIKE)) return 1;
+    if (dom_has_token(dom_attr(orig, p, "class"), W_ARTICLE_TOKENS)) return 1;
     for (int k = 0; k < np; k++) if (pri[k].node == p && pri[k].rank <= 3) return 1;
   }
   return 0;
@@ -93,10 +93,10 @@ static uint32_t hidden_text(fctx *c) {
 
 static void trace_candidates(fctx *c, const candidate *cands, int n, int win) {
   if (!c->tr) return;
-  static const char *const names[] = {"", "readability", "prior", "jsonld", "title", "page"};
+
   for (int i = 0; i < n; i++) {
     const candidate *cd = &cands[i];
-    const char *what = cd->source == SRC_PRIOR ? cd->rule : names[cd->source];
+    const char *what = cd->source == SRC_PRIOR ? cd->rule : W_SOURCE_NAMES[cd->source];
     trace_item *it = trace_add(c->tr, TR_CANDIDATE, orig_of(c, cd->node), what, i == win ? "won" : "lost",
                                cd->verdict, cd->verdict ? strlen(cd->verdict) : 0);
     if (!it) continue;
@@ -174,8 +174,8 @@ static int32_t one_pass(fctx *c, const candidate *pri, int np, int32_t jnode, in
     *dir = t->n[art].parent;
   } else {
     const candidate *w = &cands[win];
-    static const char *const names[] = {"", "readability", "prior", "jsonld", "title", "page"};
-    *method = w->source == SRC_PRIOR ? w->rule : names[w->source];
+
+    *method = w->source == SRC_PRIOR ? w->rule : W_SOURCE_NAMES[w->source];
     *winner = w->node;
     if (!(t->n[w->node].flags & DF_SCORED)) t->n[w->node].score = 0;
     art = merge_container(c, w->node, w->source == SRC_READABILITY, dir);

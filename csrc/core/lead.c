@@ -10,6 +10,7 @@
  * a caption, a dated line, an element named as a title, a sales box or a
  * repeat of the title: nil rather than a guess. */
 #include "lead.h"
+#include "words.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,9 +99,9 @@ static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
       const char *ip = xml_attr(x, "itemprop");
       /* "sub-title", "sub-headline", "article-title-tertiary": a
        * subtitle is what a lead is */
-      static const char *const SUB[] = {"sub", "secondary", "tertiary", "second", "subline", NULL};
-      if ((dom_has_token(cls, sapo_title_tokens) && !dom_has_token(cls, SUB)) ||
-          (dom_has_token(id, sapo_title_tokens) && !dom_has_token(id, SUB)) || dom_has_token(ip, sapo_title_tokens))
+
+      if ((dom_has_token(cls, sapo_title_tokens) && !dom_has_token(cls, W_SUBTITLE_TOKENS)) ||
+          (dom_has_token(id, sapo_title_tokens) && !dom_has_token(id, W_SUBTITLE_TOKENS)) || dom_has_token(ip, sapo_title_tokens))
         return 1;
       int tag = x->name ? sapo_tag_id((const char *)x->name) : 0;
       if (tag == T_H1) return 1;
@@ -141,11 +142,11 @@ static int text_only(xmlNodePtr x) {
 
 /* the text ends as a sentence does: . ! ? … or a closing quote after one */
 static int ends_sentence(const char *s, size_t n) {
-  static const char *const CLOSE[] = {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\x9C", NULL};
+
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
   for (int again = 1; again && n;) {
     again = 0;
-    for (const char *const *c = CLOSE; *c; c++) {
+    for (const char *const *c = W_QUOTE_CLOSERS; *c; c++) {
       size_t k = strlen(*c);
       if (n >= k && !memcmp(s + n - k, *c, k)) { n -= k; again = 1; break; }
     }
@@ -187,8 +188,8 @@ static xmlNodePtr lone_child(xmlNodePtr x) {
 
 /* a paragraph its class sets in bold ("Typography_weight-bold", "bold") */
 static int bold_class(const dtree *t, int32_t i) {
-  static const char *const BOLD[] = {"bold", "bolder", "semibold", "medium", "strong", "fett", NULL};
-  return i >= 0 && t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), BOLD);
+
+  return i >= 0 && t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), W_BOLD_TOKENS);
 }
 
 /* a block with at least one letter (not "00:00" or "|") */
@@ -214,15 +215,14 @@ static int lead_shaped(xmlNodePtr x, int max_blocks) {
 
 /* inside a figure, a figcaption or a picture/caption-class box */
 static int in_figure(const dtree *t, int32_t i) {
-  static const char *const MEDIA[] = {"caption", "figcaption", "credit", "figure", "photo", "image", "img", "media",
-                                      "gallery", "picture", "video", NULL};
+
   int up = 0;
   for (int32_t p = i; p >= 0 && up < 5; p = t->n[p].parent, up++) {
     int tag = t->n[p].tag;
     if (tag == T_FIGURE || tag == T_FIGCAPTION) return 1;
     /* a media class names the box itself or its parent; further up it is
      * page layout ("video-player__stuck-container" around everything) */
-    if (up <= LEAD_MEDIA_CLASS_UP && t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), MEDIA)) return 1;
+    if (up <= LEAD_MEDIA_CLASS_UP && t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), W_MEDIA_TOKENS)) return 1;
   }
   return 0;
 }

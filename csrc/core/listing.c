@@ -16,6 +16,7 @@
  * lowers the share of teaser items a run needs; it is never required.
  * Cost: one pass over the elements, each item's subtree read once. */
 #include "listing.h"
+#include "words.h"
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -40,9 +41,6 @@
 #define LISTING_HEAD_MAX         80    /* characters of a heading over a run           */
 #define LISTING_INLINE_SHARE     0.8   /* inline items must be this share of the parent */
 
-static const char *const STATE_WORDS[] = {
-  "active", "first", "last", "odd", "even", "current", "selected", "clearfix", "clear", "show", "visible",
-  "big", "small", "large", "featured", "highlight", "top", "new", "hot", "fl", "fr", "left", "right", NULL};
 
 static uint32_t fnv(uint32_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
@@ -50,7 +48,7 @@ static uint32_t fnv(uint32_t h, const char *s, size_t n) {
 }
 
 static int is_state_word(const char *s, size_t n) {
-  for (const char *const *w = STATE_WORDS; *w; w++)
+  for (const char *const *w = W_STATE_TOKENS; *w; w++)
     if (strlen(*w) == n && !strncmp(*w, s, n)) return 1;
   return 0;
 }

@@ -2,6 +2,7 @@
  * once to collect <meta>, JSON-LD scripts, <title>, headings and links;
  * then chooses each field. */
 #include "meta.h"
+#include "words.h"
 #include <libxml/HTMLparser.h>
 #include <ctype.h>
 #include <stdlib.h>
@@ -130,17 +131,9 @@ static const char *get_val(const facts *f, const char *key) {
 }
 
 /* Canonical keys we keep (the interned strings the map stores). */
-static const char *const KEYS[] = {
-  "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
-  "twitter:title", "parsely-title", "dc:creator", "dcterm:creator", "author", "parsely-author",
-  "dc:description", "dcterm:description", "og:description", "weibo:article:description",
-  "weibo:webpage:description", "description", "twitter:description", "og:site_name",
-  "article:published_time", "parsely-pub-date", "article:modified_time", "og:image", "keywords",
-  "article:author", "og:updated_time", "pubdate", "date", "news_keywords", "og:url", "publish-date", "publish_date",
-  "dc:date", "dcterms:date", "sailthru:date", "sailthru:author", "application-name", NULL};
 
 static const char *intern(const char *k) {
-  for (const char *const *p = KEYS; *p; p++)
+  for (const char *const *p = W_META_KEYS; *p; p++)
     if (!strcmp(*p, k)) return *p;
   return NULL;
 }
@@ -153,9 +146,8 @@ static int meta_property(facts *f, const char *prop, const char *content) {
   if (n >= sizeof buf) return 0;
   memcpy(buf, prop, n + 1);
   lower_in_place(buf);
-  static const char *const pre[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
-  static const char *const suf[] = {"author", "creator", "description", "published_time", "title", "site_name",
-                                    "modified_time", "image", "updated_time", "url", NULL};
+
+
   int matched = 0;
   char *save = NULL;
   for (char *tok = strtok_r(buf, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save)) {
@@ -164,8 +156,8 @@ static int meta_property(facts *f, const char *prop, const char *content) {
     *colon = '\0';
     const char *a = tok, *b = colon + 1;
     int okp = 0, oks = 0;
-    for (const char *const *p = pre; *p; p++) okp |= !strcmp(a, *p);
-    for (const char *const *p = suf; *p; p++) oks |= !strcmp(b, *p);
+    for (const char *const *p = W_META_PROPERTY_PREFIXES; *p; p++) okp |= !strcmp(a, *p);
+    for (const char *const *p = W_META_PROPERTY_NAMES; *p; p++) oks |= !strcmp(b, *p);
     if (!okp || !oks) continue;
     char key[300];
     snprintf(key, sizeof key, "%s:%s", a, b);
@@ -187,21 +179,19 @@ static void meta_name(facts *f, const char *name, const char *content) {
   buf[o] = '\0';
   for (char *p = buf; *p; p++) if (*p == '.') *p = ':';
   /* whole names kept as they are (dates of large CMSs among them) */
-  static const char *const WHOLE[] = {"keywords", "news_keywords", "pubdate", "date", "publish-date", "publish_date",
-                                      "dc:date", "dcterms:date", "sailthru:date", "sailthru:author",
-                                      "application-name", NULL};
-  for (const char *const *w = WHOLE; *w; w++)
+
+  for (const char *const *w = W_META_WHOLE_NAMES; *w; w++)
     if (!strcmp(buf, *w)) { set_val(f, intern(buf), content); return; }
-  static const char *const last[] = {"author", "creator", "pub-date", "description", "title", "site_name", NULL};
-  static const char *const pre[] = {"dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage", NULL};
-  for (const char *const *l = last; *l; l++) {
+
+
+  for (const char *const *l = W_META_NAME_ENDINGS; *l; l++) {
     size_t ln = strlen(*l), bn = strlen(buf);
     if (bn < ln || strcmp(buf + bn - ln, *l)) continue;
     if (bn == ln) { if (intern(buf)) set_val(f, intern(buf), content); return; }
     char sep = buf[bn - ln - 1];
     if (sep != '-' && sep != ':' ) return;
     buf[bn - ln - 1] = '\0';
-    for (const char *const *p = pre; *p; p++)
+    for (const char *const *p = W_META_NAME_PREFIXES; *p; p++)
       if (!strcmp(buf, *p)) {
         char key[160];
         snprintf(key, sizeof key, "%s%c%s", buf, sep, *l);
@@ -647,16 +637,12 @@ char *meta_article_title(xmlDocPtr doc) {
 /* ===== JSON-LD ===== */
 
 static int is_article_type(const char *t) {
-  static const char *const types[] = {
-    "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
-    "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
-    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", NULL};
+
   if (!t) return 0;
   if (!strncmp(t, "Article", 7)) return 1;
   size_t n = strlen(t);
   if (n >= 12 && !strcmp(t + n - 12, "APIReference")) return 1;
-  for (const char *const *p = types; *p; p++)
+  for (const char *const *p = W_LD_ARTICLE_TYPES; *p; p++)
     if (strstr(t, *p)) return 1;
   return 0;
 }
@@ -810,17 +796,14 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   ldmeta ld;
   memset(&ld, 0, sizeof ld);
   if (rc == 0) ld_read(&f, &ld);
-  static const char *const TITLE[] = {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
-                                      "weibo:webpage:title", "title", "twitter:title", "parsely-title", NULL};
-  static const char *const BYLINE[] = {"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author", NULL};
-  static const char *const EXCERPT[] = {"dc:description", "dcterm:description", "og:description",
-                                        "weibo:article:description", "weibo:webpage:description", "description",
-                                        "twitter:description", NULL};
-  static const char *const PUB[] = {"article:published_time", "parsely-pub-date", NULL};
-  static const char *const MOD[] = {"article:modified_time", "og:updated_time", NULL};
-  static const char *const KW[] = {"keywords", "news_keywords", NULL};
+
+
+
+
+
+
   m->doc_title = doc_title(&f);
-  m->title = ld.title ? unescape_dup(ld.title) : first_of(&f, TITLE);
+  m->title = ld.title ? unescape_dup(ld.title) : first_of(&f, W_META_TITLE);
   m->title_src = ld.title ? "json-ld" : m->title ? "meta" : NULL;
   if (!m->title && m->doc_title) {
     char *t = title_from(&f, m->doc_title);
@@ -828,28 +811,27 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
     free(t);
     if (m->title) m->title_src = "title-element";
   }
-  m->byline = ld.byline ? unescape_dup(ld.byline) : first_of(&f, BYLINE);
+  m->byline = ld.byline ? unescape_dup(ld.byline) : first_of(&f, W_META_BYLINE);
   m->byline_src = ld.byline ? "json-ld" : m->byline ? "meta" : NULL;
   /* an author given as a URL (article:author) is not a name */
   if (m->byline && (!strncmp(m->byline, "http://", 7) || !strncmp(m->byline, "https://", 8))) {
     free(m->byline);
     m->byline = NULL;
   }
-  m->excerpt = ld.excerpt ? unescape_dup(ld.excerpt) : first_of(&f, EXCERPT);
+  m->excerpt = ld.excerpt ? unescape_dup(ld.excerpt) : first_of(&f, W_META_EXCERPT);
   /* the site's name: JSON-LD's publisher, og:site_name, the web app's name */
   m->site_name = ld.site ? unescape_dup(ld.site)
                : get_val(&f, "og:site_name") ? unescape_dup(get_val(&f, "og:site_name"))
                                              : unescape_dup(get_val(&f, "application-name"));
-  m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, PUB);
+  m->published = ld.published ? unescape_dup(ld.published) : first_of(&f, W_META_PUBLISHED);
   m->date_src = ld.published ? "json-ld" : m->published ? "meta" : NULL;
   if (!m->published) {
-    static const char *const PUB2[] = {"pubdate", "publish-date", "publish_date", "sailthru:date", "dc:date",
-                                       "dcterms:date", "date", NULL};
+
     const char *v = f.item_pub ? f.item_pub : f.time_pub ? f.time_pub : f.time_article;
-    m->published = v ? dup_str(v) : first_of(&f, PUB2);
+    m->published = v ? dup_str(v) : first_of(&f, W_META_PUBLISHED_LATE);
     if (m->published) m->date_src = f.item_pub ? "itemprop" : v ? "time-element" : "meta";
   }
-  m->modified = ld.modified ? unescape_dup(ld.modified) : first_of(&f, MOD);
+  m->modified = ld.modified ? unescape_dup(ld.modified) : first_of(&f, W_META_MODIFIED);
   if (!m->modified && f.item_mod) m->modified = dup_str(f.item_mod);
   if (!m->byline && f.rel_author_el) {
     char *t = node_text_clean(f.rel_author_el);
@@ -867,7 +849,7 @@ int meta_read(xmlDocPtr doc, sapo_meta *m) {
   ld.authors = NULL;
   ld.n_authors = 0;
   m->image = ld.image ? dup_str(ld.image) : unescape_dup(get_val(&f, "og:image"));
-  m->keywords = ld.keywords ? dup_str(ld.keywords) : first_of(&f, KW);
+  m->keywords = ld.keywords ? dup_str(ld.keywords) : first_of(&f, W_META_KEYWORDS);
   m->ld_body = ld.body;
   ld.body = NULL;
   m->lang = dup_str(f.lang);

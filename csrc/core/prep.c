@@ -8,6 +8,7 @@
  * paragraphs, single-cell tables.  Aggregates of the container are kept
  * exact while it shrinks, so each test is O(1). */
 #include "prep.h"
+#include "words.h"
 #include "readability.h"
 #include <math.h>
 #include <stdlib.h>
@@ -159,15 +160,13 @@ static int ci_equal(const char *a, size_t n, const char *lit) {
 
 /* adWords / loadingWords: the whole text is an ad label or "loading". */
 static int is_ad_or_loading(const char *s, size_t n) {
-  static const char *const words[] = {
-    "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "Реклама",
-    "Anuncio", "loading", "正在加载", "Загрузка", "chargement", "cargando", NULL};
+
   size_t m = n;
   if (m >= 3 && !memcmp(s + m - 3, "...", 3)) m -= 3;
   else if (m >= 3 && !memcmp(s + m - 3, "\xE2\x80\xA6", 3)) m -= 3;
-  for (const char *const *w = words; *w; w++) {
+  for (const char *const *w = W_AD_LABELS; *w; w++) {
     if (ci_equal(s, n, *w)) return 1;
-    if (m != n && ci_equal(s, m, *w) && w - words >= 10) return 1;  /* only loading words take "..." */
+    if (m != n && ci_equal(s, m, *w) && w - W_AD_LABELS >= 10) return 1;  /* only loading words take "..." */
   }
   return 0;
 }

@@ -13,6 +13,7 @@
  * Ancestors of the title heading and of priors are protected from
  * Readability's "unlikely" stripping (NM_PROTECT). */
 #include "priors.h"
+#include "words.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,9 +130,6 @@ static int rule_matches(const attrs *a, const prior_rule *r) {
 
 /* Every class or id rule holds one of these stems: elements without any
  * are skipped before the table is scanned. */
-static const char *const STEMS[] = {
-  "body", "content", "text", "entry", "post", "story", "detail", "main", "column", "article", "single",
-  "blog", "fck", "cms", "full", NULL};
 
 /* the stems starting with each byte, and their lengths: one scan of a
  * string finds them all */
@@ -139,9 +137,9 @@ typedef struct { unsigned first[128]; size_t len[32]; } stem_index;
 
 static void stem_index_build(stem_index *x) {
   memset(x, 0, sizeof *x);
-  for (int k = 0; STEMS[k] && k < 32; k++) {
-    x->len[k] = strlen(STEMS[k]);
-    x->first[(unsigned char)STEMS[k][0] & 127] |= 1u << k;
+  for (int k = 0; W_BODY_STEMS[k] && k < 32; k++) {
+    x->len[k] = strlen(W_BODY_STEMS[k]);
+    x->first[(unsigned char)W_BODY_STEMS[k][0] & 127] |= 1u << k;
   }
 }
 
@@ -153,20 +151,20 @@ static unsigned stems_in(const stem_index *x, const char *s) {
     while (bits) {
       int k = __builtin_ctz(bits);
       bits &= bits - 1;
-      if (!strncmp(p, STEMS[k], x->len[k])) m |= 1u << k;
+      if (!strncmp(p, W_BODY_STEMS[k], x->len[k])) m |= 1u << k;
     }
   }
   return m;
 }
 
-/* bit k: STEMS[k] is in the class or id */
+/* bit k: W_BODY_STEMS[k] is in the class or id */
 static unsigned stems_of(const stem_index *x, const attrs *a) { return stems_in(x, a->cls) | stems_in(x, a->id); }
 
 /* bit of the stem a rule's value holds (0 for itemprop, tag and role rules) */
 static unsigned stem_bit(const prior_rule *r) {
   if (r->kind == PR_ITEMPROP || r->kind == PR_TAG || r->kind == PR_ROLE) return 0;
-  for (int k = 0; STEMS[k]; k++)
-    if (strstr(r->value, STEMS[k])) return 1u << k;
+  for (int k = 0; W_BODY_STEMS[k]; k++)
+    if (strstr(r->value, W_BODY_STEMS[k])) return 1u << k;
   return ~0u;
 }
 
@@ -176,12 +174,10 @@ static void protect_up(fctx *c, int32_t i) {
 }
 
 /* comment threads reuse body classes for each comment's text */
-static const char *const COMMENT_TOKENS[] = {
-  "comment", "comments", "commentlist", "discussion", "replies", "reply", "respond", "disqus", NULL};
 
 static int in_comments(const dtree *t, int32_t i) {
   for (int32_t p = i; p >= 0; p = t->n[p].parent)
-    if (dom_has_token(dom_attr(t, p, "class"), COMMENT_TOKENS) || dom_has_token(dom_attr(t, p, "id"), COMMENT_TOKENS))
+    if (dom_has_token(dom_attr(t, p, "class"), W_COMMENT_SECTION_TOKENS) || dom_has_token(dom_attr(t, p, "id"), W_COMMENT_SECTION_TOKENS))
       return 1;
   return 0;
 }
@@ -270,12 +266,12 @@ static int visible_up(fctx *c, int32_t i) {
 /* a heading that is a breadcrumb's last step (in a list or navigation,
  * or named so) repeats the title but does not head the article */
 static int crumb_heading(const dtree *t, int32_t i) {
-  static const char *const CRUMB[] = {"breadcrumb", "breadcrumbs", "crumb", "crumbs", NULL};
-  if (t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), CRUMB)) return 1;
+
+  if (t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), W_CRUMB_TOKENS)) return 1;
   int up = 0;
   for (int32_t p = t->n[i].parent; p >= 0 && up < TITLE_CRUMB_UP; p = t->n[p].parent, up++) {
     if (t->n[p].tag == T_LI || t->n[p].tag == T_NAV || t->n[p].tag == T_OL) return 1;
-    if (t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), CRUMB)) return 1;
+    if (t->n[p].x && dom_has_token(xml_attr(t->n[p].x, "class"), W_CRUMB_TOKENS)) return 1;
   }
   return 0;
 }

@@ -7,6 +7,7 @@
  * (NM_PROTECT) are never stripped as "unlikely" (a main column named
  * "sidebar-1" is still the main column). */
 #include "readability.h"
+#include "words.h"
 #include <string.h>
 #include "tags.h"
 #include "utext.h"

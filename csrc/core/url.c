@@ -4,6 +4,7 @@
  * white space collapsed) can turn a URL the check let through into
  * "javascript:".  Resolution is libxml2's RFC 3986 xmlBuildURI. */
 #include "url.h"
+#include "words.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,9 +14,6 @@
 
 /* Schemes each kind of URL may have (relative references always may,
  * except the page's own URL). */
-static const char *const LINK_SCHEMES[] = {"http", "https", "mailto", NULL};
-static const char *const IMAGE_SCHEMES[] = {"http", "https", NULL};
-static const char *const PAGE_SCHEMES[] = {"http", "https", NULL};
 
 #define URL_SCHEME_MAX 32   /* longer "schemes" are refused, not truncated */
 
@@ -46,7 +44,7 @@ static int on_list(const char *scheme, const char *const *list) {
 }
 
 static const char *const *schemes_of(sapo_url_kind kind) {
-  return kind == SAPO_URL_LINK ? LINK_SCHEMES : kind == SAPO_URL_IMAGE ? IMAGE_SCHEMES : PAGE_SCHEMES;
+  return kind == SAPO_URL_LINK ? W_LINK_SCHEMES : kind == SAPO_URL_IMAGE ? W_IMAGE_SCHEMES : W_PAGE_SCHEMES;
 }
 
 int sapo_url_is_http(const char *url) {

@@ -6,6 +6,7 @@
  * tone), rewritten, and composed again.  Unicode does not know the tone
  * rule, đ folding or the legacy code pages: those are here. */
 #include "vi.h"
+#include "words.h"
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -164,12 +165,10 @@ static int match(const unit *u, int at, int n, const char *s) {
 /* Split units into onset, vowels, final.  Returns 0 when the word is a
  * Vietnamese syllable. */
 static int split(const unit *u, int n, syl *s) {
-  static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-                                       "b", "c", "d", "D", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
-                                       "v", "x", NULL};
-  static const char *const finals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", NULL};
+
+
   int on = 0;
-  for (const char *const *o = onsets; *o; o++) {
+  for (const char *const *o = W_VI_ONSETS; *o; o++) {
     int k = match(u, 0, n, *o);
     if (!k) continue;
     if (!strcmp(*o, "gi") && !(k < n && is_vowel(u[k].lc))) continue;  /* gì, gìn: i is the vowel */
@@ -178,7 +177,7 @@ static int split(const unit *u, int n, syl *s) {
     break;
   }
   int fin = n;
-  for (const char *const *f = finals; *f; f++) {
+  for (const char *const *f = W_VI_FINALS; *f; f++) {
     int len = (int)strlen(*f);
     if (n - len > on && match(u, n - len, n, *f)) { fin = n - len; break; }
   }
