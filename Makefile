@@ -36,7 +36,7 @@ APT_PKGS = build-essential pkg-config lua5.4 liblua5.4-dev luarocks lua-busted l
            nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev \
            openssl wrk cmark-gfm
 
-.PHONY: all luajit both deps test test-fast demo install clean bench bench-vi env dist \
+.PHONY: all luajit both deps test test-fast check-c demo install clean bench bench-vi env dist \
         bench-accuracy bench-jobs bench-load asan valgrind fuzz fuzz-build rockspec
 
 all: build/lua5.4/sapo/core.so
@@ -66,8 +66,9 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# Everything: Lua 5.4, LuaJIT, ASan+UBSan, valgrind, fuzz smoke, nginx.
-test: deps both build/asan/sapo/core.so fuzz-build
+# Everything: Lua 5.4, LuaJIT, the C unit tests, the C tree's shape,
+# ASan+UBSan, valgrind, fuzz smoke, nginx.
+test: deps both build/ctest/run build/asan/sapo/core.so fuzz-build
 	@sh spec/run.sh
 
 # The two interpreters only (seconds, for the edit-test loop).
@@ -147,6 +148,18 @@ bench-load: luajit
 # accuracy on a corpus of ID.html + ID.json pairs (CORPUS=dir)
 bench-accuracy: all
 	@$(LUAENV) $(LUA) bench/accuracy.lua $(CORPUS)
+
+# ---- C unit tests: spec/c/test_*.c over the core, no Lua (with ASan+UBSan) --
+CTEST_SRC = $(wildcard spec/c/test_*.c)
+build/ctest/run: $(CTEST_SRC) spec/c/test.h $(CORE_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -std=c99 \
+	  -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Icsrc -Ispec/c $(XML_CFLAGS) $(CTEST_SRC) $(CORE_SRC) \
+	  -o $@ $(LIBS) -lm
+
+# the C unit tests and the tree's shape only (seconds)
+check-c: build/ctest/run
+	@SAPO_SUITES="c shape" sh spec/run.sh
 
 # ---- reliability: sanitizers, valgrind, fuzzing --------------------------
 CLANG     ?= clang

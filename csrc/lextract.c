@@ -2,6 +2,7 @@
  * The options table is read once, through the schema, into sapo_options; the C result
  * lives in a guard userdata while the Lua table is built, so a memory error
  * while pushing cannot leak it. */
+#include <stddef.h>
 #include <string.h>
 #include <libxml/tree.h>
 #include "lsapo.h"
@@ -101,20 +102,29 @@ static void push_trace(lua_State *L, const trace *tr) {
   lua_setfield(L, -2, "complete");
 }
 
+/* ===== THE ARTICLE'S FIELDS =====
+ * One list, in the order JSON writes them: sapo.core.fields hands it to
+ * Lua (the JSON encoder's key order, the command line's --fields, the
+ * text fields a normalisation rewrites), and push_article fills the
+ * strings from it.  kind: "text" (prose, NFC), "url", "date" (ISO 8601),
+ * "code" (a short identifier), "texts" (a list), "images", "number",
+ * "trace"; offset: the char * in sapo_article, or -1. */
+#define OFF(f) ((int)offsetof(sapo_article, f))
+static const struct { const char *name, *kind; int offset; } FIELDS[] = {
+  {"url", "url", OFF(url)}, {"canonical_url", "url", -1}, {"title", "text", OFF(title)},
+  {"byline", "text", OFF(byline)}, {"authors", "texts", -1}, {"date", "date", OFF(date)},
+  {"modified", "date", OFF(modified)}, {"lead", "text", OFF(lead)}, {"text", "text", -1},
+  {"markdown", "text", -1}, {"html", "text", -1}, {"images", "images", -1}, {"top_image", "url", OFF(top_image)},
+  {"lang", "code", OFF(lang)}, {"site_name", "text", OFF(site_name)}, {"description", "text", OFF(description)},
+  {"tags", "texts", -1}, {"word_count", "number", -1}, {"dir", "code", OFF(dir)}, {"charset", "code", -1},
+  {"method", "code", -1}, {"trace", "trace", -1}};
+#undef OFF
+
 /* Push the article table for a (at stack top: the guard stays below). */
 static void push_article(lua_State *L, const sapo_article *a) {
   lua_createtable(L, 0, 24);
-  set_str(L, "title", a->title);
-  set_str(L, "byline", a->byline);
-  set_str(L, "date", a->date);
-  set_str(L, "modified", a->modified);
-  set_str(L, "lead", a->lead);
-  set_str(L, "lang", a->lang);
-  set_str(L, "site_name", a->site_name);
-  set_str(L, "url", a->url);
-  set_str(L, "description", a->description);
-  set_str(L, "top_image", a->top_image);
-  set_str(L, "dir", a->dir);
+  for (size_t k = 0; k < sizeof FIELDS / sizeof *FIELDS; k++)
+    if (FIELDS[k].offset >= 0) set_str(L, FIELDS[k].name, *(char *const *)((const char *)a + FIELDS[k].offset));
   set_lstr(L, "text", a->text, a->text_len);
   set_lstr(L, "markdown", a->markdown, a->markdown_len);
   set_lstr(L, "html", a->html, a->html_len);
@@ -136,6 +146,19 @@ static void push_article(lua_State *L, const sapo_article *a) {
   if (a->trace) {
     push_trace(L, a->trace);
     lua_setfield(L, -2, "trace");
+  }
+}
+
+/* core.fields: { {name=, kind=}, ... } */
+static void push_fields(lua_State *L) {
+  lua_createtable(L, (int)(sizeof FIELDS / sizeof *FIELDS), 0);
+  for (size_t k = 0; k < sizeof FIELDS / sizeof *FIELDS; k++) {
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, FIELDS[k].name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, FIELDS[k].kind);
+    lua_setfield(L, -2, "kind");
+    lua_rawseti(L, -2, (int)k + 1);
   }
 }
 
@@ -183,4 +206,6 @@ static int l_extract(lua_State *L) {
 void lsapo_open_extract(lua_State *L) {
   lua_pushcfunction(L, l_extract);
   lua_setfield(L, -2, "extract");
+  push_fields(L);
+  lua_setfield(L, -2, "fields");
 }

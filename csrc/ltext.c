@@ -71,6 +71,7 @@ static int l_charset(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
   const char *c = sapo_charset_canonical(s, n);
+  if (!c && strlen(s) == n && sapo_font_encoding(s)) c = sapo_font_label(sapo_font_encoding(s));
   if (c) lua_pushstring(L, c);
   else lua_pushnil(L);
   return 1;

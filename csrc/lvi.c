@@ -18,10 +18,32 @@ static int push_result(lua_State *L, sapo_buf *b, int rc, const char *what) {
   return 3;
 }
 
+/* The index of the word at arg among words (NULL-ended); raises "bad
+ * argument #arg to 'f' ("a", "b" or "c" expected, got x)" otherwise.
+ * def: the word nil stands for, or NULL when nil is no choice. */
+static int check_word(lua_State *L, int arg, const char *const *words, const char *def) {
+  const char *w = def && lua_isnoneornil(L, arg) ? def : lua_tostring(L, arg);
+  if (lua_type(L, arg) == LUA_TSTRING || (def && lua_isnoneornil(L, arg)))
+    for (int k = 0; words[k]; k++)
+      if (!strcmp(w, words[k])) return k;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (int k = 0; words[k]; k++) {
+    if (k) luaL_addstring(&b, words[k + 1] ? ", " : " or ");
+    luaL_addchar(&b, '"');
+    luaL_addstring(&b, words[k]);
+    luaL_addchar(&b, '"');
+  }
+  luaL_addstring(&b, " expected, got ");
+  luaL_addstring(&b, lua_type(L, arg) == LUA_TSTRING ? lua_tostring(L, arg) : luaL_typename(L, arg));
+  luaL_pushresult(&b);
+  return luaL_argerror(L, arg, lua_tostring(L, -1));
+}
+
 #define SIMPLE(name, fn)                                        \
   static int l_##name(lua_State *L) {                           \
     size_t n;                                                   \
-    const char *s = luaL_checklstring(L, 1, &n);                \
+    const char *s = lsapo_checkstring(L, 1, &n);                \
     sapo_buf *b = lsapo_newbuf(L);                              \
     return push_result(L, b, fn(s, n, b), #name);               \
   }
@@ -33,9 +55,9 @@ SIMPLE(slug, sapo_vi_slug)
 
 static int l_tone(lua_State *L) {
   size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
+  const char *s = lsapo_checkstring(L, 1, &n);
   static const char *const styles[] = {"old", "new", NULL};
-  int style = luaL_checkoption(L, 2, "old", styles);
+  int style = check_word(L, 2, styles, NULL);
   sapo_buf *b = lsapo_newbuf(L);
   return push_result(L, b, sapo_vi_tone(s, n, style == 0 ? SAPO_TONE_OLD : SAPO_TONE_NEW, b), "tone");
 }
@@ -44,16 +66,16 @@ static const char *const ENCODINGS[] = {"tcvn3", "vni", "viqr", "viscii", "vps",
 
 static int l_decode(lua_State *L) {
   size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  const char *enc = ENCODINGS[luaL_checkoption(L, 2, NULL, ENCODINGS)];
+  const char *s = lsapo_checkstring(L, 1, &n);
+  const char *enc = ENCODINGS[check_word(L, 2, ENCODINGS, NULL)];
   sapo_buf *b = lsapo_newbuf(L);
   return push_result(L, b, sapo_vi_decode(s, n, enc, b), "decode");
 }
 
 static int l_encode(lua_State *L) {
   size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  const char *enc = ENCODINGS[luaL_checkoption(L, 2, NULL, ENCODINGS)];
+  const char *s = lsapo_checkstring(L, 1, &n);
+  const char *enc = ENCODINGS[check_word(L, 2, ENCODINGS, NULL)];
   if (!strcmp(enc, "viqr")) luaL_argerror(L, 2, "viqr cannot be encoded");
   sapo_buf *b = lsapo_newbuf(L);
   return push_result(L, b, sapo_vi_encode(s, n, enc, b), "encode");
@@ -61,16 +83,16 @@ static int l_encode(lua_State *L) {
 
 static int l_repair(lua_State *L) {
   size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  static const char *const modes[] = {"utf8", "tcvn3", "vni", NULL};
-  int m = luaL_checkoption(L, 2, "utf8", modes);
+  const char *s = lsapo_checkstring(L, 1, &n);
+  static const char *const modes[] = {"utf8", "tcvn3", "vni", NULL};   /* nil is "utf8" */
+  int m = check_word(L, 2, modes, "utf8");
   sapo_buf *b = lsapo_newbuf(L);
   return push_result(L, b, sapo_vi_repair(s, n, m == 0 ? NULL : modes[m], b), "repair");
 }
 
 static int l_detect(lua_State *L) {
   size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
+  const char *s = lsapo_checkstring(L, 1, &n);
   double score;
   int r = sapo_vi_detect(s, n, &score);
   if (r < 0) {

@@ -3,6 +3,9 @@
 # "N passed, N failed" (the sum of every suite):
 #   lua5.4   busted under Lua 5.4
 #   luajit   busted under LuaJIT (OpenResty's ABI)
+#   c        the C core's unit tests (spec/c/test_*.c, built with ASan+UBSan)
+#   shape    tools/check_c.lua: no include circle, no function over 120
+#            lines, no word list outside the table files, headers hidden
 #   asan     busted against the module built with ASan + UBSan
 #   valgrind busted under valgrind (memory errors and definite leaks fail)
 #   fuzz     each libFuzzer target for FUZZ_SECONDS (default 20) from the seeds
@@ -10,7 +13,7 @@
 # SAPO_SUITES="lua5.4 luajit" limits the run (make test-fast).
 cd "$(dirname "$0")/.." || exit 2
 passed=0; failed=0; status=0
-suites=${SAPO_SUITES:-"lua5.4 luajit asan valgrind fuzz nginx"}
+suites=${SAPO_SUITES:-"lua5.4 luajit c shape asan valgrind fuzz nginx"}
 LUA=${LUA:-lua5.4}
 BUSTED=$(command -v busted)
 ASAN_LIB=$(${CC:-cc} -print-file-name=libasan.so)
@@ -45,6 +48,16 @@ for suite in $suites; do
   case $suite in
   lua5.4) run lua5.4 "$BUSTED" --lua=lua5.4 --exclude-tags=nginx -o utfTerminal ;;
   luajit) run luajit "$BUSTED" --lua=luajit --cpath=./build/luajit/?.so --exclude-tags=nginx,install -o utfTerminal ;;
+  c) run c env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build/ctest/run ;;
+  shape)
+    out=$(mktemp)
+    "$LUA" tools/check_c.lua . >"$out" 2>&1
+    if [ $? -eq 0 ]; then
+      echo "shape: 1 passed, 0 failed"; passed=$((passed + 1))
+    else
+      echo "shape: 0 passed, 1 failed"; cat "$out"; failed=$((failed + 1)); status=1
+    fi
+    rm -f "$out" ;;
   asan)
     run asan env LD_PRELOAD="$ASAN_LIB" ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

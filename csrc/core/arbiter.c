@@ -32,7 +32,7 @@ static const struct {
   int body_rank;              /* priors of this rank or better are publisher bodies */
   double reach_min;           /* nested: R's own share before its merge's reach counts */
 } W = {
-  .min_text = 140, .inner_share = 0.6, .inner_share_body = 0.95, .prior_inner_share = 0.75,
+  .min_text = FIND_MIN_TEXT, .inner_share = 0.6, .inner_share_body = 0.95, .prior_inner_share = 0.75,
   .prior_inner_body = 0.5, .title_share = 0.33, .alt_factor = 2.0, .alt_p_share = 0.4,
   .alt_ld_slack = 0.1, .over_factor = 4.0, .over_p_share = 0.4, .jsonld_share = 0.5,
   .jsonld_inner = 0.8, .body_rank = 2, .reach_min = 0.35,

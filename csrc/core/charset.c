@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* ===== ERRORS ===== */
 
@@ -574,4 +575,24 @@ int sapo_charset_decide(const unsigned char *s, size_t len, const char *forced,
   *name = "windows-1252";
   *source = SAPO_CS_DEFAULT;
   return SAPO_OK;
+}
+
+/* ===== LEGACY VIETNAMESE FONT ENCODINGS ===== */
+
+/* The legacy font encodings a caller may name as the page's charset:
+ * decoded by sapo's own tables, not iconv */
+const char *sapo_font_encoding(const char *label) {
+  static const char *const NAMES[][2] = {
+    {"tcvn3", "tcvn3"}, {"x-viet-tcvn3", "tcvn3"}, {"tcvn", "tcvn3"}, {"vni", "vni"}, {"x-viet-vni", "vni"},
+    {"vps", "vps"}, {"x-viet-vps", "vps"}, {"viqr", "viqr"}, {"x-viet-viqr", "viqr"}};
+  for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
+    if (!strcasecmp(label, NAMES[k][0])) return NAMES[k][1];
+  return NULL;
+}
+
+const char *sapo_font_label(const char *enc) {
+  if (!strcmp(enc, "tcvn3")) return "x-viet-tcvn3";
+  if (!strcmp(enc, "vni")) return "x-viet-vni";
+  if (!strcmp(enc, "vps")) return "x-viet-vps";
+  return "x-viet-viqr";
 }

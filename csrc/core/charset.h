@@ -61,6 +61,12 @@ int sapo_utf8_valid(const unsigned char *s, size_t len);
 int32_t sapo_cp1252_to_cp(unsigned char b);
 int sapo_cp1252_from_cp(int32_t cp);
 
+/* The legacy Vietnamese font encoding a charset label names ("tcvn3",
+ * "x-viet-vni", ...: "tcvn3", "vni", "vps", "viqr"), or NULL; and the
+ * label doc:charset() gives a page decoded with one ("x-viet-tcvn3"). */
+const char *sapo_font_encoding(const char *label);
+const char *sapo_font_label(const char *enc);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

@@ -199,6 +199,10 @@ static void set_caption(emit_out *o, int image, const block *b) {
   if (im->caption && im->alt && !strcmp(im->alt, im->caption)) { free(im->alt); im->alt = NULL; }
 }
 
+#define CAPTION_AFTER_IMAGE 2     /* text blocks after an image that may be its caption   */
+#define CAPTION_NEAR_MAX    400   /* characters of a caption-classed block by an image    */
+#define CAPTION_MAX         300   /* characters of any other caption                      */
+
 static void captions(emit_out *o, const clean_input *in) {
   const dtree *t = in->t;
   int last_image = -1, since = 0;
@@ -209,16 +213,16 @@ static void captions(emit_out *o, const clean_input *in) {
     since++;
     int cap = 0;
     if (b->kind != B_PARA && b->kind != B_ROW) continue;
-    if (last_image >= 0 && since <= 2 && u8chars(btext(o, b), b->t_len) < 400) {
+    if (last_image >= 0 && since <= CAPTION_AFTER_IMAGE && u8chars(btext(o, b), b->t_len) < CAPTION_NEAR_MAX) {
       const block *img = &o->b[last_image];
       const sapo_image *im = &o->images[img->image];
       if (b->flags & BF_CAPCLASS) cap = 1;
       else if (im->alt && b->t_len == strlen(im->alt) && !memcmp(btext(o, b), im->alt, b->t_len)) cap = 1;
       else if ((b->flags & BF_INFIGURE) && since == 1 && b->node >= 0 && img->node >= 0 &&
-               same_table_or_figure(t, img->node, b->node) && u8chars(btext(o, b), b->t_len) < 300)
+               same_table_or_figure(t, img->node, b->node) && u8chars(btext(o, b), b->t_len) < CAPTION_MAX)
         cap = 1;
       else if (since == 1 && b->node >= 0 && img->node >= 0 && same_table_or_figure(t, img->node, b->node) &&
-               u8chars(btext(o, b), b->t_len) < 300)
+               u8chars(btext(o, b), b->t_len) < CAPTION_MAX)
         cap = 1;
       if (cap) {
         set_caption(o, img->image, b);
@@ -229,13 +233,19 @@ static void captions(emit_out *o, const clean_input *in) {
     }
     /* a caption-like block far from any image: a photo credit or a
      * gallery label, not article text */
-    if ((b->flags & BF_CAPCLASS) && u8chars(btext(o, b), b->t_len) < 300 && !in->keep_captions) drop(b, "caption-like");
+    if ((b->flags & BF_CAPCLASS) && u8chars(btext(o, b), b->t_len) < CAPTION_MAX && !in->keep_captions)
+      drop(b, "caption-like");
   }
 }
 
 /* ===== MARKERS, WIDGETS, SECTIONS ===== */
 
-#define MARKER_MAX_CHARS 300
+#define MARKER_MAX_CHARS 300    /* every marker rule is for blocks shorter than this   */
+#define READ_MORE_LINKS  0.4     /* link share of a "Read more: <link>" line             */
+#define SHORT_LINE       60      /* a line this short needs no links to be a marker     */
+#define LABEL_MAX        40      /* characters of an interface label on its own         */
+#define SOCIAL_CTA_MAX   250     /* characters of a "follow us on X and Y" line          */
+#define WIDGET_MAX       160     /* characters of a share/follow/copyright line          */
 
 /* the whole text is NAME between runs of $ { } [ ] % # (a CMS's macro) */
 static int placeholder(const char *s, size_t n) {
@@ -248,6 +258,32 @@ static int placeholder(const char *s, size_t n) {
   return i == n && open >= 2 && close >= 2 && name > 0;
 }
 
+/* Interface chrome: template placeholders, labels on their own, "follow
+ * us" lines, share/follow/subscribe/copyright lines (opts.skip
+ * "boilerplate"). */
+static void boilerplate(emit_out *o) {
+  char key[256];
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    size_t chars = u8chars(btext(o, b), b->t_len);
+    if (chars >= MARKER_MAX_CHARS) continue;       /* every rule below is for short blocks */
+    key_of(o, b, key, sizeof key);
+    /* a template placeholder left in the text: "$$ARTICLEAD$$", "{{ad}}", "%%AD_SLOT%%" */
+    if (chars < SHORT_LINE && placeholder(btext(o, b), b->t_len)) { drop(b, "placeholder"); continue; }
+    /* an interface label on its own: "Anzeige", "Article content" */
+    if (chars < LABEL_MAX && b->kind != B_LI && sapo_phrase_is(key, PH_LABEL)) { drop(b, "label"); continue; }
+    /* "Follow us on Twitter and Facebook" */
+    if (chars < SOCIAL_CTA_MAX && social_names(key) >= 2 && b->kind != B_HEADING) { drop(b, "social-cta"); continue; }
+    /* share / follow / copyright chrome; "Theo dõi X trên ..." needs
+     * "trên" to be the follow widget */
+    if (chars < WIDGET_MAX && phrase_match(key, PH_WIDGET, 0) && !(starts_with(key, "theo dõi") && !strstr(key, " trên")))
+      drop(b, "widget-line");
+  }
+}
+
+/* "See also" lines and the related/comments sections a marker heading
+ * opens (opts.skip "markers"). */
 static void markers(emit_out *o) {
   char key[256];
   for (int k = 0; k < o->n; k++) {
@@ -257,26 +293,13 @@ static void markers(emit_out *o) {
     if (chars >= MARKER_MAX_CHARS) continue;       /* every rule below is for short blocks */
     key_of(o, b, key, sizeof key);
     /* "Đọc thêm: <link>", "Read more: <link>" */
-    if (chars < 300 && phrase_match(key, PH_INLINE, 0) && (link_share(b) >= 0.4 || chars < 60) &&
+    if (phrase_match(key, PH_INLINE, 0) && (link_share(b) >= READ_MORE_LINKS || chars < SHORT_LINE) &&
         !phrase_match(key, PH_SECTION, 1)) {
       drop(b, "read-more-line");
       continue;
     }
-    /* a template placeholder left in the text: "$$ARTICLEAD$$", "{{ad}}", "%%AD_SLOT%%" */
-    if (chars < 60 && placeholder(btext(o, b), b->t_len)) { drop(b, "placeholder"); continue; }
-    /* an interface label on its own: "Anzeige", "Article content" */
-    if (chars < 40 && b->kind != B_LI && sapo_phrase_is(key, PH_LABEL)) { drop(b, "label"); continue; }
-    /* "Follow us on Twitter and Facebook" */
-    if (chars < 250 && social_names(key) >= 2 && b->kind != B_HEADING) { drop(b, "social-cta"); continue; }
-    /* share / follow / copyright chrome */
-    if (chars < 160 && phrase_match(key, PH_WIDGET, 0)) {
-      /* "Theo dõi X trên ..." needs "trên" to be the follow widget */
-      if (starts_with(key, "theo dõi") && !strstr(key, " trên")) continue;
-      drop(b, "widget-line");
-      continue;
-    }
     /* a related/comments section: the marker and the teasers after it */
-    if (chars < 60 && (b->kind == B_HEADING || b->kind == B_PARA || b->kind == B_LI) &&
+    if (chars < SHORT_LINE && (b->kind == B_HEADING || b->kind == B_PARA || b->kind == B_LI) &&
         phrase_match(key, PH_SECTION, 1)) {
       drop(b, "section-marker");
       for (int j = k + 1; j < o->n; j++) {
@@ -295,13 +318,19 @@ static void markers(emit_out *o) {
 /* Short blocks that are nearly all link text, before the first or after
  * the last real paragraph, are navigation (trafilatura's position-aware
  * gate: under ~30 characters, or ~60 for the last block, > 80% links). */
+#define EDGE_REAL_MIN   80    /* characters of a real paragraph (the edges are outside them) */
+#define EDGE_REAL_LINKS 0.5   /* ... with links under this share                         */
+#define EDGE_MAX        30    /* characters of a navigation link at an edge               */
+#define EDGE_LAST_MAX   60    /* ... when it is the last block                            */
+#define EDGE_LINKS      0.8   /* link share of a navigation block                         */
+
 static void link_blocks(emit_out *o) {
   int first_real = -1, last_real = -1, last = -1;
   for (int k = 0; k < o->n; k++) {
     const block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
     last = k;
-    if (b->chars >= 80 && link_share(b) < 0.5) {
+    if (b->chars >= EDGE_REAL_MIN && link_share(b) < EDGE_REAL_LINKS) {
       if (first_real < 0) first_real = k;
       last_real = k;
     }
@@ -311,24 +340,32 @@ static void link_blocks(emit_out *o) {
     block *b = &o->b[k];
     if (k >= first_real && k <= last_real) continue;   /* only the edges */
     if (!kept(b) || b->kind == B_IMAGE || b->kind == B_HEADING) continue;
-    size_t limit = k == last ? 60 : 30;
-    if (b->chars > 0 && b->chars < limit && link_share(b) > 0.8) drop(b, "edge-link");
+    size_t limit = k == last ? EDGE_LAST_MAX : EDGE_MAX;
+    if (b->chars > 0 && b->chars < limit && link_share(b) > EDGE_LINKS) drop(b, "edge-link");
   }
 }
 
 /* A run of list items that are each one link, ending the article:
  * related-story teasers.  (Inside the text such a run is as often a table
  * of contents or a list of sources: kept.) */
+#define LINK_ITEM_SHARE 0.9   /* link share of a list item that is one link  */
+#define LINK_ITEM_MAX   150   /* characters of such an item                  */
+#define LINK_RUN_MIN    2     /* items of a trailing run                     */
+
 static void link_lists(emit_out *o) {
   /* the last kept text blocks, from the end, while they are one-link items */
   int k = o->n - 1, run = 0, start = -1;
   for (; k >= 0; k--) {
     const block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
-    if (b->kind == B_LI && link_share(b) >= 0.9 && u8chars(btext(o, b), b->t_len) < 150) { run++; start = k; continue; }
+    if (b->kind == B_LI && link_share(b) >= LINK_ITEM_SHARE && u8chars(btext(o, b), b->t_len) < LINK_ITEM_MAX) {
+      run++;
+      start = k;
+      continue;
+    }
     break;
   }
-  if (run >= 2)
+  if (run >= LINK_RUN_MIN)
     for (int i = start; i < o->n; i++)
       if (o->b[i].kind == B_LI) drop(&o->b[i], "trailing-links");
 }
@@ -337,10 +374,12 @@ static void link_lists(emit_out *o) {
 
 /* A line that is a date: a date sapo_date_iso recognises, few letters
  * besides it (weekday, "Cập nhật", "GMT"), and no sentence end. */
+#define DATE_LINE_MAX     80   /* characters of a date line            */
+#define DATE_LINE_LETTERS 30   /* letters besides the date             */
 static int is_date_line(const emit_out *o, const block *b) {
   const char *s = btext(o, b);
   size_t chars = u8chars(s, b->t_len);
-  if (chars > 80 || b->kind == B_HEADING || b->t_len == 0) return 0;
+  if (chars > DATE_LINE_MAX || b->kind == B_HEADING || b->t_len == 0) return 0;
   if (s[b->t_len - 1] == '.' && !(b->t_len >= 3 && s[b->t_len - 2] >= '0' && s[b->t_len - 2] <= '9')) return 0;
   char tmp[256], iso[48];
   size_t n = b->t_len < sizeof tmp - 1 ? b->t_len : sizeof tmp - 1;
@@ -352,7 +391,7 @@ static int is_date_line(const emit_out *o, const block *b) {
     unsigned char c = (unsigned char)tmp[i];
     if (((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= 0xC0)) letters++;   /* lead bytes of non-ASCII letters */
   }
-  return letters <= 30;
+  return letters <= DATE_LINE_LETTERS;
 }
 
 static int has_digit(const char *s, size_t n) {
@@ -420,13 +459,21 @@ static void author_box(emit_out *o, const clean_input *in) {
   }
 }
 
+#define DATE_LINE_WITHIN  3    /* text blocks from the start a date line may be      */
+#define END_LINES         2    /* signature and source lines read from the end       */
+#define SOURCE_LINE_MAX   80   /* characters of a "Theo ..." source line              */
+#define SOURCE_LINE_WORDS 10
+#define SIGNATURE_MAX     60   /* characters of a signature line (names only)         */
+#define SIGNATURE_WORDS   7
+#define SIGNATURE_LINKS   0.5  /* link share a signature stays under                  */
+
 static void edges(emit_out *o, const clean_input *in, clean_found *f) {
   char key[256];
   author_box(o, in);
   opening_signature(o, f);
   /* date line among the first blocks */
   int seen = 0;
-  for (int k = 0; k < o->n && seen < 3; k++) {
+  for (int k = 0; k < o->n && seen < DATE_LINE_WITHIN; k++) {
     block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
     seen++;
@@ -437,7 +484,7 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     }
   }
   /* signature and source lines at the end */
-  for (int round = 0; round < 2; round++) {
+  for (int round = 0; round < END_LINES; round++) {
     int k = o->n - 1;
     while (k >= 0 && (!kept(&o->b[k]) || o->b[k].kind == B_IMAGE)) k--;
     if (k < 0) break;
@@ -446,14 +493,14 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     size_t chars = u8chars(s, b->t_len);
     int w = words(s, b->t_len);
     key_of(o, b, key, sizeof key);
-    if (chars <= 80 && phrase_match(key, PH_SOURCE, 0) && w <= 10 && b->kind == B_PARA) {
+    if (chars <= SOURCE_LINE_MAX && phrase_match(key, PH_SOURCE, 0) && w <= SOURCE_LINE_WORDS && b->kind == B_PARA) {
       if (!f->source) f->source = dup_block(o, b);
       drop(b, "source-line");
       continue;
     }
     int bold = BOLD_SHARE(b);
-    if (chars <= 60 && w >= 1 && w <= 7 && (bold || (b->flags & BF_RIGHT)) && !has_digit(s, b->t_len) &&
-        b->kind == B_PARA && link_share(b) < 0.5) {
+    if (chars <= SIGNATURE_MAX && w >= 1 && w <= SIGNATURE_WORDS && (bold || (b->flags & BF_RIGHT)) &&
+        !has_digit(s, b->t_len) && b->kind == B_PARA && link_share(b) < SIGNATURE_LINKS) {
       if (!f->byline) f->byline = dup_block(o, b);
       drop(b, "signature");
       continue;
@@ -501,23 +548,63 @@ static void trace_blocks(const emit_out *o, const clean_input *in) {
   }
 }
 
+/* ===== THE FILTERS, IN THE ORDER THEY RUN ===== */
+
+static int f_comments(emit_out *o, const clean_input *in, clean_found *f) {
+  (void)in; (void)f;
+  for (int k = 0; k < o->n; k++)
+    if (o->b[k].flags & BF_COMMENT) drop(&o->b[k], "comments");
+  return 0;
+}
+static int f_captions(emit_out *o, const clean_input *in, clean_found *f) { (void)f; captions(o, in); return 0; }
+static int f_boilerplate(emit_out *o, const clean_input *in, clean_found *f) { (void)in; (void)f; boilerplate(o); return 0; }
+static int f_markers(emit_out *o, const clean_input *in, clean_found *f) { (void)in; (void)f; markers(o); return 0; }
+static int f_linklists(emit_out *o, const clean_input *in, clean_found *f) {
+  (void)in; (void)f;
+  link_lists(o);
+  link_blocks(o);
+  return 0;
+}
+static int f_edges(emit_out *o, const clean_input *in, clean_found *f) { edges(o, in, f); return 0; }
+static int f_lead(emit_out *o, const clean_input *in, clean_found *f) { return lead_find(o, in, f); }
+
+/* Each name of opts.skip and what it leaves out.  "listings" is the
+ * finder's (teaser runs dropped inside the container: find_input); the
+ * lead runs after the "never empty" rule below. */
+typedef struct clean_filter {
+  unsigned bit;
+  int (*fn)(emit_out *o, const clean_input *in, clean_found *f);
+  int after_rescue;   /* runs after the rule that an article is never emptied */
+} clean_filter;
+
+static const clean_filter FILTERS[] = {
+  {CLEAN_COMMENTS, f_comments, 0},    {CLEAN_CAPTIONS, f_captions, 0}, {CLEAN_BOILERPLATE, f_boilerplate, 0},
+  {CLEAN_MARKERS, f_markers, 0},      {CLEAN_LINKLISTS, f_linklists, 0}, {CLEAN_EDGES, f_edges, 0},
+  {CLEAN_LEAD, f_lead, 1}};
+
+int clean_filter_runs(unsigned bit) {
+  if (bit == CLEAN_LISTINGS) return 1;   /* in the finder */
+  for (size_t k = 0; k < sizeof FILTERS / sizeof *FILTERS; k++)
+    if (FILTERS[k].bit == bit) return 1;
+  return 0;
+}
+
+static int run_filters(emit_out *o, const clean_input *in, clean_found *f, int after_rescue) {
+  for (size_t k = 0; k < sizeof FILTERS / sizeof *FILTERS; k++)
+    if (FILTERS[k].after_rescue == after_rescue && !(in->skip & FILTERS[k].bit) && FILTERS[k].fn(o, in, f)) return -1;
+  return 0;
+}
+
 int clean_blocks(emit_out *o, const clean_input *in, clean_found *f) {
   memset(f, 0, sizeof *f);
   f->opening_at = -1;
-  unsigned skip = in->skip;
-  if (!(skip & CLEAN_COMMENTS))
-    for (int k = 0; k < o->n; k++)
-      if (o->b[k].flags & BF_COMMENT) drop(&o->b[k], "comments");
-  if (!(skip & CLEAN_CAPTIONS)) captions(o, in);
-  if (!(skip & CLEAN_MARKERS)) markers(o);
-  if (!(skip & CLEAN_LINKLISTS)) { link_lists(o); link_blocks(o); }
-  if (!(skip & CLEAN_EDGES)) edges(o, in, f);
+  if (run_filters(o, in, f, 0)) return -1;
   /* the filters may thin an article, never empty it */
   int any = 0;
   for (int k = 0; k < o->n && !any; k++) any = kept(&o->b[k]) && o->b[k].kind != B_IMAGE;
   if (!any)
     for (int k = 0; k < o->n; k++) { o->b[k].flags &= ~(unsigned)BF_DROP; o->b[k].rule = NULL; }
-  if (!(skip & CLEAN_LEAD) && lead_find(o, in, f)) return -1;
+  if (run_filters(o, in, f, 1)) return -1;
   trace_blocks(o, in);
   return 0;
 }

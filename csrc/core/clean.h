@@ -19,17 +19,19 @@
 /* The filters, by the names users give in opts.skip. */
 #define CLEAN_COMMENTS  0x01   /* "comments"  */
 #define CLEAN_CAPTIONS  0x02   /* "captions"  */
-#define CLEAN_MARKERS   0x04   /* "markers"   */
+#define CLEAN_MARKERS   0x04   /* "markers"   ("see also" lines, related sections) */
 #define CLEAN_LINKLISTS 0x08   /* "linklists" */
 #define CLEAN_EDGES     0x10   /* "edges"     */
 #define CLEAN_LISTINGS  0x20   /* "listings"  (teaser runs inside the container) */
 #define CLEAN_LEAD      0x40   /* "lead"      */
-#define CLEAN_BOILERPLATE 0x80 /* "boilerplate" (calls to action, "see also" lines) */
+#define CLEAN_BOILERPLATE 0x80 /* "boilerplate" (share/follow/subscribe lines, labels, placeholders) */
 
 /* The CLEAN_* bit of a filter name, or 0 when unknown. */
 unsigned clean_filter_bit(const char *name);
-/* Names, in bit order, NULL-terminated (for error messages). */
+/* Names, in bit order, NULL-terminated (the option schema's words). */
 extern const char *const clean_filter_names[];
+/* 1 when a filter runs for the bit (every name's does: checked by the C tests). */
+int clean_filter_runs(unsigned bit);
 
 /* Returns 0, or -1 when memory runs out. */
 int  clean_blocks(emit_out *o, const clean_input *in, clean_found *f);

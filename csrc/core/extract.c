@@ -12,14 +12,15 @@
 #include "date.h"
 #include "emit.h"
 #include "meta.h"
+#include "phrases.h"
 #include "vi.h"
+#include "find.h"
 #include "finder.h"
 #include "tags.h"
 #include "scripts.h"
 #include "url.h"
 #include "utext.h"
 
-#define EXTRACT_SCRIPT_BELOW 140   /* the page shows less text than this: read its scripts */
 
 void sapo_article_free(sapo_article *a) {
   free(a->title); free(a->byline); free(a->date); free(a->modified); free(a->lead); free(a->lang);
@@ -156,13 +157,11 @@ static int looks_like_site(const char *by, const char *site, const char *doc_tit
   return 0;
 }
 
-/* "Theo Reuters" -> "Reuters" (a source line names an agency). */
+/* "Theo Reuters" -> "Reuters": a source line names an agency (the lead-ins
+ * are the cleaning stage's source phrases, phrases.c). */
 static void strip_source_prefix(char *s) {
-
-  for (const char *const *p = W_SOURCE_PREFIXES; *p; p++) {
-    size_t n = strlen(*p);
-    if (!strncmp(s, *p, n)) { memmove(s, s + n, strlen(s + n) + 1); return; }
-  }
+  size_t n = sapo_phrase_lead(s, PH_SOURCE);
+  if (n) memmove(s, s + n, strlen(s + n) + 1);
 }
 
 /* art.authors: JSON-LD's names (each cleaned), else the byline's */
@@ -468,7 +467,7 @@ static int script_fallback(xmlDocPtr doc, dtree *t, const find_input *in, find_r
     free(s2.byline); free(s2.mark); dom_free(&t2);
     return -1;
   }
-  if (s2.article < 0 || s2.text_length <= sr->text_length || s2.text_length < EXTRACT_SCRIPT_BELOW) {
+  if (s2.article < 0 || s2.text_length <= sr->text_length || s2.text_length < FIND_MIN_TEXT) {
     free(s2.byline); free(s2.mark); dom_free(&t2);
     xmlFreeDoc(*sdoc);
     *sdoc = NULL;
@@ -574,9 +573,10 @@ int sapo_extract(xmlDocPtr doc, const sapo_options *opt, sapo_article *a, sapo_e
   /* a meta author naming the publication is no byline: the page's own
    * byline element may then be read */
   if (looks_like_site(m.byline, m.site_name, m.doc_title, opt->url)) { site_byline = m.byline; m.byline = NULL; }
-  find_input in = {m.title, m.byline != NULL, (int)opt->char_threshold, (int)opt->nb_top_candidates, m.ld_body, tr};
+  find_input in = {m.title, m.byline != NULL, (int)opt->char_threshold, (int)opt->nb_top_candidates, m.ld_body, tr,
+                   (opt->skip & CLEAN_LISTINGS) != 0};
   if (find_article(&t, &in, &sr)) { rc = SAPO_ENOMEM; goto out; }
-  if (!sr.use_ld_text && sr.text_length < EXTRACT_SCRIPT_BELOW && script_fallback(doc, &t, &in, &sr, &sdoc)) {
+  if (!sr.use_ld_text && sr.text_length < FIND_MIN_TEXT && script_fallback(doc, &t, &in, &sr, &sdoc)) {
     rc = SAPO_ENOMEM;
     goto out;
   }

@@ -28,6 +28,10 @@
 #define FIND_CHAR_THRESHOLD   500
 #define FIND_NB_TOP           5
 #define FIND_NB_TOP_MAX       64
+/* Less text than this is no article: a candidate's floor (arbiter), a
+ * whole-page fallback's (a category page whose listings hold more), and
+ * what makes sapo read the body the page's scripts carry */
+#define FIND_MIN_TEXT         140
 /* Readability: paragraphs shorter than this carry no score */
 #define FIND_MIN_PARAGRAPH    25
 /* Readability: a share widget is removed when shorter than this */
@@ -88,6 +92,7 @@ typedef struct find_input {
   int nb_top;
   const char *ld_body;      /* JSON-LD articleBody, or NULL                    */
   trace *tr;                /* decisions are recorded when not NULL            */
+  int keep_listings;        /* 1: teaser runs inside the container stay (opts.skip "listings") */
 } find_input;
 
 typedef struct fctx {

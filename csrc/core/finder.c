@@ -36,9 +36,6 @@
 #define FIND_HIDDEN_FACTOR       2.0    /* hidden text this many times the best try: keep hidden */
 #define FIND_MAX_CANDIDATES      (PRIORS_MAX + 4)
 #define FLAG_KEEP_HIDDEN         8
-#define FIND_PAGE_MIN            140    /* a whole-page fallback shorter than this, on a
-                                           page whose listings hold more, is a category
-                                           page: no article                            */
 
 
 /* the parent of p on the page as built; a node the pass created (a merge
@@ -182,7 +179,7 @@ static int32_t one_pass(fctx *c, const candidate *pri, int np, int32_t jnode, in
     if (art < 0) { *oom = 1; return -1; }
   }
   c->ag_valid = 0;
-  if (prep_container(c, art, 1)) { *oom = 1; return -1; }
+  if (prep_container(c, art, !c->in->keep_listings)) { *oom = 1; return -1; }
   return art;
 }
 
@@ -268,8 +265,8 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   }
 chosen:
   if (c.tr) trace_keep_pass(c.tr, best_pass);
-  if (rc == SAPO_OK && !strcmp(out->method, "page") && out->text_length < FIND_PAGE_MIN &&
-      listed >= FIND_PAGE_MIN) {
+  if (rc == SAPO_OK && !strcmp(out->method, "page") && out->text_length < FIND_MIN_TEXT &&
+      listed >= FIND_MIN_TEXT) {
     out->article = -1;
     out->text_length = 0;
     out->method = "none";

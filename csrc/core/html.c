@@ -318,24 +318,6 @@ static const char *legacy_decode(const unsigned char *s, size_t n, const sapo_bu
   return enc;
 }
 
-/* The legacy font encodings a caller may name as the page's charset:
- * decoded by sapo's own tables, not iconv */
-static const char *vi_font_encoding(const char *label) {
-  static const char *const NAMES[][2] = {
-    {"tcvn3", "tcvn3"}, {"x-viet-tcvn3", "tcvn3"}, {"tcvn", "tcvn3"}, {"vni", "vni"}, {"x-viet-vni", "vni"},
-    {"vps", "vps"}, {"x-viet-vps", "vps"}, {"viqr", "viqr"}, {"x-viet-viqr", "viqr"}};
-  for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
-    if (!strcasecmp(label, NAMES[k][0])) return NAMES[k][1];
-  return NULL;
-}
-
-static const char *vi_font_label(const char *enc) {
-  if (!strcmp(enc, "tcvn3")) return "x-viet-tcvn3";
-  if (!strcmp(enc, "vni")) return "x-viet-vni";
-  if (!strcmp(enc, "vps")) return "x-viet-vps";
-  return "x-viet-viqr";
-}
-
 /* Parses UTF-8 bytes, read in place, into out->doc. */
 static int parse_utf8_bytes(const char *data, size_t len, const sapo_options *opt, sapo_parsed *out,
                             sapo_error *err) {
@@ -411,7 +393,7 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_options *opt,
   const char *cs;
   size_t bom = 0;
   sapo_charset_source src;
-  const char *font = opt->charset ? vi_font_encoding(opt->charset) : NULL;
+  const char *font = opt->charset ? sapo_font_encoding(opt->charset) : NULL;
   int rc = font ? SAPO_OK : sapo_charset_decide(s, len, opt->charset, opt->content_type,
                                                 &cs, &bom, &src, err);
   if (rc) return rc;
@@ -422,7 +404,7 @@ int sapo_html_parse(const char *buf, size_t len, const sapo_options *opt,
       return sapo_fail(err, SAPO_EENCODING, "cannot decode the page as %s", font);
     }
     rc = parse_utf8(&vb, opt, out, err);
-    if (rc == SAPO_OK) { out->charset = vi_font_label(font); out->charset_source = (int)SAPO_CS_OPTION; }
+    if (rc == SAPO_OK) { out->charset = sapo_font_label(font); out->charset_source = (int)SAPO_CS_OPTION; }
     return rc;
   }
   if (strncmp(cs, "utf-16", 6)) {

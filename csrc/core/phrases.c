@@ -217,6 +217,19 @@ int sapo_phrase_is(const char *key, int kind) {
   return 0;
 }
 
+size_t sapo_phrase_lead(const char *s, int kind) {
+  for (const phrase *p = sapo_phrases; p->text; p++) {
+    if (p->kind != kind) continue;
+    size_t n = strlen(p->text), k = 0;
+    while (k < n && s[k] && (s[k] == p->text[k] || (s[k] >= 'A' && s[k] <= 'Z' && s[k] + 32 == p->text[k]))) k++;
+    if (k == n) {
+      while (s[k] == ' ') k++;
+      return k;
+    }
+  }
+  return 0;
+}
+
 int sapo_phrase_prefix(const char *key, int kind) {
   for (const phrase *p = sapo_phrases; p->text; p++)
     if (p->text[0] == key[0] && p->kind == kind && !strncmp(key, p->text, strlen(p->text))) return 1;

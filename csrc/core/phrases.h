@@ -4,6 +4,8 @@
 #ifndef SAPO_PHRASES_H
 #define SAPO_PHRASES_H
 
+#include <stddef.h>
+
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
 #endif
@@ -23,6 +25,9 @@ extern const phrase sapo_phrases[];
 /* 1 when key (lower-case NFC) equals a phrase of kind, or starts with one. */
 int sapo_phrase_is(const char *key, int kind);
 int sapo_phrase_prefix(const char *key, int kind);
+/* Bytes of s that a phrase of kind opens (ASCII letters in any case), the
+ * spaces after it included; 0 when none does ("Theo TTXVN" -> 5). */
+size_t sapo_phrase_lead(const char *s, int kind);
 
 /* Class/id tokens (lower case, split on non-alphanumerics). */
 extern const char *const sapo_lead_tokens[];

@@ -258,9 +258,6 @@ const char *const W_CREDIT_AGENCIES[] = {
 /* what separates a caption from its credit */
 const char *const W_CREDIT_SEPARATORS[] = {". ", " - ", " – ", " | ", " / ", "  ", NULL};
 
-/* lead-ins of a source line used as a byline ("Theo ", "Nguồn: ") */
-const char *const W_SOURCE_PREFIXES[] = {"Theo ", "theo ", "Nguồn: ", "Nguồn ", "Source: ", NULL};
-
 /* what may close a sentence after its stop (quotes, brackets) */
 const char *const W_QUOTE_CLOSERS[] = {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\x9C", NULL};
 

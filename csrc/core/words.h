@@ -82,7 +82,6 @@ extern const sapo_title_sep W_TITLE_SEPARATORS[];   /* ends with {NULL, 0} */
 extern const char *const W_CREDIT_LABELS[];   /* labels that open a photo credit ("Ảnh:", "Photo:") */
 extern const char *const W_CREDIT_AGENCIES[];   /* picture agencies a credit names */
 extern const char *const W_CREDIT_SEPARATORS[];   /* what separates a caption from its credit */
-extern const char *const W_SOURCE_PREFIXES[];   /* lead-ins of a source line used as a byline ("Theo ", "Nguồn: ") */
 extern const char *const W_QUOTE_CLOSERS[];   /* what may close a sentence after its stop (quotes, brackets) */
 extern const char *const W_AD_LABELS[];   /* texts of an ad slot or a loading placeholder */
 

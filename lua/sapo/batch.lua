@@ -168,6 +168,7 @@ local function fetch_opts(a) return { timeout = a.timeout, max_bytes = a.max_byt
 local function run_worker(a, iter, stdout)
   local k, n = a.worker:match("^(%d+)/(%d+)$")
   k, n = tonumber(k), tonumber(n)
+  a.out = nil   -- (the parent writes the output file: a worker only encodes)
   local target = assert(make_sink(a, stdout))
   local enc = target.encode
   local stats = pipeline.run(share(iter, k, n), { extract_stage(a) }, function(item)
@@ -180,7 +181,7 @@ local function run_worker(a, iter, stdout)
 end
 
 -- the parent of --jobs N: start the workers, merge their frames in order
-local function run_parent(a, out, err, stdin, total)
+local function run_parent(a, out, err, stdin, total, argv)
   local cmd = self_command()
   if not cmd then err:write("sapo batch: cannot tell how this program was started, so --jobs cannot start workers\n"); return 2 end
   local target, serr = make_sink(a, out)
@@ -196,20 +197,13 @@ local function run_parent(a, out, err, stdin, total)
       f:write(chunk)
     end
     f:close()
-    args[#args + 1] = "--stdin-jsonl"
   end
-  for _, s in ipairs(a.sources or {}) do args[#args + 1] = sh_quote(s) end
-  local function opt(name, v) if v ~= nil then args[#args + 1] = name .. "=" .. sh_quote(v) end end
-  if a.formats then opt("--formats", table.concat(a.formats, ",")) end
-  if a.fields then opt("--fields", table.concat(a.fields, ",")) end
-  if a.dir then opt("--dir", a.dir); opt("--format", a.format) end
-  if a.pretty then args[#args + 1] = "--pretty" end
-  opt("--tone", a.tone); opt("--charset", a.charset); opt("--url", a.url); opt("--max-bytes", a.max_bytes)
-  opt("--timeout", a.timeout); opt("--user-agent", a.user_agent)
+  -- the workers get this command's own arguments, as they were given
+  for _, x in ipairs(argv or {}) do args[#args + 1] = sh_quote(x) end
   local n = a.jobs
   local workers = {}
   for k = 1, n do
-    local c = cmd .. " batch " .. table.concat(args, " ") .. " --worker=" .. k .. "/" .. n
+    local c = cmd .. " " .. table.concat(args, " ") .. " --worker=" .. k .. "/" .. n
     if spool then c = c .. " < " .. sh_quote(spool) end
     workers[k] = assert(io.popen(c, "r"))
   end
@@ -252,7 +246,12 @@ local function run_parent(a, out, err, stdin, total)
 end
 
 --- Run `sapo batch` with the options the command line parsed.
-function M.run(a, out, err, stdin)
+-- @tparam table a the parsed options
+-- @param out, err, stdin file handles
+-- @tparam table argv the command's own arguments ("batch", ...), as given:
+--   `--jobs` workers are started with them
+-- @treturn integer exit code
+function M.run(a, out, err, stdin, argv)
   a.jobs = tonumber(a.jobs) or 1
   if a.out and a.dir then err:write("sapo batch: --out and --dir exclude each other\n"); return 2 end
   if not a.stdin_jsonl and #(a.sources or {}) == 0 then
@@ -272,7 +271,7 @@ function M.run(a, out, err, stdin)
     total = msg
   end
   if a.worker then return run_worker(a, iter, out) end
-  if a.jobs > 1 then return run_parent(a, out, err, stdin, total) end
+  if a.jobs > 1 then return run_parent(a, out, err, stdin, total, argv) end
   local target, serr = make_sink(a, out)
   if not target then err:write("sapo batch: ", serr, "\n"); return 2 end
   local show = a.progress or (not a.no_progress and isatty_stderr())

@@ -9,21 +9,21 @@ local core = require "sapo.core"
 local render = require "sapo.render"
 local json = require "sapo.json"
 local source = require "sapo.source"
+local options = require "sapo.options"
 
 local M = {}
 
 local FORMATS = { "text", "markdown", "html", "json" }
 local VI_ENCODINGS = { "tcvn3", "vni", "viqr", "viscii", "vps", "cp1258" }
-local FONT_CHARSETS = { tcvn3 = true, ["x-viet-tcvn3"] = true, tcvn = true, vni = true, ["x-viet-vni"] = true,
-  vps = true, ["x-viet-vps"] = true, viqr = true, ["x-viet-viqr"] = true }
-local ARTICLE_FIELDS = { "url", "canonical_url", "title", "byline", "authors", "date", "modified", "lead", "text",
-  "markdown", "html", "images", "top_image", "lang", "site_name", "description", "tags", "word_count", "dir",
-  "charset", "method" }
+local ARTICLE_FIELDS = {}
+for _, f in ipairs(options.fields) do
+  if f.kind ~= "trace" then ARTICLE_FIELDS[#ARTICLE_FIELDS + 1] = f.name end
+end
 
 -- ===== checks shared by the commands (run before any work) =================
 
 local function check_charset(v)
-  if FONT_CHARSETS[v:lower()] or core.text.charset(v) then return v end
+  if core.text.charset(v) then return v end
   return nil, "unknown charset '" .. v .. "' (a WHATWG label such as windows-1258, or tcvn3, vni, vps, viqr)"
 end
 
@@ -33,6 +33,14 @@ local function check_bytes(v)
   if not n or n < 1 then return nil, "expected a size in bytes (e.g. 50M), got '" .. v .. "'" end
   local mul = ({ k = 1024, m = 1024 ^ 2, g = 1024 ^ 3 })[unit:lower()] or 1
   return math.floor(n * mul)
+end
+
+-- 33554432 -> "32M"
+local function human_bytes(n)
+  for _, u in ipairs({ { "G", 1024 ^ 3 }, { "M", 1024 ^ 2 }, { "k", 1024 } }) do
+    if n >= u[2] and n % u[2] == 0 then return string.format("%d%s", n / u[2], u[1]) end
+  end
+  return tostring(n)
 end
 
 local function check_seconds(v)
@@ -65,9 +73,9 @@ end
 local function extract_options(cmd)
   cmd:option("--url", "The page's URL (base for links) for files and standard input.")
   cmd:option("--charset", "Decode the page with this character set (tcvn3 and vni too)."):convert(check_charset)
-  cmd:option("--tone", "Place tone marks in one style."):choices({ "old", "new" })
-  cmd:option("--max-bytes", "Refuse pages larger than this (default 32M); suffixes k, M, G.")
-    :convert(check_bytes)
+  cmd:option("--tone", "Place tone marks in one style."):choices(options.by_name.tone.choices)
+  cmd:option("--max-bytes", "Refuse pages larger than this (default " .. human_bytes(options.by_name.max_bytes.default) ..
+    "); suffixes k, M, G."):convert(check_bytes)
   cmd:option("--timeout", "Seconds for a fetch, redirects included (default 30)."):convert(check_seconds)
   cmd:option("--user-agent", "User-Agent header of fetches.")
 end
@@ -119,10 +127,11 @@ function M.parser()
   local function vsub(name, desc)
     local c = v:command(name, desc):add_help(false)
     c:flag("-h --help", "Show this help and exit.")
-    c:option("--max-bytes", "Refuse input larger than this (default 32M); suffixes k, M, G."):convert(check_bytes)
+    c:option("--max-bytes", "Refuse input larger than this (default " .. human_bytes(options.by_name.max_bytes.default) ..
+      "); suffixes k, M, G."):convert(check_bytes)
     return c
   end
-  vsub("tone", "Place tone marks in one style."):argument("style", "old (hòa) or new (hoà)."):choices({ "old", "new" })
+  vsub("tone", "Place tone marks in one style."):argument("style", "old (hòa) or new (hoà)."):choices(options.by_name.tone.choices)
   vsub("fold", "Remove diacritics (Việt -> Viet).")
   vsub("slug", "One URL slug per input line.")
   vsub("strip", "Remove tone marks, keep letters like ă, ơ.")
@@ -314,7 +323,7 @@ function M.main(args, io_)
   if a.command == "extract" then return cmd_extract(a, out, err, stdin) end
   if a.command == "vi" then return cmd_vi(a, out, err, stdin) end
   if a.command == "explain" then return cmd_explain(a, out, err, stdin) end
-  if a.command == "batch" then return require("sapo.batch").run(a, out, err, stdin) end
+  if a.command == "batch" then return require("sapo.batch").run(a, out, err, stdin, list) end
   err:write(p:get_help(), "\n")
   return 2
 end

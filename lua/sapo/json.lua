@@ -11,12 +11,19 @@ if not ok then cjson = nil end
 
 local M = {}
 
-local ORDER = { "url", "canonical_url", "title", "byline", "authors", "date", "modified", "lead", "text", "markdown",
-  "html", "images", "top_image", "lang", "site_name", "description", "tags", "word_count",
-  "dir", "charset", "method", "source", "error", "code" }
+-- the article's fields in the core's order, then a failed item's
+local ORDER = {}
+for _, f in ipairs(require("sapo.core").fields) do
+  if f.kind ~= "trace" then ORDER[#ORDER + 1] = f.name end
+end
+for _, k in ipairs({ "source", "error", "code" }) do ORDER[#ORDER + 1] = k end
 local RANK = {}
 for i, k in ipairs(ORDER) do RANK[k] = i end
-local ARRAYS = { images = true, authors = true, tags = true }
+-- list fields are written [] when empty
+local ARRAYS = {}
+for _, f in ipairs(require("sapo.core").fields) do
+  if f.kind == "texts" or f.kind == "images" then ARRAYS[f.name] = true end
+end
 
 local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n",
   ["\r"] = "\\r", ["\t"] = "\\t" }

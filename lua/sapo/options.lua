@@ -41,7 +41,15 @@ function M.error(name, value)
   return core.option_error(name, value)
 end
 
--- The article's text fields (what a tone style or normalisation rewrites).
-M.TEXT_FIELDS = { "title", "byline", "lead", "text", "markdown", "html", "description" }
+--- The article's fields, in the order JSON writes them: `{name, kind}`
+-- (kind "text", "url", "date", "code", "texts", "images", "number", "trace").
+M.fields = core.fields
+
+--- The names of the article's prose fields (what a tone style or a
+-- normalisation rewrites).
+M.TEXT_FIELDS = {}
+for _, f in ipairs(core.fields) do
+  if f.kind == "text" then M.TEXT_FIELDS[#M.TEXT_FIELDS + 1] = f.name end
+end
 
 return M

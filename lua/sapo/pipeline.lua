@@ -124,9 +124,7 @@ local TEXT_FIELDS = options.TEXT_FIELDS
 --   NFC repairs), `fold` (field names to add a folded `<name>_folded` key for)
 function M.normalize(opts)
   opts = opts or {}
-  if opts.tone ~= nil and opts.tone ~= "old" and opts.tone ~= "new" then
-    error("bad option 'tone' to 'normalize' (\"old\" or \"new\" expected)", 2)
-  end
+  options.check({ tone = opts.tone }, "normalize", 2)
   return function(item)
     local a = item.article
     if not a then return item end

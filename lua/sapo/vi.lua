@@ -15,69 +15,62 @@ local type, error = type, error
 
 local M = {}
 
-local function check(s, fname)
-  if type(s) ~= "string" then
-    error("bad argument #1 to '" .. fname .. "' (string expected, got " .. type(s) .. ")", 3)
-  end
-end
+-- Each function is the C one: it checks its arguments (a string, and a
+-- style or encoding among its words) and raises "bad argument ..." itself.
 
 --- NFC plus Vietnamese repairs (tone typed before ^/˘, Ð used for Đ).
-function M.nfc(s) check(s, "nfc"); return cvi.nfc(s) end
+-- @function nfc
+-- @tparam string s text
+-- @return string, or `nil, message, "EUTF8"`
+M.nfc = cvi.nfc
 
 --- Put every syllable's tone mark where `style` wants it.
+-- @function tone
 -- @tparam string s text
 -- @tparam string style `"old"` (hòa, thủy) or `"new"` (hoà, thuỷ)
-function M.tone(s, style)
-  check(s, "tone")
-  if style ~= "old" and style ~= "new" then
-    error("bad argument #2 to 'tone' (\"old\" or \"new\" expected, got " .. tostring(style) .. ")", 2)
-  end
-  return cvi.tone(s, style)
-end
+-- @return string, or `nil, message, "EUTF8"`
+-- @raise when `style` is neither
+M.tone = cvi.tone
 
 --- Remove every diacritic (đ→d, Đ→D), keep case.
-function M.strip(s) check(s, "strip"); return cvi.strip(s) end
---- strip, then lower case: a search key.
-function M.fold(s) check(s, "fold"); return cvi.fold(s) end
---- fold, then runs of anything but [a-z0-9] become "-".
-function M.slug(s) check(s, "slug"); return cvi.slug(s) end
+-- @function strip
+-- @tparam string s text
+M.strip = cvi.strip
 
-local ENCODINGS = { tcvn3 = true, vni = true, viqr = true, viscii = true, vps = true, cp1258 = true }
+--- strip, then lower case: a search key.
+-- @function fold
+-- @tparam string s text
+M.fold = cvi.fold
+
+--- fold, then runs of anything but [a-z0-9] become "-".
+-- @function slug
+-- @tparam string s text
+M.slug = cvi.slug
 
 --- Decode legacy Vietnamese bytes.
+-- @function decode
 -- @tparam string bytes
 -- @tparam string enc `"tcvn3"`, `"vni"`, `"viqr"`, `"viscii"`, `"vps"` or `"cp1258"`
-function M.decode(bytes, enc)
-  check(bytes, "decode")
-  if not ENCODINGS[enc] then
-    error("bad argument #2 to 'decode' (unknown encoding " .. tostring(enc) .. ")", 2)
-  end
-  return cvi.decode(bytes, enc)
-end
+-- @raise for another encoding
+M.decode = cvi.decode
 
 --- Encode text into a legacy code page (the inverse of decode; `"?"` for
 -- characters the code page lacks).  Not for VIQR.
-function M.encode(s, enc)
-  check(s, "encode")
-  if not ENCODINGS[enc] or enc == "viqr" then
-    error("bad argument #2 to 'encode' (unknown encoding " .. tostring(enc) .. ")", 2)
-  end
-  return cvi.encode(s, enc)
-end
+-- @function encode
+-- @tparam string s text
+-- @tparam string enc as for decode, but `"viqr"`
+M.encode = cvi.encode
 
 --- Repair mojibake.
+-- @function repair
 -- @tparam string s text
 -- @tparam[opt] string mode nil: UTF-8 read as Windows-1252 (once or twice);
 --   `"tcvn3"` or `"vni"`: legacy font bytes read as Windows-1252
-function M.repair(s, mode)
-  check(s, "repair")
-  if mode ~= nil and mode ~= "tcvn3" and mode ~= "vni" then
-    error("bad argument #2 to 'repair' (nil, \"tcvn3\" or \"vni\" expected)", 2)
-  end
-  return cvi.repair(s, mode)
-end
+M.repair = cvi.repair
 
 --- Is this Vietnamese?  Returns `"vi"` or `"other"`, then a score in [0, 1].
-function M.detect(s) check(s, "detect"); return cvi.detect(s) end
+-- @function detect
+-- @tparam string s text
+M.detect = cvi.detect
 
 return M

@@ -13,6 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   po.url = "https://fuzz.example/a/b.html";
   po.max_depth = 2048;
   po.formats = SAPO_FMT_TEXT | SAPO_FMT_MARKDOWN | SAPO_FMT_HTML;
+  po.trace = 1;   /* the trace's paths and notes are fuzzed too */
   sapo_parsed p;
   sapo_error err;
   if (sapo_html_parse((const char *)data, size, &po, &p, &err) != SAPO_OK) return 0;
