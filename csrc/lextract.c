@@ -76,6 +76,7 @@ static void push_trace(lua_State *L, const trace *tr) {
     set_str(L, "path", it->path);
     set_str(L, keys[it->kind], it->what);
     set_str(L, "verdict", it->verdict);
+    if (it->kind == TR_FIELD) set_str(L, "source", it->source);
     set_str(L, it->kind == TR_CANDIDATE ? "reason" : it->kind == TR_FIELD ? "value" : "text", it->text);
     lua_pushinteger(L, it->length); lua_setfield(L, -2, "length");
     if (it->kind == TR_CANDIDATE) {

@@ -281,7 +281,6 @@ static int relative_tail(const char *s) {
 }
 
 static void trim_trailing_marks(char *s) {
-
   for (;;) {
     size_t n = strlen(s);
     if (n && strchr(" -|,;:/", s[n - 1])) { s[n - 1] = '\0'; continue; }

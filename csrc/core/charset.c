@@ -242,7 +242,6 @@ static size_t raw_text_end(const unsigned char *s, size_t n, size_t i, const cha
  * script, style, template, noscript and textarea is skipped, and the scan
  * ends at <body> or </head>. */
 static const char *prescan(const unsigned char *s, size_t n, int late) {
-
   size_t i = 0;
   while (i < n) {
     if (s[i] != '<') {   /* every rule starts at a '<' */

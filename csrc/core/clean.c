@@ -19,7 +19,6 @@
 #include "tags.h"
 #include "utext.h"
 
-
 /* Lower-case the first `cap` bytes' worth of s (whole code points) into dst. */
 static size_t lower_prefix(const char *s, size_t n, char *dst, size_t cap) {
   size_t i = 0, o = 0;
@@ -79,14 +78,10 @@ static int phrase_match(const char *key, int kind, int whole) {
 
 static double link_share(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
 
-
 static void drop(block *b, const char *rule) {
   b->flags |= BF_DROP;
   if (!b->rule) b->rule = rule;
 }
-
-
-
 
 /* ===== CAPTIONS ===== */
 
@@ -441,7 +436,6 @@ static void opening_signature(emit_out *o, clean_found *f) {
 #define AUTHOR_BOX_UP 4   /* levels up from a block to the box */
 static int in_author_box(const clean_input *in, const block *b) {
 
-
   xmlNodePtr x = block_x(in->t, b);
   for (int up = 0; x && x->type == XML_ELEMENT_NODE && up < AUTHOR_BOX_UP; x = x->parent, up++) {
     const char *cls = xml_attr(x, "class");
@@ -619,7 +613,6 @@ void clean_found_free(clean_found *f) {
 }
 
 /* ===== DATE NEAR THE TITLE ===== */
-
 
 char *clean_page_date(const clean_input *in) {
   const dtree *t = in->t;

@@ -149,7 +149,6 @@ static int store_clean(sapo_buf *buf, const sapo_buf *raw, size_t *off, size_t *
   return 0;
 }
 
-
 static int is_right(xmlNodePtr x) {
   const char *al = xml_attr(x, "align");
   if (al && !strcasecmp(al, "right")) return 1;
@@ -344,7 +343,6 @@ static void push_image(E *e, int32_t i) {
     if (v && *v && !placeholder_src(v) && strlen(v) < sizeof first) strcpy(first, v);
   }
   if (!first[0] && placeholder_src(src)) {
-
     for (const char *const *a = W_SRCSET_ATTRS; *a && !first[0]; a++) {
       const char *v = dom_attr(t, i, *a);
       if (v && *v) srcset_best(v, first, sizeof first);

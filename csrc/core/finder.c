@@ -37,7 +37,6 @@
 #define FIND_MAX_CANDIDATES      (PRIORS_MAX + 4)
 #define FLAG_KEEP_HIDDEN         8
 
-
 /* the parent of p on the page as built; a node the pass created (a merge
  * wrapper) is not in orig, so its parent comes from the working tree t */
 static int32_t built_parent(const dtree *t, const dtree *orig, int32_t p) {

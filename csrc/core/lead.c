@@ -39,7 +39,6 @@
 #define LEAD_WRAP_DEPTH 2   /* wrappers of one child around the element under the title */
 #define LEAD_TEXT_PARA 200  /* characters of one paragraph that is surely the text */
 
-
 /* a lead's name in class, id, itemprop, type or a data-* attribute's
  * value ("article__preamble", itemprop="description", data-manual=
  * "teaserText", <div type="lead">) */
@@ -142,7 +141,6 @@ static int text_only(xmlNodePtr x) {
 
 /* the text ends as a sentence does: . ! ? … or a closing quote after one */
 static int ends_sentence(const char *s, size_t n) {
-
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
   for (int again = 1; again && n;) {
     again = 0;
@@ -188,7 +186,6 @@ static xmlNodePtr lone_child(xmlNodePtr x) {
 
 /* a paragraph its class sets in bold ("Typography_weight-bold", "bold") */
 static int bold_class(const dtree *t, int32_t i) {
-
   return i >= 0 && t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), W_BOLD_TOKENS);
 }
 
@@ -215,7 +212,6 @@ static int lead_shaped(xmlNodePtr x, int max_blocks) {
 
 /* inside a figure, a figcaption or a picture/caption-class box */
 static int in_figure(const dtree *t, int32_t i) {
-
   int up = 0;
   for (int32_t p = i; p >= 0 && up < 5; p = t->n[p].parent, up++) {
     int tag = t->n[p].tag;
@@ -246,14 +242,6 @@ static int in_chrome(const dtree *t, int32_t i) {
   return 0;
 }
 
-/* Block b is the lead: marked, and its text is f->lead. */
-static int take_block(const emit_out *o, block *b, clean_found *f, const char *src) {
-  b->flags |= BF_LEAD;
-  f->lead_src = src;
-  f->lead = dup_block(o, b);
-  return f->lead ? 0 : -1;
-}
-
 /* The cleaned text of libxml2 element x into c (emptied first); -1 when
  * memory runs out. */
 static int element_text(xmlNodePtr x, sapo_buf *c) {
@@ -263,15 +251,6 @@ static int element_text(xmlNodePtr x, sapo_buf *c) {
   int rc = raw.failed ? -1 : sapo_clean(sapo_buf_cstr(&raw), raw.len, c, 0);
   sapo_buf_free(&raw);
   return rc;
-}
-
-/* A lead found outside the article becomes its first block (c consumed). */
-static int prepend_lead(emit_out *o, clean_found *f, sapo_buf *c, const char *src) {
-  f->lead_src = src;
-  f->lead = sapo_buf_detach(c, NULL);
-  sapo_buf_free(c);
-  if (!f->lead || emit_prepend(o, f->lead, BF_LEAD)) return -1;
-  return 0;
 }
 
 /* libxml2 element a is d or holds it */
@@ -291,10 +270,57 @@ static int xml_blocks_under(const emit_out *o, const dtree *t, xmlNodePtr x, int
   return n;
 }
 
-int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
+/* ===== CANDIDATES ===== */
+
+/* A lead a source proposes: its text, and what taking it does to the
+ * blocks: the blocks it marks as the lead (indices), or a block of its
+ * own put first (the lead stood outside the article). */
+typedef struct lead_cand {
+  char *text;                  /* malloc'ed */
+  int *marks; int n_marks, cap_marks;
+  int prepend;
+} lead_cand;
+
+static int cand_mark(lead_cand *c, int k) {
+  if (c->n_marks == c->cap_marks) {
+    int cap = c->cap_marks ? c->cap_marks * 2 : 4;
+    int *p = realloc(c->marks, (size_t)cap * sizeof *p);
+    if (!p) return -1;
+    c->marks = p;
+    c->cap_marks = cap;
+  }
+  c->marks[c->n_marks++] = k;
+  return 0;
+}
+
+/* block k, as it is */
+static int cand_block(const emit_out *o, lead_cand *c, int k) {
+  if (!(c->text = dup_block(o, &o->b[k])) || cand_mark(c, k)) return -1;
+  return 1;
+}
+
+/* the text in b (taken), as a block of its own put first */
+static int cand_prepend(lead_cand *c, sapo_buf *b) {
+  c->text = sapo_buf_detach(b, NULL);
+  sapo_buf_free(b);
+  c->prepend = 1;
+  return c->text ? 1 : -1;
+}
+
+static void cand_free(lead_cand *c) {
+  free(c->text);
+  free(c->marks);
+  memset(c, 0, sizeof *c);
+}
+
+/* ===== SOURCES, IN THE ORDER THEY ARE TRIED =====
+ * Each returns 1 with a candidate, 0 for none, -1 when memory runs out. */
+
+/* 1. the first text blocks of the article, when a lead class owns them
+ * (and owns no more than a lead's blocks: "text-with-summary" bodies) */
+static int src_lead_class(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  (void)f;
   const dtree *t = in->t;
-  /* 1. the first text blocks of the article, when a lead class owns them
-   * (and owns no more than a lead's blocks: "text-with-summary" bodies) */
   int seen = 0;
   for (int k = 0; k < o->n && seen < 2; k++) {
     block *b = &o->b[k];
@@ -304,11 +330,12 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
      * wrapper of most of its text names it */
     xmlNodePtr il = inline_lead(t, b->node, b->chars);
     if (il) {
-      if (!(f->lead = dup_block(o, b))) return -1;
-      if (not_a_lead(il, f->lead, in->title)) { free(f->lead); f->lead = NULL; continue; }
-      b->flags |= BF_LEAD;
-      f->lead_src = "lead-class";
-      return 0;
+      char *text = dup_block(o, b);
+      if (!text) return -1;
+      int no = not_a_lead(il, text, in->title);
+      free(text);
+      if (no) continue;
+      return cand_block(o, c, k);
     }
     /* read on libxml2's tree: the finder may have put a wrapper's
      * paragraph in its place ("<div class=leadIn><p>" became the <p>) */
@@ -325,134 +352,143 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
         if (!kept(bj) || bj->kind == B_IMAGE || !xml_owns(px, block_x(t, bj))) continue;
         if (lb.len) sapo_buf_adds(&lb, " ");
         sapo_buf_add(&lb, btext(o, bj), bj->t_len);
+        if (cand_mark(c, j)) lb.failed = 1;
       }
       if (lb.failed) { sapo_buf_free(&lb); return -1; }
-      if (not_a_lead(px, sapo_buf_cstr(&lb), in->title)) { sapo_buf_free(&lb); break; }
-      for (int j = k; j < o->n; j++) {
-        block *bj = &o->b[j];
-        if (kept(bj) && bj->kind != B_IMAGE && xml_owns(px, block_x(t, bj))) bj->flags |= BF_LEAD;
-      }
-      f->lead_src = "lead-class";
-      f->lead = sapo_buf_detach(&lb, NULL);
+      if (not_a_lead(px, sapo_buf_cstr(&lb), in->title)) { sapo_buf_free(&lb); c->n_marks = 0; break; }
+      c->text = sapo_buf_detach(&lb, NULL);
       sapo_buf_free(&lb);
-      return f->lead ? 0 : -1;
+      return c->text ? 1 : -1;
     }
   }
-  /* 1a. a lead-class element before the article, outside it (named,
-   * it wins over a paragraph the body sets in bold) */
+  return 0;
+}
+
+/* 1a. a lead-class element before the article, outside it (named, it wins
+ * over a paragraph the body sets in bold) */
+static int src_lead_element(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  (void)f;
+  const dtree *t = in->t;
   int32_t first_text = -1;
   for (int32_t n = t->n[in->article].first; n >= 0; n = dom_next_in(t, n, in->article, 0))
     if (n < in->orig_count && t->n[n].type == DN_TEXT) { first_text = n; break; }
-  if (first_text > 0) {
-    /* a lead stands under the title: the search starts there */
-    for (int32_t i = in->title_node > 0 ? in->title_node : 0; i < first_text; i++) {
-      if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
-      int tag = t->n[i].tag;
-      if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
-      /* and is never a picture's caption */
-      if (in_figure(t, i)) continue;
-      if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
-      if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, LEAD_ELEMENT_BLOCKS)) continue;
-      if (not_a_lead(t->n[i].x, NULL, NULL)) continue;
-      sapo_buf c = SAPO_BUF_INIT;
-      if (element_text(t->n[i].x, &c)) { sapo_buf_free(&c); return -1; }
-      size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
-      int ok = chars >= LEAD_ELEMENT_MIN && chars <= LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&c), c.len) >= 6 &&
-               !not_a_lead(NULL, sapo_buf_cstr(&c), in->title);
-      /* the article may start with it already: that block is the lead (a
-       * body that repeats it further down keeps its own copy) */
-      for (int k = 0; ok && k < o->n; k++) {
-        block *b = &o->b[k];
-        if (!kept(b) || b->kind == B_IMAGE) continue;
-        if (b->t_len > c.len && !memcmp(btext(o, b), c.data, c.len)) ok = 0;   /* a body paragraph */
-        else if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
-          sapo_buf_free(&c);
-          return take_block(o, b, f, "lead-element");
-        }
-        break;
+  if (first_text <= 0) return 0;
+  /* a lead stands under the title: the search starts there */
+  for (int32_t i = in->title_node > 0 ? in->title_node : 0; i < first_text; i++) {
+    if (t->n[i].type != DN_ELEM || t->n[i].x == NULL || !lead_class(t, i)) continue;
+    int tag = t->n[i].tag;
+    if (tag == T_META || tag == T_BODY || tag == T_HTML || tag == T_IMG || in_chrome(t, i)) continue;
+    /* and is never a picture's caption */
+    if (in_figure(t, i)) continue;
+    if (in->mark && (in->mark[i] & NM_IN_LISTING)) continue;   /* a teaser's snippet */
+    if (dom_is_ancestor(t, in->article, i) || !lead_shaped(t->n[i].x, LEAD_ELEMENT_BLOCKS)) continue;
+    if (not_a_lead(t->n[i].x, NULL, NULL)) continue;
+    sapo_buf b = SAPO_BUF_INIT;
+    if (element_text(t->n[i].x, &b)) { sapo_buf_free(&b); return -1; }
+    size_t chars = u8chars(sapo_buf_cstr(&b), b.len);
+    int ok = chars >= LEAD_ELEMENT_MIN && chars <= LEAD_ELEMENT_MAX && words(sapo_buf_cstr(&b), b.len) >= 6 &&
+             !not_a_lead(NULL, sapo_buf_cstr(&b), in->title);
+    /* the article may start with it already: that block is the lead (a
+     * body that repeats it further down keeps its own copy) */
+    for (int k = 0; ok && k < o->n; k++) {
+      const block *bk = &o->b[k];
+      if (!kept(bk) || bk->kind == B_IMAGE) continue;
+      if (bk->t_len > b.len && !memcmp(btext(o, bk), b.data, b.len)) ok = 0;   /* a body paragraph */
+      else if (bk->t_len == b.len && !memcmp(btext(o, bk), b.data, b.len)) {
+        sapo_buf_free(&b);
+        return cand_block(o, c, k);
       }
-      if (ok) return prepend_lead(o, f, &c, "lead-element");
-      sapo_buf_free(&c);
+      break;
     }
+    if (ok) return cand_prepend(c, &b);
+    sapo_buf_free(&b);
   }
-  /* 1b. the first paragraph set apart in bold, before ordinary ones */
-  {
-    int first = -1, after = 0;
-    for (int k = 0; k < o->n; k++) {
-      block *b = &o->b[k];
-      if (!kept(b) || b->kind == B_IMAGE) continue;
-      if (first < 0) {
-        /* the title said again, a picture's caption and a player's
-         * "00:00" come before it */
-        if (!has_letters(o, b) || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE))) continue;
-        if (b->kind == B_HEADING) {
-          char *h = dup_block(o, b);
-          if (!h) return -1;
-          int again = in->title && repeats_title(h, in->title);
-          free(h);
-          if (again) continue;
-        }
-        if (b->kind != B_PARA) break;
-        first = k;
-        continue;
-      }
-      if (b->kind == B_PARA && b->bold_chars * 2 < b->chars && !bold_class(t, b->node)) after++;
-      if (after >= LEAD_AFTER) break;
-    }
-    if (first >= 0 && after >= LEAD_AFTER) {
-      block *b = &o->b[first];
-      size_t chars = u8chars(btext(o, b), b->t_len);
-      long nw = words(btext(o, b), b->t_len);
-      /* a short bold line that ends without a sentence's stop is a heading */
-      if ((b->bold_chars * 10 >= b->chars * 9 || bold_class(t, b->node)) && chars >= LEAD_MIN && chars <= LEAD_MAX &&
-          nw >= 6 && (nw >= LEAD_DEK_WORDS || ends_sentence(btext(o, b), b->t_len)) && b->link_chars * 2 < b->chars) {
-        return take_block(o, b, f, "bold-first-paragraph");
-      }
-    }
-  }
-  /* 1b'. the lines between the title and names signed above the text
-   * (title, standfirst, byline, text) */
-  if (f->opening_at > 0) {
-    sapo_buf lb = SAPO_BUF_INIT;
-    int n = 0, ok = 1;
-    for (int k = 0; k < f->opening_at && ok; k++) {
-      const block *b = &o->b[k];
-      if (!kept(b) || b->kind == B_IMAGE || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE))) continue;
-      ok = (b->kind == B_PARA || b->kind == B_HEADING) && b->chars < LEAD_TEXT_PARA && ++n <= LEAD_ELEMENT_BLOCKS &&
-           b->link_chars * 2 < b->chars;
-      if (lb.len) sapo_buf_adds(&lb, " ");
-      sapo_buf_add(&lb, btext(o, b), b->t_len);
-    }
-    if (lb.failed) { sapo_buf_free(&lb); return -1; }
-    size_t chars = u8chars(sapo_buf_cstr(&lb), lb.len);
-    if (ok && n && chars >= LEAD_MIN && chars <= LEAD_MAX && !not_a_lead(NULL, sapo_buf_cstr(&lb), in->title)) {
-      for (int k = 0; k < f->opening_at; k++) {
-        block *b = &o->b[k];
-        if (kept(b) && b->kind != B_IMAGE && !(b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE)))
-          b->flags |= BF_LEAD;
-      }
-      f->lead_src = "above-signature";
-      f->lead = sapo_buf_detach(&lb, NULL);
-      sapo_buf_free(&lb);
-      return f->lead ? 0 : -1;
-    }
-    sapo_buf_free(&lb);
-  }
-  /* 1c. a long heading that opens the article, before its paragraphs: a
-   * dek printed as a subheading (section headings are short) */
+  return 0;
+}
+
+/* 1b. the first paragraph set apart in bold, before ordinary ones */
+static int src_bold_first(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  (void)f;
+  const dtree *t = in->t;
+  int first = -1, after = 0;
   for (int k = 0; k < o->n; k++) {
-    block *b = &o->b[k];
+    const block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    if (first < 0) {
+      /* the title said again, a picture's caption and a player's "00:00"
+       * come before it */
+      if (!has_letters(o, b) || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE))) continue;
+      if (b->kind == B_HEADING) {
+        char *h = dup_block(o, b);
+        if (!h) return -1;
+        int again = in->title && repeats_title(h, in->title);
+        free(h);
+        if (again) continue;
+      }
+      if (b->kind != B_PARA) break;
+      first = k;
+      continue;
+    }
+    if (b->kind == B_PARA && b->bold_chars * 2 < b->chars && !bold_class(t, b->node)) after++;
+    if (after >= LEAD_AFTER) break;
+  }
+  if (first < 0 || after < LEAD_AFTER) return 0;
+  const block *b = &o->b[first];
+  size_t chars = u8chars(btext(o, b), b->t_len);
+  long nw = words(btext(o, b), b->t_len);
+  /* a short bold line that ends without a sentence's stop is a heading */
+  if ((b->bold_chars * 10 >= b->chars * 9 || bold_class(t, b->node)) && chars >= LEAD_MIN && chars <= LEAD_MAX &&
+      nw >= 6 && (nw >= LEAD_DEK_WORDS || ends_sentence(btext(o, b), b->t_len)) && b->link_chars * 2 < b->chars)
+    return cand_block(o, c, first);
+  return 0;
+}
+
+/* 1b'. the lines between the title and names signed above the text
+ * (title, standfirst, byline, text) */
+static int src_above_signature(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  if (f->opening_at <= 0) return 0;
+  sapo_buf lb = SAPO_BUF_INIT;
+  int n = 0, ok = 1;
+  for (int k = 0; k < f->opening_at && ok; k++) {
+    const block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE || (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE | BF_TITLE))) continue;
+    ok = (b->kind == B_PARA || b->kind == B_HEADING) && b->chars < LEAD_TEXT_PARA && ++n <= LEAD_ELEMENT_BLOCKS &&
+         b->link_chars * 2 < b->chars;
+    if (lb.len) sapo_buf_adds(&lb, " ");
+    sapo_buf_add(&lb, btext(o, b), b->t_len);
+    if (cand_mark(c, k)) lb.failed = 1;
+  }
+  if (lb.failed) { sapo_buf_free(&lb); return -1; }
+  size_t chars = u8chars(sapo_buf_cstr(&lb), lb.len);
+  if (ok && n && chars >= LEAD_MIN && chars <= LEAD_MAX && !not_a_lead(NULL, sapo_buf_cstr(&lb), in->title)) {
+    c->text = sapo_buf_detach(&lb, NULL);
+    sapo_buf_free(&lb);
+    return c->text ? 1 : -1;
+  }
+  c->n_marks = 0;
+  sapo_buf_free(&lb);
+  return 0;
+}
+
+/* 1c. a long heading that opens the article, before its paragraphs: a dek
+ * printed as a subheading (section headings are short) */
+static int src_opening_heading(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  (void)f;
+  const dtree *t = in->t;
+  for (int k = 0; k < o->n; k++) {
+    const block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE || (b->flags & (BF_TITLE | BF_CAPTION | BF_INFIGURE))) continue;
     /* (the finder may have renamed an h1 in the body; libxml2's tree has its name) */
     xmlNodePtr hx = b->node >= 0 ? t->n[b->node].x : NULL;
     if (b->kind != B_HEADING || !has_letters(o, b) || (b->node >= 0 && t->n[b->node].tag == T_H1) ||
         (hx && hx->name && !strcmp((const char *)hx->name, "h1")))
-      break;
+      return 0;
     size_t chars = u8chars(btext(o, b), b->t_len);
     char *h = dup_block(o, b);
     if (!h) return -1;
     int ok = words(h, b->t_len) >= LEAD_DEK_WORDS && chars <= LEAD_MAX && b->link_chars * 2 < b->chars &&
              !(in->title && repeats_title(h, in->title));
+    free(h);
     /* the text follows it: two paragraphs, or one long one (a section
      * heading may come next) */
     int paras = 0;
@@ -462,81 +498,139 @@ int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
         if (o->b[j].kind != B_PARA) break;
         if (!paras++) first_chars = o->b[j].chars;
       }
-    if (ok && (paras >= LEAD_AFTER || (paras == 1 && first_chars >= LEAD_TEXT_PARA))) {
-      b->flags |= BF_LEAD;
-      f->lead_src = "opening-heading";
-      f->lead = h;
-      return 0;
-    }
-    free(h);
-    break;
+    if (ok && (paras >= LEAD_AFTER || (paras == 1 && first_chars >= LEAD_TEXT_PARA))) return cand_block(o, c, k);
+    return 0;
   }
-  /* 2b. the paragraph or h2 right under the title's heading (a standfirst
-   * without a class we know), read on libxml2's tree, which the finder
-   * never changes */
-  if (in->title_node >= 0 && in->title_node < in->orig_count && t->n[in->title_node].x) {
-    xmlNodePtr h = t->n[in->title_node].x, next = NULL;
-    for (int up = 0; up < 3 && h && !next; up++) {
-      for (xmlNodePtr sib = h->next; sib && !next; sib = sib->next) {
-        if (sib->type != XML_ELEMENT_NODE) continue;
-        sapo_buf raw = SAPO_BUF_INIT;
-        dom_xml_text(sib, &raw, 4000);
-        const char *r = sapo_buf_cstr(&raw);
-        size_t k = 0;
-        while (k < raw.len && (r[k] == ' ' || r[k] == '\n' || r[k] == '\t' || r[k] == '\r')) k++;
-        int empty = k == raw.len;
-        sapo_buf_free(&raw);
-        if (!empty) next = sib;
-      }
-      if (!next) h = h->parent;
+  return 0;
+}
+
+/* the element right after the title's heading (climbing while it is the
+ * last of its parent), through wrappers of one child */
+static xmlNodePtr under_title(const dtree *t, int32_t title_node) {
+  xmlNodePtr h = t->n[title_node].x, next = NULL;
+  for (int up = 0; up < 3 && h && !next; up++) {
+    for (xmlNodePtr sib = h->next; sib && !next; sib = sib->next) {
+      if (sib->type != XML_ELEMENT_NODE) continue;
+      sapo_buf raw = SAPO_BUF_INIT;
+      dom_xml_text(sib, &raw, 4000);
+      const char *r = sapo_buf_cstr(&raw);
+      size_t k = 0;
+      while (k < raw.len && (r[k] == ' ' || r[k] == '\n' || r[k] == '\t' || r[k] == '\r')) k++;
+      int empty = k == raw.len;
+      sapo_buf_free(&raw);
+      if (!empty) next = sib;
     }
-    /* <div class="tertiary-title"><h3>…</h3></div>: the wrapper's only child */
-    for (int depth = 0; next && depth < LEAD_WRAP_DEPTH && next->name && sapo_tag_id((const char *)next->name) == T_DIV;
-         depth++) {
-      xmlNodePtr only = text_only(next) ? NULL : lone_child(next);
-      if (!only || !only->name || !(sapo_tag_flags[sapo_tag_id((const char *)only->name)] & TF_BLOCK)) break;
-      next = only;
-    }
-    int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
-    if ((tag == T_P && !ordinary_paragraph(next)) || tag == T_H2 || ((tag == T_DIV || tag == T_H3) && text_only(next))) {
-      sapo_buf c = SAPO_BUF_INIT;
-      if (element_text(next, &c)) { sapo_buf_free(&c); return -1; }
-      size_t chars = u8chars(sapo_buf_cstr(&c), c.len);
-      char iso[64];
-      /* a dated line under the title is a byline or date line, not a lead */
-      int ok = chars >= LEAD_MIN && chars <= LEAD_MAX && words(sapo_buf_cstr(&c), c.len) >= 8 &&
-               !sapo_date_iso(sapo_buf_cstr(&c), iso, sizeof iso) && !not_a_lead(next, sapo_buf_cstr(&c), in->title);
-      /* kept in the article as its first text block: marked; kept later: not a lead */
-      int first_block = 1;
-      for (int k = 0; ok && k < o->n; k++) {
-        block *b = &o->b[k];
-        if (!kept(b) || b->kind == B_IMAGE) continue;
-        if (b->t_len == c.len && !memcmp(btext(o, b), c.data, c.len)) {
-          if (first_block && b->link_chars * 2 < b->chars) {
-            sapo_buf_free(&c);
-            return take_block(o, b, f, "under-title");
-          }
-          ok = 0;
-        }
-        first_block = 0;
-      }
-      if (ok) return prepend_lead(o, f, &c, "under-title");
-      sapo_buf_free(&c);
-    }
+    if (!next) h = h->parent;
   }
-  /* 3. the description, when it is the first paragraph (not an excerpt) */
-  if (in->description) {
-    size_t dn = strlen(in->description);
-    int truncated = dn >= 3 && (!strcmp(in->description + dn - 3, "...") ||
-                                (dn >= 3 && !strcmp(in->description + dn - 3, "\xE2\x80\xA6")));
-    for (int k = 0; k < o->n; k++) {
-      block *b = &o->b[k];
-      if (!kept(b) || b->kind == B_IMAGE) continue;
-      if (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE) || b->kind != B_PARA) break;
-      if (!truncated && b->t_len == dn && !memcmp(btext(o, b), in->description, dn) && words(in->description, dn) >= LEAD_DESC_WORDS)
-        return take_block(o, b, f, "description");
-      break;
+  /* <div class="tertiary-title"><h3>…</h3></div>: the wrapper's only child */
+  for (int depth = 0; next && depth < LEAD_WRAP_DEPTH && next->name && sapo_tag_id((const char *)next->name) == T_DIV;
+       depth++) {
+    xmlNodePtr only = text_only(next) ? NULL : lone_child(next);
+    if (!only || !only->name || !(sapo_tag_flags[sapo_tag_id((const char *)only->name)] & TF_BLOCK)) break;
+    next = only;
+  }
+  return next;
+}
+
+/* 2b. the paragraph or h2 right under the title's heading (a standfirst
+ * without a class we know), read on libxml2's tree, which the finder
+ * never changes */
+static int src_under_title(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  (void)f;
+  const dtree *t = in->t;
+  if (in->title_node < 0 || in->title_node >= in->orig_count || !t->n[in->title_node].x) return 0;
+  xmlNodePtr next = under_title(t, in->title_node);
+  int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
+  if (!((tag == T_P && !ordinary_paragraph(next)) || tag == T_H2 || ((tag == T_DIV || tag == T_H3) && text_only(next))))
+    return 0;
+  sapo_buf b = SAPO_BUF_INIT;
+  if (element_text(next, &b)) { sapo_buf_free(&b); return -1; }
+  size_t chars = u8chars(sapo_buf_cstr(&b), b.len);
+  char iso[64];
+  /* a dated line under the title is a byline or date line, not a lead */
+  int ok = chars >= LEAD_MIN && chars <= LEAD_MAX && words(sapo_buf_cstr(&b), b.len) >= 8 &&
+           !sapo_date_iso(sapo_buf_cstr(&b), iso, sizeof iso) && !not_a_lead(next, sapo_buf_cstr(&b), in->title);
+  /* kept in the article as its first text block: marked; kept later: not a lead */
+  int first_block = 1;
+  for (int k = 0; ok && k < o->n; k++) {
+    const block *bk = &o->b[k];
+    if (!kept(bk) || bk->kind == B_IMAGE) continue;
+    if (bk->t_len == b.len && !memcmp(btext(o, bk), b.data, b.len)) {
+      if (first_block && bk->link_chars * 2 < bk->chars) {
+        sapo_buf_free(&b);
+        return cand_block(o, c, k);
+      }
+      ok = 0;
     }
+    first_block = 0;
+  }
+  if (ok) return cand_prepend(c, &b);
+  sapo_buf_free(&b);
+  return 0;
+}
+
+/* 3. the description, when it is the first paragraph (not an excerpt) */
+static int src_description(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c) {
+  (void)f;
+  if (!in->description) return 0;
+  size_t dn = strlen(in->description);
+  int truncated = dn >= 3 && (!strcmp(in->description + dn - 3, "...") || !strcmp(in->description + dn - 3, "\xE2\x80\xA6"));
+  for (int k = 0; k < o->n; k++) {
+    const block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE) continue;
+    if (b->flags & (BF_CAPTION | BF_CAPCLASS | BF_INFIGURE) || b->kind != B_PARA) return 0;
+    if (!truncated && b->t_len == dn && !memcmp(btext(o, b), in->description, dn) &&
+        words(in->description, dn) >= LEAD_DESC_WORDS)
+      return cand_block(o, c, k);
+    return 0;
+  }
+  return 0;
+}
+
+typedef int (*lead_source_fn)(emit_out *o, const clean_input *in, const clean_found *f, lead_cand *c);
+static const struct { const char *name; lead_source_fn fn; } LEAD_SOURCES[] = {
+  {"lead-class", src_lead_class}, {"lead-element", src_lead_element}, {"bold-first-paragraph", src_bold_first},
+  {"above-signature", src_above_signature}, {"opening-heading", src_opening_heading},
+  {"under-title", src_under_title}, {"description", src_description}, {NULL, NULL}};
+
+/* ===== THE CHOICE ===== */
+
+/* Why text is not a lead, whatever its source said (NULL when it is). */
+static const char *lead_check(const char *text) {
+  (void)text;
+  return NULL;
+}
+
+static void lead_note(const clean_input *in, const char *source, const char *text, const char *verdict) {
+  trace_item *it = trace_add(in->tr, TR_FIELD, -1, "lead", verdict, text, strlen(text));
+  if (it) it->source = source;
+}
+
+/* Take candidate c as the article's lead. */
+static int lead_take(emit_out *o, clean_found *f, lead_cand *c, const char *source) {
+  for (int i = 0; i < c->n_marks; i++) o->b[c->marks[i]].flags |= BF_LEAD;
+  f->lead_src = source;
+  f->lead = c->text;
+  c->text = NULL;
+  return c->prepend && emit_prepend(o, f->lead, BF_LEAD) ? -1 : 0;
+}
+
+int lead_find(emit_out *o, const clean_input *in, clean_found *f) {
+  for (int s = 0; LEAD_SOURCES[s].name; s++) {
+    lead_cand c;
+    memset(&c, 0, sizeof c);
+    int got = LEAD_SOURCES[s].fn(o, in, f, &c);
+    if (got < 0) { cand_free(&c); return -1; }
+    if (got == 0) { cand_free(&c); continue; }
+    const char *why = lead_check(c.text);
+    if (why) {
+      lead_note(in, LEAD_SOURCES[s].name, c.text, why);
+      cand_free(&c);
+      continue;
+    }
+    int rc = lead_take(o, f, &c, LEAD_SOURCES[s].name);
+    cand_free(&c);
+    return rc;
   }
   return 0;
 }

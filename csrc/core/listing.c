@@ -41,7 +41,6 @@
 #define LISTING_HEAD_MAX         80    /* characters of a heading over a run           */
 #define LISTING_INLINE_SHARE     0.8   /* inline items must be this share of the parent */
 
-
 static uint32_t fnv(uint32_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
   return h;

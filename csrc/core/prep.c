@@ -160,7 +160,6 @@ static int ci_equal(const char *a, size_t n, const char *lit) {
 
 /* adWords / loadingWords: the whole text is an ad label or "loading". */
 static int is_ad_or_loading(const char *s, size_t n) {
-
   size_t m = n;
   if (m >= 3 && !memcmp(s + m - 3, "...", 3)) m -= 3;
   else if (m >= 3 && !memcmp(s + m - 3, "\xE2\x80\xA6", 3)) m -= 3;

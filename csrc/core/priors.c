@@ -266,7 +266,6 @@ static int visible_up(fctx *c, int32_t i) {
 /* a heading that is a breadcrumb's last step (in a list or navigation,
  * or named so) repeats the title but does not head the article */
 static int crumb_heading(const dtree *t, int32_t i) {
-
   if (t->n[i].x && dom_has_token(xml_attr(t->n[i].x, "class"), W_CRUMB_TOKENS)) return 1;
   int up = 0;
   for (int32_t p = t->n[i].parent; p >= 0 && up < TITLE_CRUMB_UP; p = t->n[p].parent, up++) {

@@ -21,7 +21,8 @@ enum {
   TR_LISTING,        /* a run of teasers or links (what = kind)              */
   TR_DROP,           /* a node or block removed (what = rule)                */
   TR_KEEP,           /* a block kept in the article (what = role)            */
-  TR_FIELD,          /* a metadata field (what = field, verdict = source)    */
+  TR_FIELD,          /* a field's candidate (what = field, source, verdict:
+                        "chosen" or why it lost)                             */
   TR_OUTSIDE         /* a text block outside every chosen container          */
 };
 
@@ -31,6 +32,7 @@ typedef struct trace_item {
   int32_t node;            /* page node, or -1                              */
   const char *what;        /* static string                                 */
   const char *verdict;     /* static string, or NULL                        */
+  const char *source;      /* TR_FIELD: where the candidate came from (static) */
   char *text;              /* malloc'ed: reason, signature, value; or NULL   */
   char *path;              /* malloc'ed "div.main > article#a" or NULL       */
   double score, link_density;

@@ -166,7 +166,6 @@ static int match(const unit *u, int at, int n, const char *s) {
  * Vietnamese syllable. */
 static int split(const unit *u, int n, syl *s) {
 
-
   int on = 0;
   for (const char *const *o = W_VI_ONSETS; *o; o++) {
     int k = match(u, 0, n, *o);

@@ -255,7 +255,6 @@ static int hidden_class(const char *cls) {
   return 0;
 }
 
-
 /* ad slots: class tokens "ad", "ads", "advert"... or starting "ad-", "ad_",
  * "ads-", "adv-", "dfp-", "gpt-"; short (an ad label, a placeholder) */
 #define AD_SLOT_MAX_LEN 300

@@ -58,7 +58,7 @@ td,th{border-bottom:1px solid #eee;padding:3px 4px;text-align:left;vertical-alig
 .key span{display:inline-block;border-left:6px solid;padding:0 6px;margin:2px 6px 2px 0}
 input.cand{position:absolute;left:-9999px}
 label{cursor:pointer;text-decoration:underline dotted}
-.won{font-weight:700}
+.won{font-weight:700} .lost{color:#888}
 aside code,aside small{word-break:break-all}
 ]]
 
@@ -162,9 +162,12 @@ function M.report(art, ms)
     w("<div class=\"", concat(cls, " "), "\"><div class=\"t\">", esc(b.text), "</div><div class=\"n\">",
       esc(b.class), "<br>", note_for(b), "</div></div>\n")
   end
-  w("</section></div>\n<aside>\n<section><h2>Fields</h2><table><tr><th>field</th><th>value</th><th>from</th></tr>")
+  w("</section></div>\n<aside>\n<section><h2>Fields</h2><p>Every candidate of each field, in the order its sources ",
+    "are tried: the first that passes the field's check is chosen.</p>",
+    "<table><tr><th>field</th><th>value</th><th>from</th><th>verdict</th></tr>")
   for _, f in ipairs(tr.fields) do
-    w("<tr><td>", esc(f.field), "</td><td>", esc(f.value), "</td><td>", esc(f.verdict), "</td></tr>")
+    w("<tr class=\"", f.verdict == "chosen" and "won" or "lost", "\"><td>", esc(f.field), "</td><td>", esc(f.value),
+      "</td><td>", esc(f.source), "</td><td>", esc(f.verdict), "</td></tr>")
   end
   w("</table></section>\n<section><h2>Candidates</h2><p>Choose one to outline the blocks inside its container.</p>",
     "<table><tr><th>#</th><th>source</th><th>score</th><th>length</th><th>links</th><th>verdict</th></tr>")
