@@ -196,7 +196,7 @@ end
 -- @return report (string), article; or nil, message, code
 function M.explain(html, opts)
   if type(html) ~= "string" then error("bad argument #1 to 'explain' (string expected, got " .. type(html) .. ")", 2) end
-  options.check(opts, "extract", 2)
+  options.check(opts, "explain", 2)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.trace = true
