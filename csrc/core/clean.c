@@ -253,33 +253,13 @@ static int placeholder(const char *s, size_t n) {
   return i == n && open >= 2 && close >= 2 && name > 0;
 }
 
-/* Interface chrome: template placeholders, labels on their own, "follow
- * us" lines, share/follow/subscribe/copyright lines (opts.skip
- * "boilerplate"). */
-static void boilerplate(emit_out *o) {
-  char key[256];
-  for (int k = 0; k < o->n; k++) {
-    block *b = &o->b[k];
-    if (!kept(b) || b->kind == B_IMAGE) continue;
-    size_t chars = u8chars(btext(o, b), b->t_len);
-    if (chars >= MARKER_MAX_CHARS) continue;       /* every rule below is for short blocks */
-    key_of(o, b, key, sizeof key);
-    /* a template placeholder left in the text: "$$ARTICLEAD$$", "{{ad}}", "%%AD_SLOT%%" */
-    if (chars < SHORT_LINE && placeholder(btext(o, b), b->t_len)) { drop(b, "placeholder"); continue; }
-    /* an interface label on its own: "Anzeige", "Article content" */
-    if (chars < LABEL_MAX && b->kind != B_LI && sapo_phrase_is(key, PH_LABEL)) { drop(b, "label"); continue; }
-    /* "Follow us on Twitter and Facebook" */
-    if (chars < SOCIAL_CTA_MAX && social_names(key) >= 2 && b->kind != B_HEADING) { drop(b, "social-cta"); continue; }
-    /* share / follow / copyright chrome; "Theo dõi X trên ..." needs
-     * "trên" to be the follow widget */
-    if (chars < WIDGET_MAX && phrase_match(key, PH_WIDGET, 0) && !(starts_with(key, "theo dõi") && !strstr(key, " trên")))
-      drop(b, "widget-line");
-  }
-}
-
-/* "See also" lines and the related/comments sections a marker heading
- * opens (opts.skip "markers"). */
-static void markers(emit_out *o) {
+/* Short lines that are not the article's (one pass, one key a block):
+ * "see also" lines and the related/comments sections a marker heading
+ * opens (opts.skip "markers"); interface chrome: template placeholders,
+ * labels on their own, "follow us" lines, share/follow/subscribe/copyright
+ * lines (opts.skip "boilerplate"). */
+static void lines(emit_out *o, unsigned skip) {
+  int mk = !(skip & CLEAN_MARKERS), bp = !(skip & CLEAN_BOILERPLATE);
   char key[256];
   for (int k = 0; k < o->n; k++) {
     block *b = &o->b[k];
@@ -288,13 +268,28 @@ static void markers(emit_out *o) {
     if (chars >= MARKER_MAX_CHARS) continue;       /* every rule below is for short blocks */
     key_of(o, b, key, sizeof key);
     /* "Đọc thêm: <link>", "Read more: <link>" */
-    if (phrase_match(key, PH_INLINE, 0) && (link_share(b) >= READ_MORE_LINKS || chars < SHORT_LINE) &&
+    if (mk && phrase_match(key, PH_INLINE, 0) && (link_share(b) >= READ_MORE_LINKS || chars < SHORT_LINE) &&
         !phrase_match(key, PH_SECTION, 1)) {
       drop(b, "read-more-line");
       continue;
     }
+    if (bp) {
+      /* a template placeholder left in the text: "$$ARTICLEAD$$", "{{ad}}", "%%AD_SLOT%%" */
+      if (chars < SHORT_LINE && placeholder(btext(o, b), b->t_len)) { drop(b, "placeholder"); continue; }
+      /* an interface label on its own: "Anzeige", "Article content" */
+      if (chars < LABEL_MAX && b->kind != B_LI && sapo_phrase_is(key, PH_LABEL)) { drop(b, "label"); continue; }
+      /* "Follow us on Twitter and Facebook" */
+      if (chars < SOCIAL_CTA_MAX && social_names(key) >= 2 && b->kind != B_HEADING) { drop(b, "social-cta"); continue; }
+      /* share / follow / copyright chrome */
+      if (chars < WIDGET_MAX && phrase_match(key, PH_WIDGET, 0)) {
+        /* "Theo dõi X trên ..." needs "trên" to be the follow widget */
+        if (starts_with(key, "theo dõi") && !strstr(key, " trên")) continue;
+        drop(b, "widget-line");
+        continue;
+      }
+    }
     /* a related/comments section: the marker and the teasers after it */
-    if (chars < SHORT_LINE && (b->kind == B_HEADING || b->kind == B_PARA || b->kind == B_LI) &&
+    if (mk && chars < SHORT_LINE && (b->kind == B_HEADING || b->kind == B_PARA || b->kind == B_LI) &&
         phrase_match(key, PH_SECTION, 1)) {
       drop(b, "section-marker");
       for (int j = k + 1; j < o->n; j++) {
@@ -551,8 +546,7 @@ static int f_comments(emit_out *o, const clean_input *in, clean_found *f) {
   return 0;
 }
 static int f_captions(emit_out *o, const clean_input *in, clean_found *f) { (void)f; captions(o, in); return 0; }
-static int f_boilerplate(emit_out *o, const clean_input *in, clean_found *f) { (void)in; (void)f; boilerplate(o); return 0; }
-static int f_markers(emit_out *o, const clean_input *in, clean_found *f) { (void)in; (void)f; markers(o); return 0; }
+static int f_lines(emit_out *o, const clean_input *in, clean_found *f) { (void)f; lines(o, in->skip); return 0; }
 static int f_linklists(emit_out *o, const clean_input *in, clean_found *f) {
   (void)in; (void)f;
   link_lists(o);
@@ -562,30 +556,30 @@ static int f_linklists(emit_out *o, const clean_input *in, clean_found *f) {
 static int f_edges(emit_out *o, const clean_input *in, clean_found *f) { edges(o, in, f); return 0; }
 static int f_lead(emit_out *o, const clean_input *in, clean_found *f) { return lead_find(o, in, f); }
 
-/* Each name of opts.skip and what it leaves out.  "listings" is the
+/* Each name of opts.skip and what it leaves out (one function may serve
+ * two names: it reads which of them are skipped).  "listings" is the
  * finder's (teaser runs dropped inside the container: find_input); the
  * lead runs after the "never empty" rule below. */
 typedef struct clean_filter {
-  unsigned bit;
+  unsigned bits;
   int (*fn)(emit_out *o, const clean_input *in, clean_found *f);
   int after_rescue;   /* runs after the rule that an article is never emptied */
 } clean_filter;
 
 static const clean_filter FILTERS[] = {
-  {CLEAN_COMMENTS, f_comments, 0},    {CLEAN_CAPTIONS, f_captions, 0}, {CLEAN_BOILERPLATE, f_boilerplate, 0},
-  {CLEAN_MARKERS, f_markers, 0},      {CLEAN_LINKLISTS, f_linklists, 0}, {CLEAN_EDGES, f_edges, 0},
-  {CLEAN_LEAD, f_lead, 1}};
+  {CLEAN_COMMENTS, f_comments, 0}, {CLEAN_CAPTIONS, f_captions, 0}, {CLEAN_MARKERS | CLEAN_BOILERPLATE, f_lines, 0},
+  {CLEAN_LINKLISTS, f_linklists, 0}, {CLEAN_EDGES, f_edges, 0}, {CLEAN_LEAD, f_lead, 1}};
 
 int clean_filter_runs(unsigned bit) {
   if (bit == CLEAN_LISTINGS) return 1;   /* in the finder */
   for (size_t k = 0; k < sizeof FILTERS / sizeof *FILTERS; k++)
-    if (FILTERS[k].bit == bit) return 1;
+    if (FILTERS[k].bits & bit) return 1;
   return 0;
 }
 
 static int run_filters(emit_out *o, const clean_input *in, clean_found *f, int after_rescue) {
   for (size_t k = 0; k < sizeof FILTERS / sizeof *FILTERS; k++)
-    if (FILTERS[k].after_rescue == after_rescue && !(in->skip & FILTERS[k].bit) && FILTERS[k].fn(o, in, f)) return -1;
+    if (FILTERS[k].after_rescue == after_rescue && (FILTERS[k].bits & ~in->skip) && FILTERS[k].fn(o, in, f)) return -1;
   return 0;
 }
 

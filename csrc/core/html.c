@@ -141,7 +141,13 @@ static int limits_verdict(const sax_limits *l, sapo_parsed *out, sapo_error *err
  * (quoted values skipped whole, <script>/<style> text and comments
  * skipped as libxml2 skips them), finds the largest count first. */
 
-static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+/* byte classes of the tokenizer's tag state */
+enum { C_BLANK = 1, C_GT = 2, C_EQ = 4, C_SLASH = 8 };
+static const unsigned char TAG_CLASS[256] = {
+  ['\t'] = C_BLANK, ['\n'] = C_BLANK, ['\r'] = C_BLANK, ['\f'] = C_BLANK, [' '] = C_BLANK,
+  ['>'] = C_GT, ['='] = C_EQ, ['/'] = C_SLASH};
+
+static int blank(unsigned char c) { return TAG_CLASS[c] & C_BLANK; }
 static int alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
 /* The position after the first "</name" (any case) at or after i, or n. */
@@ -170,24 +176,25 @@ static size_t skip_past(const char *s, size_t n, size_t i, const char *lit, size
 /* Attributes of the start tag whose name begins at s[*i]; *i is moved
  * past the tag (and past the text of script and style). */
 static size_t tag_attributes(const char *s, size_t n, size_t *pos, size_t limit) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = *pos, name = i, count = 0;
-  while (i < n && !blank((unsigned char)s[i]) && s[i] != '>' && s[i] != '/') i++;
+  while (i < n && !(TAG_CLASS[u[i]] & (C_BLANK | C_GT | C_SLASH))) i++;
   size_t nl = i - name;
   while (i < n && count <= limit) {
-    while (i < n && (blank((unsigned char)s[i]) || s[i] == '/')) i++;
+    while (i < n && (TAG_CLASS[u[i]] & (C_BLANK | C_SLASH))) i++;
     if (i >= n) break;
-    if (s[i] == '>') { i++; break; }
+    if (u[i] == '>') { i++; break; }
     count++;
-    while (i < n && !blank((unsigned char)s[i]) && s[i] != '>' && s[i] != '=' && s[i] != '/') i++;
-    while (i < n && blank((unsigned char)s[i])) i++;
-    if (i < n && s[i] == '=') {
+    while (i < n && !TAG_CLASS[u[i]]) i++;   /* the name: up to a blank, "=", "/" or ">" */
+    while (i < n && (TAG_CLASS[u[i]] & C_BLANK)) i++;
+    if (i < n && u[i] == '=') {
       i++;
-      while (i < n && blank((unsigned char)s[i])) i++;
-      if (i < n && (s[i] == '"' || s[i] == '\'')) {
+      while (i < n && (TAG_CLASS[u[i]] & C_BLANK)) i++;
+      if (i < n && (u[i] == '"' || u[i] == '\'')) {
         const char *q = memchr(s + i + 1, s[i], n - i - 1);
         i = q ? (size_t)(q - s) + 1 : n;
       } else {
-        while (i < n && !blank((unsigned char)s[i]) && s[i] != '>') i++;
+        while (i < n && !(TAG_CLASS[u[i]] & (C_BLANK | C_GT))) i++;
       }
     }
   }
