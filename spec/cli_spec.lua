@@ -58,6 +58,19 @@ describe("the installed sapo command #install", function()
     assert.truthy(out:find("^sapo %d+%.%d+%.%d+\n$"), out)
   end)
 
+  it("exports luaopen_sapo_core alone from the module LuaRocks built", function()
+    local so = tree .. "/lib/lua/5.4/sapo/core.so"
+    assert.truthy(H.exists(so), so)
+    local p = io.popen("nm -D --defined-only " .. so .. " 2>/dev/null")
+    local names = {}
+    for line in p:lines() do
+      local name = line:match("%S+%s+[TDBR]%s+(%S+)$")
+      if name and not name:match("^_") then names[#names + 1] = name end
+    end
+    p:close()
+    assert.same({ "luaopen_sapo_core" }, names)
+  end)
+
   it("answers -h and --help on every command", function()
     for _, c in ipairs({ "", "extract", "batch", "vi", "vi tone", "vi decode", "vi slug", "vi detect", "vi encode",
                          "explain" }) do

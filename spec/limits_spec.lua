@@ -118,6 +118,19 @@ describe("work that could grow with the square of the input", function()
     assert.truthy(sapo.extract(ok))
   end)
 
+  it("applies the same limits to the HTML a stub page's scripts carry", function()
+    -- an element of 40,000 attributes printed into a script string: the
+    -- fallback document goes through the one parse entry point
+    local attrs = {}
+    for i = 1, 40000 do attrs[i] = " a" .. i .. "='x'" end
+    local body = "<div" .. table.concat(attrs) .. ">" .. LOREM:rep(8) .. "</div>"
+    local html = '<html><body><div id="root"><p>Loading</p></div><script>self.__next_f.push([1,"' .. body ..
+      '"])</script></body></html>'
+    local secs, art = clock(function() return sapo.extract(html) end)
+    assert.is_true(secs < 2, secs .. " s")
+    if art then assert.is_not.equal("script-html", art.method) end
+  end)
+
   it("stops the parser when misplaced end tags under deep nesting would cost more than the input #huge", function()
     -- (2,000,000 stray end tags under 4,000 open elements: 8e9 steps of
     -- libxml2's search, about a minute, before the budget stopped it)

@@ -186,8 +186,9 @@ static int emit_ld_text(emit_out *o, const char *body) {
  * HTML strings: the finder runs again on that document and, when it finds
  * more there, its tree and result replace the page's.  *sdoc keeps the
  * document alive for the caller.  0, or -1 when out of memory. */
-static int script_fallback(xmlDocPtr doc, dtree *t, const find_input *in, find_result *sr, xmlDocPtr *sdoc) {
-  if (sapo_script_html(doc, sdoc)) return -1;
+static int script_fallback(xmlDocPtr doc, const sapo_options *opt, dtree *t, const find_input *in, find_result *sr,
+                           xmlDocPtr *sdoc) {
+  if (sapo_script_html(doc, opt, sdoc)) return -1;
   if (!*sdoc) return 0;
   dtree t2;
   memset(&t2, 0, sizeof t2);
@@ -308,7 +309,7 @@ static int stage_find(xctx *x) {
   find_input in = {x->m.title, x->m.byline != NULL, (int)x->opt->char_threshold, (int)x->opt->nb_top_candidates,
                    x->m.ld_body, x->tr, (x->opt->skip & CLEAN_LISTINGS) != 0};
   if (find_article(&x->t, &in, &x->sr)) return SAPO_ENOMEM;
-  if (!x->sr.use_ld_text && x->sr.text_length < FIND_MIN_TEXT && script_fallback(x->doc, &x->t, &in, &x->sr, &x->sdoc))
+  if (!x->sr.use_ld_text && x->sr.text_length < FIND_MIN_TEXT && script_fallback(x->doc, x->opt, &x->t, &in, &x->sr, &x->sdoc))
     return SAPO_ENOMEM;
   return SAPO_OK;
 }

@@ -113,7 +113,7 @@ static void scan_script(const char *text, sapo_buf *out, sapo_buf *tmp) {
   }
 }
 
-int sapo_script_html(xmlDocPtr doc, xmlDocPtr *out) {
+int sapo_script_html(xmlDocPtr doc, const sapo_options *opt, xmlDocPtr *out) {
   *out = NULL;
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (!root) return 0;
@@ -132,14 +132,24 @@ int sapo_script_html(xmlDocPtr doc, xmlDocPtr *out) {
   }
   int rc = 0;
   if (html.failed || tmp.failed || code.failed) rc = -1;
-  else if (html.len - start >= SCRIPT_TOTAL_MIN && html.len < (size_t)INT32_MAX - 32) {
+  else if (html.len - start >= SCRIPT_TOTAL_MIN) {
     sapo_buf_adds(&html, "</body></html>");
-    /* libxml2's own depth and text caps apply here (no XML_PARSE_HUGE):
-     * this document is a fallback, bounded by SCRIPT_MAX_BYTES */
-    int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                HTML_PARSE_NODEFDTD;
+    /* the one parse entry point, with the caller's limits: a page's
+     * scripts are as hostile as the page (an element of 40,000
+     * attributes costs libxml2 the same here); over a limit, or not
+     * HTML, there is no fallback document */
+    sapo_options o = *opt;
+    o.charset = "utf-8";
+    o.content_type = NULL;
+    o.url = NULL;
+    sapo_parsed p;
+    sapo_error err;
     if (html.failed) rc = -1;
-    else *out = htmlReadMemory(html.data, (int)html.len, NULL, "UTF-8", flags);
+    else {
+      int prc = sapo_html_parse(html.data, html.len, &o, &p, &err);
+      if (prc == SAPO_ENOMEM) rc = -1;
+      else if (prc == SAPO_OK) *out = p.doc;
+    }
   }
   sapo_buf_free(&html);
   sapo_buf_free(&tmp);
