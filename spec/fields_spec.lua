@@ -133,12 +133,17 @@ describe("the lead", function()
       "two of them about the new ferries.</strong></p>" .. P1 .. P2 .. P3 .. "</div></article>"))
   end)
 
-  it("is a short first paragraph that the description repeats whole", function()
+  it("is a short first paragraph that the description repeats whole, when it is a sentence of eight words", function()
+    local SHORT
     local function page(desc)
       return assert(sapo.extract("<html><head><title>Ferries return</title><meta name='description' content='" .. desc .. "'></head><body><article>" ..
-        "<h1>Ferries return</h1><p><strong>A preventable crisis.</strong></p>" .. P1 .. P2 .. P3 .. "</article></body></html>")).lead
+        "<h1>Ferries return</h1><p><strong>" .. SHORT .. "</strong></p>" .. P1 .. P2 .. P3 .. "</article></body></html>")).lead
     end
-    assert.equal("A preventable crisis.", page("A preventable crisis."))
+    SHORT = "A preventable crisis the islanders saw coming for years."
+    assert.equal(SHORT, page(SHORT))
+    -- three words are a kicker, not a lead (a lead is a sentence of eight words at the least)
+    SHORT = "A preventable crisis."
+    assert.is_nil(page(SHORT))
     assert.is_nil(page("The council approved three new ferry routes."))
   end)
 

@@ -12,6 +12,7 @@
 #include "authors.h"
 #include "words.h"
 #include "date.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -319,11 +320,22 @@ void sapo_byline_tidy(char *s) {
     while (*r == ' ' || *r == ':') r++;
     if (q == s && date_tail(r)) { *s = '\0'; return; }
   }
+  drop_emails(s);
   char *cut = NULL;
   char iso[48], iso2[48];
+  /* a reading time after the names: "Jane Doe 4 min read", "· 3 phút đọc" */
+  for (const char *const *rt = W_READING_TIME; *rt && !cut; rt++) {
+    char *q = find_ci(s, *rt);
+    if (!q) continue;
+    while (q > s && (q[-1] == ' ' || (q[-1] >= '0' && q[-1] <= '9'))) q--;
+    cut = q;
+  }
+  if (cut) { *cut = '\0'; cut = NULL; }
   if (has_digit(s) && sapo_date_iso(s, iso, sizeof iso)) {
     for (char *q = s; *q; q++)
-      if ((q == s || q[-1] == ' ') && sapo_date_iso(q, iso2, sizeof iso2) && !strcmp(iso, iso2) && date_tail(q))
+      /* where a word starts, or where digits are glued to a name ("Nolan22 Dec 2016") */
+      if ((q == s || q[-1] == ' ' || (*q >= '0' && *q <= '9' && isalpha((unsigned char)q[-1]))) &&
+          sapo_date_iso(q, iso2, sizeof iso2) && !strcmp(iso, iso2) && date_tail(q))
         cut = q;
   }
   for (char *q = s + 1; *q && (!cut || q < cut); q++)

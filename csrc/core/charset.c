@@ -103,6 +103,9 @@ static const encoding ENCODINGS[] = {
   {"utf-16be", "UTF-16BE", "unicodefffe|utf-16be"},
   {"utf-16le", "UTF-16LE", "csunicode|iso-10646-ucs-2|ucs-2|unicode|unicodefeff|utf-16|utf-16le"},
   {"x-user-defined", NULL, "x-user-defined"},
+  /* beyond the standard (browsers read it as windows-1252): Vietnamese
+   * pages of the 1990s declare VISCII, which iconv decodes */
+  {"viscii", "VISCII", "csviscii|viscii|viscii1.1-1|x-viet-viscii"},
 };
 #define N_ENCODINGS (sizeof ENCODINGS / sizeof ENCODINGS[0])
 

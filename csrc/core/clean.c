@@ -76,6 +76,11 @@ static int phrase_match(const char *key, int kind, int whole) {
   return whole ? sapo_phrase_is(key, kind) : sapo_phrase_prefix(key, kind);
 }
 
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) if (s[i] >= '0' && s[i] <= '9') return 1;
+  return 0;
+}
+
 static double link_share(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
 
 static void drop(block *b, const char *rule) {
@@ -95,11 +100,7 @@ static int same_table_or_figure(const dtree *t, int32_t a, int32_t b) {
   return 0;
 }
 
-/* Labels that introduce a photo credit, in many languages (lower case;
- * matched at the start of the caption's last segment, or in parentheses) */
-
-/* agencies and picture desks whose name alone marks a credit */
-
+/* s opens with one of list's labels (W_CREDIT_LABELS: "Ảnh:", "Photo:") */
 static int starts_label(const char *s, const char *const *list, size_t *len) {
   for (const char *const *l = list; *l; l++) {
     size_t n = strlen(*l);
@@ -253,6 +254,94 @@ static int placeholder(const char *s, size_t n) {
   return i == n && open >= 2 && close >= 2 && name > 0;
 }
 
+/* ===== DATED TEASER LINES ===== */
+
+/* Older layouts print a related list as lines of one block: a label
+ * ("Các tin liên quan:", "Tin khác") and "<a>Headline</a> (10/01/2024)"
+ * lines separated by <br>.  A line is a dated teaser when it ends with a
+ * date (in parentheses or not) after some words; a block of them, mostly
+ * links, is a listing whatever its container or language. */
+#define TEASER_DATE_MAX   40    /* bytes of the date at a line's end            */
+#define TEASER_LINES_MIN  2     /* dated lines of a listing                     */
+#define TEASER_LINE_LINKS 0.5   /* link share of the block's dated lines        */
+#define TEASER_LABEL_MAX  60    /* characters of the label line above them      */
+
+/* s[0, n) ends with a date after at least one word: "(10/01/2024)",
+ * "[March 3, 2024]", or bare digits "10/01/2024 08:00" */
+static int ends_with_date(const char *s, size_t n) {
+  while (n && s[n - 1] == ' ') n--;
+  if (n && s[n - 1] == '.') return 0;   /* a sentence ("Retrieved 2014-03-27.") */
+  size_t i = n;
+  if (n && (s[n - 1] == ')' || s[n - 1] == ']')) {
+    char open = s[n - 1] == ')' ? '(' : '[';
+    n--;
+    i = n;
+    while (i && n - i <= TEASER_DATE_MAX && s[i - 1] != open) i--;
+    if (!i || n - i > TEASER_DATE_MAX) return 0;
+  } else {
+    /* back over the date's own characters: digits, separators, a time */
+    while (i && ((s[i - 1] >= '0' && s[i - 1] <= '9') || strchr("/.-: ,h", s[i - 1]))) i--;
+  }
+  if (n - i < 6 || n - i > TEASER_DATE_MAX || i < 10) return 0;   /* "1/1/24" at the least, a headline before */
+  char tmp[TEASER_DATE_MAX + 1], iso[48];
+  memcpy(tmp, s + i, n - i);
+  tmp[n - i] = '\0';
+  return has_digit(tmp, n - i) && sapo_date_iso(tmp, iso, sizeof iso);
+}
+
+/* the dated teaser lines of b when all its lines are (a first line may be
+ * the list's label: *label is then 1), else 0 */
+static int dated_lines(const emit_out *o, const block *b, int *label) {
+  *label = 0;
+  if (!kept(b) || (b->kind != B_PARA && b->kind != B_LI)) return 0;
+  const char *s = btext(o, b), *end = s + b->t_len;
+  int dated = 0, line = 0;
+  for (const char *p = s; p < end; line++) {
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!e) e = end;
+    if (ends_with_date(p, (size_t)(e - p))) dated++;
+    else if (line == 0 && u8chars(p, (size_t)(e - p)) <= TEASER_LABEL_MAX) *label = 1;
+    else return 0;
+    p = e + 1;
+  }
+  if (!dated || link_share(b) < TEASER_LINE_LINKS * dated / (dated + *label)) return 0;
+  return dated;
+}
+
+/* a short line of no date, standing alone: the label a list may have */
+static int label_line(const emit_out *o, const block *b) {
+  return kept(b) && b->kind != B_IMAGE && u8chars(btext(o, b), b->t_len) <= TEASER_LABEL_MAX &&
+         !memchr(btext(o, b), '\n', b->t_len) && !has_digit(btext(o, b), b->t_len);
+}
+
+/* Runs of blocks whose lines are all dated teasers, TEASER_LINES_MIN lines
+ * at the least, go with the label line right before them. */
+static void dated_teasers(emit_out *o) {
+  int prev = -1;   /* the previous kept text block */
+  for (int k = 0; k < o->n;) {
+    int label, n = dated_lines(o, &o->b[k], &label);
+    if (!n) {
+      if (kept(&o->b[k]) && o->b[k].kind != B_IMAGE) prev = k;
+      k++;
+      continue;
+    }
+    int total = n, j = k + 1;
+    for (; j < o->n; j++) {
+      if (!kept(&o->b[j]) || o->b[j].kind == B_IMAGE) continue;
+      int l2, m = dated_lines(o, &o->b[j], &l2);
+      if (!m || l2) break;
+      total += m;
+    }
+    if (total >= TEASER_LINES_MIN) {
+      for (int i = k; i < j; i++)
+        if (kept(&o->b[i])) drop(&o->b[i], "dated-teasers");
+      if (!label && prev >= 0 && label_line(o, &o->b[prev])) drop(&o->b[prev], "dated-teasers");
+    }
+    prev = -1;
+    k = j;
+  }
+}
+
 /* Short lines that are not the article's (one pass, one key a block):
  * "see also" lines and the related/comments sections a marker heading
  * opens (opts.skip "markers"); interface chrome: template placeholders,
@@ -261,6 +350,7 @@ static int placeholder(const char *s, size_t n) {
 static void lines(emit_out *o, unsigned skip) {
   int mk = !(skip & CLEAN_MARKERS), bp = !(skip & CLEAN_BOILERPLATE);
   char key[256];
+  if (mk) dated_teasers(o);
   for (int k = 0; k < o->n; k++) {
     block *b = &o->b[k];
     if (!kept(b) || b->kind == B_IMAGE) continue;
@@ -366,16 +456,14 @@ static void link_lists(emit_out *o) {
  * besides it (weekday, "Cập nhật", "GMT"), and no sentence end. */
 #define DATE_LINE_MAX     80   /* characters of a date line            */
 #define DATE_LINE_LETTERS 30   /* letters besides the date             */
-static int is_date_line(const emit_out *o, const block *b) {
-  const char *s = btext(o, b);
-  size_t chars = u8chars(s, b->t_len);
-  if (chars > DATE_LINE_MAX || b->kind == B_HEADING || b->t_len == 0) return 0;
-  if (s[b->t_len - 1] == '.' && !(b->t_len >= 3 && s[b->t_len - 2] >= '0' && s[b->t_len - 2] <= '9')) return 0;
-  char tmp[256], iso[48];
-  size_t n = b->t_len < sizeof tmp - 1 ? b->t_len : sizeof tmp - 1;
+static int date_line_text(const char *s, size_t len, char *iso, size_t cap) {
+  if (len == 0 || u8chars(s, len) > DATE_LINE_MAX) return 0;
+  if (s[len - 1] == '.' && !(len >= 3 && s[len - 2] >= '0' && s[len - 2] <= '9')) return 0;
+  char tmp[256];
+  size_t n = len < sizeof tmp - 1 ? len : sizeof tmp - 1;
   memcpy(tmp, s, n);
   tmp[n] = '\0';
-  if (!sapo_date_iso(tmp, iso, sizeof iso)) return 0;
+  if (!sapo_date_iso(tmp, iso, cap)) return 0;
   size_t letters = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)tmp[i];
@@ -384,9 +472,9 @@ static int is_date_line(const emit_out *o, const block *b) {
   return letters <= DATE_LINE_LETTERS;
 }
 
-static int has_digit(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) if (s[i] >= '0' && s[i] <= '9') return 1;
-  return 0;
+static int is_date_line(const emit_out *o, const block *b) {
+  char iso[48];
+  return b->kind != B_HEADING && date_line_text(btext(o, b), b->t_len, iso, sizeof iso);
 }
 
 /* The opening signature: among the first text blocks, before the first
@@ -449,7 +537,7 @@ static void author_box(emit_out *o, const clean_input *in) {
 }
 
 #define DATE_LINE_WITHIN  3    /* text blocks from the start a date line may be      */
-#define END_LINES         2    /* signature and source lines read from the end       */
+#define END_LINES         3    /* signature, credit and source lines read from the end */
 #define SOURCE_LINE_MAX   80   /* characters of a "Theo ..." source line              */
 #define SOURCE_LINE_WORDS 10
 #define SIGNATURE_MAX     60   /* characters of a signature line (names only)         */
@@ -485,6 +573,12 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     if (chars <= SOURCE_LINE_MAX && phrase_match(key, PH_SOURCE, 0) && w <= SOURCE_LINE_WORDS && b->kind == B_PARA) {
       if (!f->source) f->source = dup_block(o, b);
       drop(b, "source-line");
+      continue;
+    }
+    /* "Ảnh: Hoàng Hà", "Photo: AFP" on its own line after the signature */
+    size_t label;
+    if (chars <= SOURCE_LINE_MAX && w <= SOURCE_LINE_WORDS && b->kind == B_PARA && starts_label(s, W_CREDIT_LABELS, &label)) {
+      drop(b, "credit-line");
       continue;
     }
     int bold = BOLD_SHARE(b);
@@ -607,6 +701,54 @@ void clean_found_free(clean_found *f) {
 }
 
 /* ===== DATE NEAR THE TITLE ===== */
+
+/* The date line next to the headline ("Thứ năm, 25/4/2024, 10:30
+ * (GMT+7)" under the <h1>): the nearest element after the heading, before
+ * the text begins, whose whole text is a date line; else the nearest one
+ * just before it.  A site header's clock and the teasers' dates are
+ * further away, or in a listing or a link. */
+#define DATE_NEAR_AFTER   80    /* page nodes read after the heading          */
+#define DATE_NEAR_BEFORE  24    /* ... and before it                          */
+#define DATE_NEAR_TEXT    160   /* bytes of an element read as a line         */
+#define DATE_NEAR_PROSE   150   /* a paragraph this long: the text has begun  */
+
+static int date_node(const clean_input *in, int32_t i, char *iso, size_t cap, int *prose) {
+  const dtree *t = in->t;
+  if (t->n[i].type != DN_ELEM || !t->n[i].x) return 0;
+  if (in->mark && (in->mark[i] & NM_IN_LISTING)) return 0;
+  xmlNodePtr x = t->n[i].x;
+  for (xmlNodePtr p = x; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (p->name && (!strcmp((const char *)p->name, "a") || !strcmp((const char *)p->name, "li"))) return 0;
+  sapo_buf raw = SAPO_BUF_INIT;
+  dom_xml_text(x, &raw, DATE_NEAR_TEXT + 1);
+  int ok = 0;
+  if (!raw.failed && raw.len > 0 && raw.len <= DATE_NEAR_TEXT) {
+    ok = date_line_text(sapo_buf_cstr(&raw), raw.len, iso, cap);
+    if (!ok && t->n[i].tag == T_P && raw.len >= DATE_NEAR_PROSE) *prose = 1;
+  } else if (!raw.failed && t->n[i].tag == T_P) {
+    *prose = 1;
+  }
+  sapo_buf_free(&raw);
+  return ok;
+}
+
+char *clean_title_date(const clean_input *in) {
+  int32_t h = in->title_node;
+  if (h < 0 || h >= in->orig_count) return NULL;
+  char iso[48];
+  int prose = 0;
+  const dtree *t = in->t;
+  /* after the heading's own subtree */
+  int32_t after = h + 1;
+  while (after < in->orig_count && dom_is_ancestor(t, h, after)) after++;
+  for (int32_t i = after; i < in->orig_count && i < after + DATE_NEAR_AFTER && !prose; i++)
+    if (date_node(in, i, iso, sizeof iso, &prose)) return strdup(iso);
+  for (int32_t i = h - 1; i >= 0 && i >= h - DATE_NEAR_BEFORE; i--) {
+    if (dom_is_ancestor(t, i, h)) continue;   /* the heading's wrappers */
+    if (date_node(in, i, iso, sizeof iso, &prose)) return strdup(iso);
+  }
+  return NULL;
+}
 
 char *clean_page_date(const clean_input *in) {
   const dtree *t = in->t;

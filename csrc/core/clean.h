@@ -40,6 +40,10 @@ int  clean_blocks(emit_out *o, const clean_input *in, clean_found *f);
  * publish, ngay...) before the article or at its top, outside links and
  * list items (teasers), written as sapo_date_iso writes it; or NULL. */
 char *clean_page_date(const clean_input *in);
+/* The date line next to the headline (in->title_node): the nearest
+ * element after it, before the text begins, whose whole text is a date;
+ * else one just before it; or NULL. */
+char *clean_title_date(const clean_input *in);
 void clean_found_free(clean_found *f);
 
 #if defined(__GNUC__)

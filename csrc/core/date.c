@@ -15,7 +15,37 @@ static int num(const char *s, size_t *i, int maxd, int *v) {
   return d;
 }
 
-static int valid_ymd(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+/* a day that exists: the month's length, February 29th in leap years */
+static int valid_ymd(int y, int m, int d) {
+  static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1]) return 0;
+  return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+/* a two-digit year: 00-69 is 2000-2069, 70-99 is 1970-1999 */
+static int full_year(int yy) { return yy < 70 ? 2000 + yy : 1900 + yy; }
+
+/* Zone abbreviations dates write after the time ("19:20:36 CEST 2023"):
+ * the unambiguous ones, as offsets in minutes. */
+static const struct { const char *abbr; int minutes; } ZONES[] = {
+  {"UTC", 0}, {"GMT", 0}, {"UT", 0}, {"WET", 0}, {"WEST", 60}, {"BST", 60}, {"CET", 60}, {"CEST", 120},
+  {"MEZ", 60}, {"MESZ", 120}, {"EET", 120}, {"EEST", 180}, {"MSK", 180}, {"ICT", 420}, {"WIB", 420},
+  {"HKT", 480}, {"SGT", 480}, {"AWST", 480}, {"JST", 540}, {"KST", 540}, {"AEST", 600}, {"AEDT", 660},
+  {"NZST", 720}, {"NZDT", 780}, {"EST", -300}, {"EDT", -240}, {"CDT", -300}, {"MST", -420}, {"MDT", -360},
+  {"PST", -480}, {"PDT", -420}, {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {NULL, 0}};
+
+/* The zone abbreviation at s[k] (a whole word), its offset in *minutes;
+ * the position after it, or k when there is none. */
+static size_t zone_at(const char *s, size_t k, int *minutes) {
+  for (int z = 0; ZONES[z].abbr; z++) {
+    size_t n = strlen(ZONES[z].abbr);
+    if (!strncmp(s + k, ZONES[z].abbr, n) && !isalpha((unsigned char)s[k + n])) {
+      *minutes = ZONES[z].minutes;
+      return k + n;
+    }
+  }
+  return k;
+}
 
 /* Month names and abbreviations, lower case, as data: en, de, fr, es, it,
  * pt, nl, sv/da/no, pl, cs (genitive, as dates write them), ru, tr, id,
@@ -86,15 +116,19 @@ static void skip_filler(const char *s, size_t *k) {
   }
 }
 
+#define TIME_GAP 12   /* bytes between a date and the time that goes with it */
+
 /* Time "HH:MM[:SS][.frac]" (optionally "h", "giờ" style not handled) and a
  * zone "Z", "+07:00", "+0700", "GMT+7", "(GMT+7)", "UTC+07:00". */
 static void time_zone(const char *s, size_t i, int *hh, int *mm, int *ss, int *has_time, char *tz, size_t tzcap) {
   *has_time = 0;
   tz[0] = '\0';
   size_t j = i;
-  for (int skip = 0; s[j] && skip < 12; skip++, j++) {
+  /* up to TIME_GAP bytes of words and marks between the date and its
+   * time: ", ", " - ", "T", " lúc ", " um ", " at ", " à " */
+  for (int skip = 0; s[j] && skip < TIME_GAP; skip++, j++) {
     if (s[j] >= '0' && s[j] <= '9') break;
-    if (!strchr(" ,-T|(", s[j]) && !(s[j] == 'l' || s[j] == 'u' || s[j] == 'c' || s[j] == 'a' || s[j] == 't')) return;
+    if (s[j] == '\n' || s[j] == '.' || s[j] == ';') return;
   }
   int h, m, sec = 0;
   size_t k = j;
@@ -116,6 +150,13 @@ static void time_zone(const char *s, size_t i, int *hh, int *mm, int *ss, int *h
   if (!strncasecmp(s + k, "GMT", 3) || !strncasecmp(s + k, "UTC", 3)) {
     k += 3;
     if (s[k] != '+' && s[k] != '-') { snprintf(tz, tzcap, "+00:00"); return; }
+  } else {
+    int zmin;
+    if (zone_at(s, k, &zmin) != k) {
+      int a = zmin < 0 ? -zmin : zmin;
+      snprintf(tz, tzcap, "%c%02d:%02d", zmin < 0 ? '-' : '+', a / 60, a % 60);
+      return;
+    }
   }
   if (s[k] == '+' || s[k] == '-') {
     char sign = s[k++];
@@ -129,10 +170,36 @@ static void time_zone(const char *s, size_t i, int *hh, int *mm, int *ss, int *h
   }
 }
 
-static int emit(char *out, size_t cap, int y, int mo, int d, const char *s, size_t after) {
+#define TIME_GAP_BEFORE 24   /* bytes between a time and the date after it ("10:30, Thứ năm, 25/4") */
+
+/* The start of a time "H:MM" or "HH:MM[:SS]" that ends at most
+ * TIME_GAP_BEFORE bytes of words and marks before the date at `start`
+ * ("Cập nhật lúc 10:30, Thứ năm, 25/04/2024", "08:15 - 25/04/2024"), or
+ * start when there is none. */
+static size_t time_before(const char *s, size_t start) {
+  size_t j = start;
+  for (int skip = 0; j > 0 && skip < TIME_GAP_BEFORE; skip++, j--) {
+    char c = s[j - 1];
+    if (c >= '0' && c <= '9') break;
+    if (c == '\n' || c == '.' || c == ';' || c == '/') return start;
+  }
+  size_t e = j, b = j;
+  while (b > 0 && ((s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == ':')) b--;
+  size_t colons = 0;
+  for (size_t k = b; k < e; k++) colons += s[k] == ':';
+  if (!colons || colons > 2 || e - b < 4 || s[b] == ':') return start;
+  if (b > 0 && (s[b - 1] == '/' || s[b - 1] == '-' || s[b - 1] == '.')) return start;   /* part of another date */
+  return b;
+}
+
+static int emit(char *out, size_t cap, size_t start, int y, int mo, int d, const char *s, size_t after) {
   int hh = 0, mm = 0, ss = 0, has_time;
   char tz[16];
   time_zone(s, after, &hh, &mm, &ss, &has_time, tz, sizeof tz);
+  if (!has_time) {
+    size_t t = time_before(s, start);
+    if (t != start) time_zone(s, t, &hh, &mm, &ss, &has_time, tz, sizeof tz);
+  }
   if (!has_time) snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
   else snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, hh, mm, ss, tz);
   return 1;
@@ -153,21 +220,25 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
         j++;
         int d;
         if (!num(s, &j, 2, &d)) continue;
-        if (valid_ymd(a, b, d)) return emit(out, cap, a, b, d, s, j);
+        if (valid_ymd(a, b, d)) return emit(out, cap, i, a, b, d, s, j);
         continue;
       }
       if (da == 8 && s[j] == 'T') {                                       /* YYYYMMDDThhmm */
         int y8 = a / 10000, m8 = a / 100 % 100, d8 = a % 100;
-        if (valid_ymd(y8, m8, d8)) return emit(out, cap, y8, m8, d8, s, j);
+        if (valid_ymd(y8, m8, d8)) return emit(out, cap, i, y8, m8, d8, s, j);
       }
       if (da >= 1 && da <= 2 && (s[j] == '/' || s[j] == '-' || s[j] == '.') && s[j + 1] >= '0' && s[j + 1] <= '9') {
         /* D/M/Y, day first */
         char sep = s[j++];
-        if (!num(s, &j, 2, &b) || s[j] != sep) continue;
+        int mb = num(s, &j, 2, &b);
+        if (!mb || s[j] != sep) continue;
         j++;
-        if (num(s, &j, 4, &y) != 4) continue;
-        if (valid_ymd(y, b, a)) return emit(out, cap, y, b, a, s, j);
-        if (valid_ymd(y, a, b)) return emit(out, cap, y, a, b, s, j);   /* US order when day-first is impossible */
+        int yd = num(s, &j, 4, &y);
+        /* "27.04.24", "27/04/24": two digits each (not a version, "1.2.34") */
+        if (yd == 2 && sep != '-' && da == 2 && mb == 2) y = full_year(y);
+        else if (yd != 4) continue;
+        if (valid_ymd(y, b, a)) return emit(out, cap, i, y, b, a, s, j);
+        if (valid_ymd(y, a, b)) return emit(out, cap, i, y, a, b, s, j);   /* US order when day-first is impossible */
         continue;
       }
       if (da >= 1 && da <= 2) {                                /* 25 April 2024, 24. März 2024, 25 de abril de 2024 */
@@ -179,7 +250,7 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
         if (m) {
           k = me;
           skip_filler(s, &k);
-          if (num(s, &k, 4, &y) == 4 && valid_ymd(y, m, a)) return emit(out, cap, y, m, a, s, k);
+          if (num(s, &k, 4, &y) == 4 && valid_ymd(y, m, a)) return emit(out, cap, i, y, m, a, s, k);
         }
       }
       if (da == 4) {                                      /* 2024年4月25日, 2024년 4월 25일, 2024. 4. 25. */
@@ -197,7 +268,7 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
           if (!num(s, &k, 2, &d)) continue;
           if (!strncmp(s + k, D[form], strlen(D[form]))) k += strlen(D[form]);
           if (form == 2 && s[j + 1] != ' ') continue;     /* "2024.04.25" is the Y-M-D rule's */
-          if (valid_ymd(a, mo, d)) return emit(out, cap, a, mo, d, s, k);
+          if (valid_ymd(a, mo, d)) return emit(out, cap, i, a, mo, d, s, k);
         }
       }
       if (da > 0) i = j - 1;
@@ -216,7 +287,7 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
       if (strncmp(s + j, "năm ", 5)) continue;
       j += 5;
       if (num(s, &j, 4, &y) != 4) continue;
-      if (valid_ymd(y, m, d)) return emit(out, cap, y, m, d, s, j);
+      if (valid_ymd(y, m, d)) return emit(out, cap, i, y, m, d, s, j);
       continue;
     }
     /* "April 25, 2024" */
@@ -228,7 +299,23 @@ int sapo_date_iso(const char *s, char *out, size_t cap) {
       int d, y;
       if (num(s, &k, 2, &d)) {
         while (s[k] == ',' || s[k] == ' ' || (s[k] >= 'a' && s[k] <= 'z' && k < me + 8)) k++;
-        if (num(s, &k, 4, &y) == 4 && valid_ymd(y, m, d)) return emit(out, cap, y, m, d, s, k);
+        size_t before_year = k;
+        if (num(s, &k, 4, &y) == 4 && valid_ymd(y, m, d)) return emit(out, cap, i, y, m, d, s, k);
+        /* "Apr 28 19:20:36 CEST 2023" (Java's Date.toString): the time and
+         * zone come before the year */
+        size_t t = before_year;
+        int hh;
+        k = before_year;
+        if (num(s, &t, 2, &hh) && s[t] == ':') {
+          size_t after_time = t;
+          while (s[after_time] && (s[after_time] == ':' || (s[after_time] >= '0' && s[after_time] <= '9'))) after_time++;
+          size_t z = after_time;
+          while (s[z] == ' ') z++;
+          int zmin;
+          size_t yz = zone_at(s, z, &zmin);
+          while (s[yz] == ' ') yz++;
+          if (num(s, &yz, 4, &y) == 4 && valid_ymd(y, m, d)) return emit(out, cap, i, y, m, d, s, k);
+        }
       }
       i = me - 1;
     } else if (c >= 0x80) {

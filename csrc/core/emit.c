@@ -395,6 +395,24 @@ static int row_cell(const dtree *t, int32_t i) {
   return 0;
 }
 
+/* A <br> in loose text of a container (a div or a layout cell holding
+ * blocks and text side by side, as pages of the table era wrote "title
+ * <br> date <br><br> lead"): the lines are blocks of their own.  Inside a
+ * paragraph, a list item, a heading or any open markup it stays a line
+ * break (a poem, an address). */
+static int loose_break(const E *e, int32_t br) {
+  const dtree *t = e->t;
+  if (!e->nowners || e->nowners > 64 || e->heading || e->pre || e->quote || e->in_link || e->bold || e->cells) return 0;
+  int32_t owner = e->owners[e->nowners - 1];
+  int otag = t->n[owner].tag;
+  if (otag != T_DIV && otag != T_TD && otag != T_SECTION && otag != T_ARTICLE && otag != T_MAIN && otag != T_BODY &&
+      otag != T_CENTER)
+    return 0;
+  for (int32_t p = t->n[br].parent; p >= 0 && p != owner; p = t->n[p].parent)
+    if (t->n[p].tag != T_FONT && t->n[p].tag != T_SPAN) return 0;
+  return 1;
+}
+
 static void enter(E *e, int32_t i) {
   const dtree *t = e->t;
   int tag = t->n[i].tag;
@@ -422,7 +440,9 @@ static void enter(E *e, int32_t i) {
   case T_TABLE: e->group = i; break;
   case T_PRE: e->pre++; break;
   case T_BLOCKQUOTE: e->quote++; break;
-  case T_BR: sapo_buf_addc(&e->line, '\n'); sapo_buf_adds(&e->mline, "  \n"); sapo_buf_addc(&e->hline, '\n'); break;
+  case T_BR:
+    if (loose_break(e, i)) { flush(e); break; }
+    sapo_buf_addc(&e->line, '\n'); sapo_buf_adds(&e->mline, "  \n"); sapo_buf_addc(&e->hline, '\n'); break;
   case T_IMG: flush(e); push_image(e, i); break;
   case T_TD: case T_TH:
     if (!row_cell(t, i)) break;

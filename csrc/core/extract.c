@@ -19,6 +19,7 @@
 #include "finder.h"
 #include "tags.h"
 #include "scripts.h"
+#include "shapes.h"
 #include "title.h"
 #include "url.h"
 #include "utext.h"
@@ -294,9 +295,11 @@ static int stage_meta(xctx *x) {
   const char *page_url = x->opt->url;
   if (!page_url && sapo_url_is_http(x->m.canonical)) page_url = x->m.canonical;
   x->base = base_url(x->doc, page_url);
-  /* a meta author naming the publication is no byline: the page's own
-   * byline element may then be read (it is the last byline source) */
-  if (site_named(x->m.byline, x->m.site_name, x->m.doc_title, x->opt->url)) {
+  /* a meta author naming the publication, or another organisation, is
+   * no person: the page's own byline element may then be read (it is the
+   * last byline source) */
+  if (site_named(x->m.byline, x->m.site_name, x->m.doc_title, x->opt->url ? x->opt->url : x->m.canonical) ||
+      shape_organisation(x->m.byline)) {
     x->fc.site_byline = x->m.byline;
     x->m.byline = NULL;
   }
@@ -307,7 +310,7 @@ static int stage_meta(xctx *x) {
 static int stage_find(xctx *x) {
   if (dom_build(&x->t, x->doc)) return SAPO_ENOMEM;
   find_input in = {x->m.title, x->m.byline != NULL, (int)x->opt->char_threshold, (int)x->opt->nb_top_candidates,
-                   x->m.ld_body, x->tr, (x->opt->skip & CLEAN_LISTINGS) != 0};
+                   x->m.ld_body, x->tr, (x->opt->skip & CLEAN_LISTINGS) != 0, x->base};
   if (find_article(&x->t, &in, &x->sr)) return SAPO_ENOMEM;
   if (!x->sr.use_ld_text && x->sr.text_length < FIND_MIN_TEXT && script_fallback(x->doc, x->opt, &x->t, &in, &x->sr, &x->sdoc))
     return SAPO_ENOMEM;

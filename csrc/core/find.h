@@ -93,6 +93,7 @@ typedef struct find_input {
   const char *ld_body;      /* JSON-LD articleBody, or NULL                    */
   trace *tr;                /* decisions are recorded when not NULL            */
   int keep_listings;        /* 1: teaser runs inside the container stay (opts.skip "listings") */
+  const char *page_url;     /* the page's absolute URL (links to its host are its own), or NULL */
 } find_input;
 
 typedef struct fctx {

@@ -19,6 +19,7 @@
 #include "find.h"
 #include "html.h"
 #include "phrases.h"
+#include "shapes.h"
 #include "tags.h"
 #include "utext.h"
 
@@ -107,6 +108,9 @@ static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
     }
     if (dom_has_token(cls, sapo_pitch_tokens) || dom_has_token(id, sapo_pitch_tokens)) return 1;
   }
+  /* not sentence-shaped: a label ("Live"), a name, a credit (shapes.c);
+   * the source reads on to its next candidate */
+  if (text && shape_lead(text, NULL)) return 1;
   return text && title && *title && repeats_title(text, title);
 }
 
@@ -595,11 +599,9 @@ static const struct { const char *name; lead_source_fn fn; } LEAD_SOURCES[] = {
 
 /* ===== THE CHOICE ===== */
 
-/* Why text is not a lead, whatever its source said (NULL when it is). */
-static const char *lead_check(const char *text) {
-  (void)text;
-  return NULL;
-}
+/* Why text is not a lead, whatever its source said (NULL when it is):
+ * the lead's shape (shapes.c). */
+static const char *lead_check(const char *text) { return shape_lead(text, NULL); }
 
 static void lead_note(const clean_input *in, const char *source, const char *text, const char *verdict) {
   trace_item *it = trace_add(in->tr, TR_FIELD, -1, "lead", verdict, text, strlen(text));

@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 #include "phrases.h"
 #include "tags.h"
+#include "title.h"
 #include "utext.h"
 
 /* ===== NAMED KNOBS ===== */
@@ -40,6 +41,9 @@
 #define LISTING_BOX_SHARE        0.8   /* items hold this share of the parent: a box   */
 #define LISTING_HEAD_MAX         80    /* characters of a heading over a run           */
 #define LISTING_INLINE_SHARE     0.8   /* inline items must be this share of the parent */
+#define LISTING_HEADLINE_WORDS   5     /* words of a linked headline (a title, not a term) */
+#define LISTING_BOX_CONTEXT      2     /* a headline box sits in text this many times its own */
+#define LISTING_BOX_UP           3     /* ... within this many levels up                */
 
 static uint32_t fnv(uint32_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
@@ -120,6 +124,59 @@ static int eval_item(fctx *c, int32_t item) {
       standalone(c, head_link, item) && (img || heading || rest >= LISTING_SNIPPET_MIN))
     return 1;
   return share >= LISTING_BARE_SHARE && nonlink < LISTING_HEADLINE_MIN ? 2 : 0;
+}
+
+/* ===== BOXES OF LINKED HEADLINES ===== */
+
+/* the host an href names ("" when relative: the page's own) into host */
+static void href_host(const char *h, char *host, size_t cap) {
+  size_t k = 0;
+  while (*h == ' ') h++;
+  const char *p = strstr(h, "//");
+  if (p && (p == h || p[-1] == ':')) {
+    for (p += 2; *p && *p != '/' && *p != '?' && *p != '#' && k + 1 < cap; p++)
+      host[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+  }
+  host[k] = '\0';
+}
+
+static size_t word_count(const char *s, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
+  return w;
+}
+
+/* Every item of the run is one link to the page's own site (relative, or
+ * its host) whose text is a headline, not a term: a box of the site's own
+ * stories ("relate" boxes between two paragraphs), whatever its class.  A
+ * table of contents links #fragments, a list of sources other sites. */
+static int headline_links(fctx *c, int32_t parent, uint32_t sig) {
+  const dtree *t = c->t;
+  char host[128], own[128] = "";
+  if (c->in->page_url) href_host(c->in->page_url, own, sizeof own);
+  int items = 0;
+  for (int32_t k = dom_first_elem(t, parent); k >= 0; k = dom_next_elem(t, k)) {
+    if (c->ag[k].len == 0 || signature(t, k) != sig) continue;
+    int32_t link = is_tag(t, k, T_A) ? k : -1;
+    for (int32_t n = t->n[k].first; n >= 0 && link < 0; n = dom_next_in(t, n, k, 0))
+      if (t->n[n].type == DN_ELEM && t->n[n].tag == T_A) link = n;
+    if (link < 0) return 0;
+    const char *href = dom_attr(t, link, "href");
+    if (bad_href(href)) return 0;
+    href_host(href, host, sizeof host);
+    if (*host && strcmp(site_bare_host(host), site_bare_host(own))) return 0;
+    inner_text(t, link, &c->tmp, 1);
+    if (word_count(sapo_buf_cstr(&c->tmp), c->tmp.len) < LISTING_HEADLINE_WORDS) return 0;
+    items++;
+  }
+  if (items < LISTING_MIN_ITEMS) return 0;
+  /* a box inside an article's text (its wrappers climbed), not a page
+   * that is only the links */
+  int32_t up = t->n[parent].parent;
+  for (int level = 0; up >= 0 && level < LISTING_BOX_UP; level++, up = t->n[up].parent)
+    if (c->ag[up].len >= LISTING_BOX_CONTEXT * c->ag[parent].len) return 1;
+  return 0;
 }
 
 /* ===== HEADINGS OVER A RUN ===== */
@@ -274,8 +331,9 @@ int listing_detect(fctx *c) {
       }
     }
     /* a box of bare links under its own h2-h6 is a "see also" box in any
-     * language: confirmed as if its heading were in the phrase table */
-    if (weak && box && head >= 0 && t->n[head].tag >= T_H2 && t->n[head].tag <= T_H6) {
+     * language, and so is a box of the site's own linked headlines:
+     * confirmed as if its heading were in the phrase table */
+    if (weak && box && ((head >= 0 && t->n[head].tag >= T_H2 && t->n[head].tag <= T_H6) || headline_links(c, n, sig))) {
       kind |= NM_CONFIRMED;
       mark_subtree(c, n, NM_CONFIRMED);
     }

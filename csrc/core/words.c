@@ -73,6 +73,34 @@ const char *const W_DATE_LEADS[] = {"on", "at", "am", "le", "el", "il", "ngày",
 /* dashes and dots a byline puts between names and the rest */
 const char *const W_BYLINE_MARKS[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2", NULL};
 
+/* a reading time after a byline ("4 min read", "3 phút đọc"), lower case */
+const char *const W_READING_TIME[] = {
+  "min read", "mins read", "minute read", "minutes read", "min. read", "min lesezeit", "minuten lesezeit",
+  "lesezeit", "min de lecture", "minutes de lecture", "min de lectura", "minutos de lectura", "min di lettura",
+  "phút đọc", "min läsning", "min leestijd", NULL};
+
+/* names of a site's sections and pages, never a byline (whole, lower case) */
+const char *const W_SECTION_NAMES[] = {
+  "news", "home", "world", "business", "sport", "sports", "politics", "opinion", "culture", "science",
+  "technology", "tech", "health", "travel", "lifestyle", "entertainment", "local", "national", "nachrichten",
+  "politik", "wirtschaft", "kultur", "panorama", "startseite", "inland", "ausland", "meinung", "actualités",
+  "accueil", "monde", "économie", "noticias", "portada", "deportes", "notizie", "cronaca", "tin tức", "thời sự",
+  "thế giới", "kinh doanh", "giải trí", "thể thao", "pháp luật", "giáo dục", "sức khỏe", "đời sống", "xã hội",
+  "trang chủ", "новости", "главная", NULL};
+
+/* words that make an author's name an organisation's, not a person's
+ * (whole words, lower case): a newspaper, a company, a newsroom */
+const char *const W_ORG_WORDS[] = {
+  "báo", "tạp chí", "công ty", "cổng thông tin", "đài", "truyền hình", "ban biên tập", "tòa soạn", "online",
+  "newspaper", "magazine", "media", "group", "inc", "inc.", "ltd", "ltd.", "llc", "corporation", "gmbh",
+  "verlag", "zeitung", "editorial board", "newsroom", NULL};
+
+/* a line that is a label, never a lead (whole, lower case) */
+const char *const W_LEAD_LABELS[] = {
+  "live", "live updates", "breaking", "breaking news", "update", "updated", "exclusive", "video", "watch",
+  "listen", "photos", "gallery", "advertisement", "liveblog", "eilmeldung", "trực tiếp", "nóng", "en direct",
+  "en vivo", "in diretta", NULL};
+
 /* ===== CLASS AND ID TOKENS (what page authors name their elements) ===== */
 
 /* class tokens that name an author (the author box after the text) */

@@ -25,6 +25,11 @@ extern const char *const W_WEEKDAYS[];   /* weekday names and abbreviations, low
 extern const char *const W_DATE_LEADS[];   /* words that introduce a date after a byline ("on", "am", "ngày") */
 extern const char *const W_BYLINE_MARKS[];   /* dashes and dots a byline puts between names and the rest */
 
+extern const char *const W_READING_TIME[];   /* a reading time after a byline ("min read", "phút đọc"), lower case */
+extern const char *const W_SECTION_NAMES[];  /* names of a site's sections: never a byline, lower case */
+extern const char *const W_ORG_WORDS[];      /* words that make a name an organisation's, lower case */
+extern const char *const W_LEAD_LABELS[];    /* a line that is a label, never a lead ("Live"), lower case */
+
 /* ===== CLASS AND ID TOKENS (what page authors name their elements) ===== */
 extern const char *const W_AUTHOR_BOX_STEMS[];   /* class tokens that name an author (the author box after the text) */
 extern const char *const W_AUTHOR_BOX_PARTS[];   /* class tokens of a box around an author ("box", "bio", "card") */
