@@ -29,11 +29,11 @@ build = {
     ["sapo.core"] = {
       sources = {
         "csrc/lsapo.c", "csrc/lutil.c", "csrc/ldir.c", "csrc/ldoc.c", "csrc/lextract.c", "csrc/loptions.c", "csrc/ltext.c", "csrc/lvi.c",
-        "csrc/core/arbiter.c", "csrc/core/authors.c", "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/clean.c",
+        "csrc/core/arbiter.c", "csrc/core/authors.c", "csrc/core/buf.c", "csrc/core/charset.c", "csrc/core/chrome.c", "csrc/core/clean.c",
         "csrc/core/date.c", "csrc/core/dom.c", "csrc/core/emit.c", "csrc/core/extract.c", "csrc/core/fields.c",
         "csrc/core/finder.c", "csrc/core/html.c", "csrc/core/json.c", "csrc/core/lead.c", "csrc/core/listing.c",
         "csrc/core/measure.c", "csrc/core/merge.c", "csrc/core/meta.c", "csrc/core/facts.c", "csrc/core/jsonld.c", "csrc/core/title.c", "csrc/core/options.c", "csrc/core/phrases.c",
-        "csrc/core/prep.c", "csrc/core/priors.c", "csrc/core/readability.c", "csrc/core/scripts.c", "csrc/core/shapes.c", "csrc/core/ssr.c", "csrc/core/tags.c",
+        "csrc/core/prep.c", "csrc/core/priors.c", "csrc/core/readability.c", "csrc/core/scripts.c", "csrc/core/shapes.c", "csrc/core/ssr.c", "csrc/core/stream.c", "csrc/core/tags.c",
         "csrc/core/trace.c", "csrc/core/url.c", "csrc/core/utext.c", "csrc/core/vi.c", "csrc/core/vi_tables.c",
         "csrc/core/vocab.c", "csrc/core/words.c",
       },

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 #include "authors.h"
 #include "blocks.h"
+#include "chrome.h"
 #include "date.h"
 #include "find.h"
 #include "html.h"
@@ -19,34 +20,11 @@
 #include "tags.h"
 #include "utext.h"
 
-/* Lower-case the first `cap` bytes' worth of s (whole code points) into dst. */
-static size_t lower_prefix(const char *s, size_t n, char *dst, size_t cap) {
-  size_t i = 0, o = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < n) {
-    if (u[i] < 0x80) {   /* ASCII: no table look-up */
-      if (o + 2 > cap) break;
-      dst[o++] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
-      i++;
-      continue;
-    }
-    int32_t c = sapo_u8_next(u, n, &i);
-    c = utf8proc_tolower(c);
-    unsigned char tmp[4];
-    utf8proc_ssize_t k = utf8proc_encode_char(c, tmp);
-    if (o + (size_t)k + 1 > cap) break;
-    memcpy(dst + o, tmp, (size_t)k);
-    o += (size_t)k;
-  }
-  dst[o] = '\0';
-  return o;
-}
-
 static int starts_with(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
 
 /* The block's text, lower-cased, " :" as ":", trailing ":" and spaces removed. */
 static void key_of(const emit_out *o, const block *b, char *dst, size_t cap) {
-  size_t n = lower_prefix(btext(o, b), b->t_len, dst, cap);
+  size_t n = sapo_lower(btext(o, b), b->t_len, dst, cap);
   size_t w = 0;
   for (size_t r = 0; r < n; r++) {
     if (dst[r] == ' ' && r + 1 < n && dst[r + 1] == ':') continue;   /* French spacing, "MORE :" */
@@ -73,7 +51,10 @@ static int social_names(const char *key) {
 }
 
 static int phrase_match(const char *key, int kind, int whole) {
-  return whole ? sapo_phrase_is(key, kind) : sapo_phrase_prefix(key, kind);
+  if (whole ? sapo_phrase_is(key, kind) : sapo_phrase_prefix(key, kind)) return 1;
+  for (const char *const *b = W_LABEL_BRACKETS; *b; b++)
+    if (!strncmp(key, *b, strlen(*b))) return sapo_phrase_prefix(key + strlen(*b), kind);
+  return 0;
 }
 
 static int has_digit(const char *s, size_t n) {
@@ -537,7 +518,7 @@ static void author_box(emit_out *o, const clean_input *in) {
 }
 
 #define DATE_LINE_WITHIN  3    /* text blocks from the start a date line may be      */
-#define END_LINES         3    /* signature, credit and source lines read from the end */
+#define END_LINES         4    /* signature, job title, credit and source lines read from the end */
 #define SOURCE_LINE_MAX   80   /* characters of a "Theo ..." source line              */
 #define SOURCE_LINE_WORDS 10
 #define SIGNATURE_MAX     60   /* characters of a signature line (names only)         */
@@ -548,6 +529,12 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
   char key[256];
   author_box(o, in);
   opening_signature(o, f);
+  /* the author's job title above the text (its name went with the byline) */
+  for (int k = next_text(o, -1); k >= 0; k = next_text(o, k)) {
+    block *b = &o->b[k];
+    if (b->kind == B_PARA && b->chars >= OPENING_SIG_NEXT_MIN) break;   /* the text has begun */
+    if (b->kind == B_PARA && chrome_job_title(btext(o, b), b->t_len)) drop(b, "job-title");
+  }
   /* date line among the first blocks */
   int seen = 0;
   for (int k = 0; k < o->n && seen < DATE_LINE_WITHIN; k++) {
@@ -573,6 +560,11 @@ static void edges(emit_out *o, const clean_input *in, clean_found *f) {
     if (chars <= SOURCE_LINE_MAX && phrase_match(key, PH_SOURCE, 0) && w <= SOURCE_LINE_WORDS && b->kind == B_PARA) {
       if (!f->source) f->source = dup_block(o, b);
       drop(b, "source-line");
+      continue;
+    }
+    /* the author's job title under the signature */
+    if (b->kind == B_PARA && chrome_job_title(s, b->t_len)) {
+      drop(b, "job-title");
       continue;
     }
     /* "Ảnh: Hoàng Hà", "Photo: AFP" on its own line after the signature */
@@ -640,7 +632,10 @@ static int f_comments(emit_out *o, const clean_input *in, clean_found *f) {
   return 0;
 }
 static int f_captions(emit_out *o, const clean_input *in, clean_found *f) { (void)f; captions(o, in); return 0; }
-static int f_lines(emit_out *o, const clean_input *in, clean_found *f) { (void)f; lines(o, in->skip); return 0; }
+static int f_lines(emit_out *o, const clean_input *in, clean_found *f) {
+  lines(o, in->skip);
+  return (in->skip & CLEAN_BOILERPLATE) ? 0 : chrome_lines(o, in, f);
+}
 static int f_linklists(emit_out *o, const clean_input *in, clean_found *f) {
   (void)in; (void)f;
   link_lists(o);

@@ -117,6 +117,8 @@ typedef struct fctx {
   nfeat *feat;             /* per page node, filled by vocab_features */
   vocab_sets *vs;
   double para_median;      /* median length of the page's prose paragraphs */
+  int32_t title_anc[32];   /* the title heading's ancestors on the page as built, innermost first */
+  int title_anc_n;
 } fctx;
 
 /* ===== measure.c ===== */

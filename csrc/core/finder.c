@@ -27,6 +27,7 @@
 #include "listing.h"
 #include "merge.h"
 #include "prep.h"
+#include "stream.h"
 #include "priors.h"
 #include "readability.h"
 #include "tags.h"
@@ -172,10 +173,14 @@ static int32_t one_pass(fctx *c, const candidate *pri, int np, int32_t jnode, in
     const candidate *w = &cands[win];
 
     *method = w->source == SRC_PRIOR ? w->rule : W_SOURCE_NAMES[w->source];
-    *winner = w->node;
-    if (!(t->n[w->node].flags & DF_SCORED)) t->n[w->node].score = 0;
-    art = merge_container(c, w->node, w->source == SRC_READABILITY, dir);
-    if (art < 0) { *oom = 1; return -1; }
+    /* one article of an infinite-scroll stream: the title's */
+    int32_t node = stream_choose(c, w->node);
+    if (node < 0 || stream_prune(c, node, -1)) { *oom = 1; return -1; }
+    int32_t anchor = t->n[node].parent;
+    *winner = node;
+    if (!(t->n[node].flags & DF_SCORED)) t->n[node].score = 0;
+    art = merge_container(c, node, w->source == SRC_READABILITY && node == w->node, dir);
+    if (art < 0 || stream_prune(c, art, anchor)) { *oom = 1; return -1; }
   }
   c->ag_valid = 0;
   if (prep_container(c, art, !c->in->keep_listings)) { *oom = 1; return -1; }
@@ -207,6 +212,9 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   if (!c.mark) { rc = SAPO_ENOMEM; goto done; }
   if (vocab_features(&c) || aggregates(&c) || listing_detect(&c)) { rc = SAPO_ENOMEM; goto done; }
   int32_t heading = priors_title_heading(&c, in->title);
+  /* where the heading sits, remembered: a pass may drop it as a repeat */
+  for (int32_t p = heading; p >= 0 && c.title_anc_n < (int)(sizeof c.title_anc / sizeof *c.title_anc); p = t->n[p].parent)
+    c.title_anc[c.title_anc_n++] = p;
   int32_t tcont = priors_title_container(&c, heading);
   int np = priors_find(&c, pri, PRIORS_MAX);
   int32_t jnode = priors_jsonld_node(&c, in->ld_body);

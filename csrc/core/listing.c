@@ -58,7 +58,7 @@ static int is_state_word(const char *s, size_t n) {
 
 /* tag + class tokens (order-free: tokens hashed and summed), ignoring
  * tokens with digits and state words */
-static uint32_t signature(const dtree *t, int32_t i) {
+uint32_t listing_signature(const dtree *t, int32_t i) {
   uint32_t h = 2166136261u ^ t->n[i].tag;
   h *= 16777619u;
   const char *cls = dom_attr(t, i, "class");
@@ -157,7 +157,7 @@ static int headline_links(fctx *c, int32_t parent, uint32_t sig) {
   if (c->in->page_url) href_host(c->in->page_url, own, sizeof own);
   int items = 0;
   for (int32_t k = dom_first_elem(t, parent); k >= 0; k = dom_next_elem(t, k)) {
-    if (c->ag[k].len == 0 || signature(t, k) != sig) continue;
+    if (c->ag[k].len == 0 || listing_signature(t, k) != sig) continue;
     int32_t link = is_tag(t, k, T_A) ? k : -1;
     for (int32_t n = t->n[k].first; n >= 0 && link < 0; n = dom_next_in(t, n, k, 0))
       if (t->n[n].type == DN_ELEM && t->n[n].tag == T_A) link = n;
@@ -280,7 +280,7 @@ int listing_detect(fctx *c) {
     }
     int32_t m = 0;
     for (int32_t k = dom_first_elem(t, n); k >= 0; k = dom_next_elem(t, k))
-      if (c->ag[k].len > 0) { sp[m].sig = signature(t, k); sp[m].node = k; m++; }
+      if (c->ag[k].len > 0) { sp[m].sig = listing_signature(t, k); sp[m].node = k; m++; }
     qsort(sp, (size_t)m, sizeof *sp, by_sig);
     /* the dominant signature */
     int32_t best_at = 0, best_n = 0;
@@ -296,7 +296,7 @@ int listing_detect(fctx *c) {
     uint64_t items_len = 0;
     int32_t first = -1;
     for (int32_t k = dom_first_elem(t, n); k >= 0; k = dom_next_elem(t, k)) {
-      if (c->ag[k].len == 0 || signature(t, k) != sig) continue;
+      if (c->ag[k].len == 0 || listing_signature(t, k) != sig) continue;
       if (first < 0) first = k;
       int e = eval_item(c, k);
       teasers += e == 1;
@@ -317,7 +317,7 @@ int listing_detect(fctx *c) {
     uint8_t kind = (weak ? NM_WEAK : 0) | (confirmed ? NM_CONFIRMED : 0);
     int box = (double)items_len >= LISTING_BOX_SHARE * c->ag[n].len;
     for (int32_t k = dom_first_elem(t, n); k >= 0; k = dom_next_elem(t, k)) {
-      if (c->ag[k].len == 0 || signature(t, k) != sig) continue;
+      if (c->ag[k].len == 0 || listing_signature(t, k) != sig) continue;
       mark_subtree(c, k, NM_IN_LISTING | kind);
       if (k < c->orig_count) c->mark[k] |= NM_LISTING;
     }

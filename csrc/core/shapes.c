@@ -14,18 +14,7 @@
 #define SHAPE_MAX   512   /* bytes of a value the rules read (a longer one is read cut) */
 
 /* s lower-cased (every letter, by Unicode) into out (cap bytes, cut) */
-static void lower(const char *s, char *out, size_t cap) {
-  size_t n = strlen(s), i = 0, k = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < n && k + 5 < cap) {
-    int32_t c = sapo_u8_next(u, n, &i);
-    utf8proc_uint8_t tmp[4];
-    utf8proc_ssize_t w = utf8proc_encode_char(utf8proc_tolower(c), tmp);
-    memcpy(out + k, tmp, (size_t)w);
-    k += (size_t)w;
-  }
-  out[k] = '\0';
-}
+static void lower(const char *s, char *out, size_t cap) { sapo_lower(s, strlen(s), out, cap); }
 
 static int listed(const char *low, const char *const *list) {
   for (; *list; list++)
@@ -33,19 +22,7 @@ static int listed(const char *low, const char *const *list) {
   return 0;
 }
 
-/* a listed phrase inside low, as whole words */
-static int has_phrase(const char *low, const char *const *list) {
-  for (; *list; list++) {
-    size_t n = strlen(*list);
-    for (const char *p = strstr(low, *list); p; p = strstr(p + 1, *list)) {
-      int start = p == low || p[-1] == ' ' || p[-1] == ',' || p[-1] == '(' || p[-1] == '|';
-      char after = p[n];
-      int end = !after || after == ' ' || after == ',' || after == ':' || after == ')' || after == '.' || after == '|';
-      if (start && end) return 1;
-    }
-  }
-  return 0;
-}
+static int has_phrase(const char *low, const char *const *list) { return sapo_has_phrase(low, list); }
 
 typedef struct { int letters, cased, upper, lower, digits, tokens, at_sign; } counts;
 

@@ -149,3 +149,41 @@ double sapo_text_similarity(const char *a, const char *b) {
   return 1.0 - (double)uniq_len / (double)nb;
 }
 
+
+/* ===== LOWER CASE AND PHRASES ===== */
+
+size_t sapo_lower(const char *s, size_t n, char *dst, size_t cap) {
+  size_t i = 0, o = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n) {
+    if (u[i] < 0x80) {   /* ASCII: no table look-up */
+      if (o + 2 > cap) break;
+      dst[o++] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
+      i++;
+      continue;
+    }
+    int32_t c = sapo_u8_next(u, n, &i);
+    c = utf8proc_tolower(c);
+    unsigned char tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(c, tmp);
+    if (o + (size_t)k + 1 > cap) break;
+    memcpy(dst + o, tmp, (size_t)k);
+    o += (size_t)k;
+  }
+  dst[o] = '\0';
+  return o;
+}
+
+static int phrase_edge(unsigned char c) {
+  return !c || c == ' ' || c == ',' || c == ':' || c == ')' || c == '(' || c == '.' || c == '|' || c == ';' ||
+         c == '!' || c == '?' || c == '/' || c == '\n';
+}
+
+int sapo_has_phrase(const char *low, const char *const *list) {
+  for (; *list; list++) {
+    size_t n = strlen(*list);
+    for (const char *p = strstr(low, *list); p; p = strstr(p + 1, *list))
+      if ((p == low || phrase_edge((unsigned char)p[-1])) && phrase_edge((unsigned char)p[n])) return 1;
+  }
+  return 0;
+}

@@ -63,6 +63,14 @@ int sapo_clean(const char *s, size_t n, sapo_buf *out, int keep_lines);
  * length; 0 when either has no word. */
 double sapo_text_similarity(const char *a, const char *b);
 
+/* s[0, n) lower-cased by Unicode into dst (cap bytes, whole code points,
+ * NUL-terminated); returns the bytes written. */
+size_t sapo_lower(const char *s, size_t n, char *dst, size_t cap);
+
+/* 1 when one of list's phrases (lower case) stands in low as whole words
+ * (bounded by the ends, spaces or punctuation). */
+int sapo_has_phrase(const char *low, const char *const *list);
+
 /* Length in UTF-16 code units (what JavaScript's .length counts). */
 size_t sapo_u16len(const char *s, size_t n);
 

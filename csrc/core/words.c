@@ -304,6 +304,37 @@ const char *const W_VI_ONSETS[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "p
 /* Vietnamese syllable finals */
 const char *const W_VI_FINALS[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", NULL};
 
+/* ===== INTERFACE CHROME IN THE TEXT (chrome.c) ===== */
+
+/* phrases of a consent widget standing in for embedded content (lower case) */
+const char *const W_CONSENT_PHRASES[] = {
+  "externer inhalt", "externe inhalte", "externen inhalt", "inhalte erlauben", "inhalt erlauben", "inhalte laden",
+  "inhalt laden", "externe inhalte anzeigen", "ich bin damit einverstanden", "this content is provided by",
+  "to show you this content", "to view this content", "accept cookies", "enable cookies", "cookie preferences",
+  "cookie settings", "allow and continue", "accept and continue", "contenu externe", "accepter les cookies",
+  "afficher le contenu", "contenido externo", "aceptar cookies", "contenuto esterno", "conteúdo externo",
+  "externe inhoud", "nội dung bên ngoài", NULL};
+
+/* labels that open a video or audio teaser line ("WATCH | …") */
+const char *const W_MEDIA_LABELS[] = {"watch |", "watch:", "video |", "video:", "listen |", "listen:", "watch live",
+  "ansehen:", "regarder :", "xem video:", NULL};
+
+/* what separates the parts of a stamp line ("Published … • Updated … | 4 min read") */
+const char *const W_STAMP_SEPARATORS[] = {"\xE2\x80\xA2", "\xC2\xB7", "|", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "\n", NULL};
+
+/* brackets a label may stand in ("【関連記事】", "[Related]") */
+const char *const W_LABEL_BRACKETS[] = {"\xE3\x80\x90", "\xE3\x80\x94", "\xE3\x80\x8A", "\xE3\x80\x8C", "[", NULL};
+
+/* labels of a media duration ("Duration 2:13") */
+const char *const W_DURATION_LABELS[] = {"duration", "dauer", "durée", "duración", "durata", "thời lượng", NULL};
+
+/* stems of a job title printed under a byline or a signature */
+const char *const W_JOB_TITLES[] = {
+  "correspondent", "writer", "reporter", "editor", "columnist", "contributor", "photographer", "producer",
+  "analyst", "journalist", "redakteur", "korrespondent", "autorin", "autor", "rédacteur", "rédactrice",
+  "journaliste", "correspondant", "periodista", "redactor", "redactora", "corresponsal", "giornalista",
+  "redattore", "jornalista", "verslaggever", "phóng viên", "biên tập viên", "cộng tác viên", "nhà báo", NULL};
+
 /* ===== NAMES SAPO GIVES ===== */
 
 /* None */

@@ -25,6 +25,12 @@ extern const char *const W_WEEKDAYS[];   /* weekday names and abbreviations, low
 extern const char *const W_DATE_LEADS[];   /* words that introduce a date after a byline ("on", "am", "ngày") */
 extern const char *const W_BYLINE_MARKS[];   /* dashes and dots a byline puts between names and the rest */
 
+extern const char *const W_CONSENT_PHRASES[];   /* a consent widget for embedded content ("externe Inhalte") */
+extern const char *const W_MEDIA_LABELS[];   /* labels of a video teaser line ("WATCH |") */
+extern const char *const W_STAMP_SEPARATORS[];   /* separators of a stamp line's parts ("•", "|") */
+extern const char *const W_LABEL_BRACKETS[];   /* brackets around a label ("【", "[") */
+extern const char *const W_DURATION_LABELS[];   /* labels of a media duration ("Duration") */
+extern const char *const W_JOB_TITLES[];   /* stems of a job title under a byline ("correspondent") */
 extern const char *const W_READING_TIME[];   /* a reading time after a byline ("min read", "phút đọc"), lower case */
 extern const char *const W_SECTION_NAMES[];  /* names of a site's sections: never a byline, lower case */
 extern const char *const W_ORG_WORDS[];      /* words that make a name an organisation's, lower case */

@@ -1,0 +1,211 @@
+/* chrome.c: a page's interface lines that sit inside the article's
+ * container and that no article is written in.
+ *
+ *   - consent widgets standing in for embedded content ("Externer Inhalt
+ *     … Inhalte erlauben", "This content is provided by X … accept
+ *     cookies"): a block with a consent phrase goes, with the short blocks
+ *     of the same small widget around it;
+ *   - stamp lines: every part between separators is a date after a stamp
+ *     word, a reading time or a relative time ("Published 3:00 AM EST, Mon
+ *     March 4, 2024 • Updated … • 4 minute read", "3 hours ago"), or a
+ *     media duration ("Duration 2:13");
+ *   - media teaser lines: a label such as "WATCH |" before a link;
+ *   - job titles on their own line (read by clean.c by the byline and the
+ *     signature only: elsewhere such a line may be a heading).
+ * The words are data in words.c. */
+#include "chrome.h"
+#include <string.h>
+#include "blocks.h"
+#include "date.h"
+#include "dom.h"
+#include "utext.h"
+#include "words.h"
+
+#define CONSENT_MAX      500   /* characters of a consent widget's block            */
+#define CONSENT_NEAR     2     /* blocks either side that may belong to the widget   */
+#define CONSENT_WIDGET   1200  /* bytes of text of the widget's element at the most   */
+#define STAMP_MAX        200   /* characters of a stamp line                         */
+#define STAMP_LETTERS    30    /* letters of a date part besides its stamp word      */
+#define STAMP_SHORT      40    /* characters of a relative time or a duration alone  */
+#define STAMP_SHORT_WORDS 5
+#define MEDIA_MAX        160   /* characters of a media teaser line                  */
+#define JOB_TITLE_MAX    60    /* characters of a job title                          */
+#define JOB_TITLE_WORDS  6
+#define LOW_CAP          1024
+
+static double links_of(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
+
+static void drop(block *b, const char *rule) {
+  b->flags |= BF_DROP;
+  if (!b->rule) b->rule = rule;
+}
+
+static int has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) if (s[i] >= '0' && s[i] <= '9') return 1;
+  return 0;
+}
+
+static size_t letters(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC0) k++;   /* lead bytes of non-ASCII letters */
+  }
+  return k;
+}
+
+static int starts_listed(const char *low, const char *const *list, size_t *len) {
+  for (; *list; list++) {
+    size_t n = strlen(*list);
+    if (!strncmp(low, *list, n)) { if (len) *len = n; return 1; }
+  }
+  return 0;
+}
+
+/* ===== CONSENT WIDGETS ===== */
+
+/* the small element around a consent block, or NULL when its parent is
+ * the article's text itself */
+static xmlNodePtr widget_of(const clean_input *in, const block *b) {
+  xmlNodePtr x = block_x(in->t, b);
+  xmlNodePtr w = x ? x->parent : NULL;
+  if (!w || w->type != XML_ELEMENT_NODE) return NULL;
+  sapo_buf raw = SAPO_BUF_INIT;
+  dom_xml_text(w, &raw, CONSENT_WIDGET + 1);
+  int small = !raw.failed && raw.len <= CONSENT_WIDGET;
+  sapo_buf_free(&raw);
+  return small ? w : NULL;
+}
+
+static int owns(xmlNodePtr a, xmlNodePtr d) {
+  for (; d; d = d->parent)
+    if (d == a) return 1;
+  return 0;
+}
+
+static void consent(emit_out *o, const clean_input *in) {
+  char low[LOW_CAP];
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE || b->chars >= CONSENT_MAX) continue;
+    sapo_lower(btext(o, b), b->t_len, low, sizeof low);
+    if (!sapo_has_phrase(low, W_CONSENT_PHRASES)) continue;
+    drop(b, "consent");
+    xmlNodePtr w = widget_of(in, b);
+    if (!w) continue;
+    for (int j = k - CONSENT_NEAR; j <= k + CONSENT_NEAR; j++) {
+      if (j < 0 || j >= o->n || j == k) continue;
+      block *n = &o->b[j];
+      if (kept(n) && n->kind != B_IMAGE && n->chars < CONSENT_MAX && owns(w, block_x(in->t, n))) drop(n, "consent");
+    }
+  }
+}
+
+/* ===== STAMPS ===== */
+
+/* "3 hours ago", "vor 2 Stunden", "2 giờ trước", "il y a 5 minutes" */
+static int relative_time(const char *low, size_t n) {
+  if (!has_digit(low, n)) return 0;
+  return sapo_has_phrase(low, W_RELATIVE_AFTER) || starts_listed(low, W_RELATIVE_BEFORE, NULL);
+}
+
+/* "Duration 2:13", "2:13" */
+static int duration(const char *low, size_t n) {
+  size_t skip = 0;
+  starts_listed(low, W_DURATION_LABELS, &skip);
+  int colon = 0, digits = 0;
+  for (size_t i = skip; i < n; i++) {
+    char c = low[i];
+    if (c >= '0' && c <= '9') digits++;
+    else if (c == ':') colon++;
+    else if (c != ' ' && c != ':') return 0;
+  }
+  return colon >= 1 && colon <= 2 && digits >= 3;
+}
+
+/* one part of a stamp line: what follows a stamp word is a date, or the
+ * part is a reading time or a relative time; *stamped when a stamp word,
+ * a reading time or a relative time was seen */
+static int stamp_part(const char *low, size_t n, int *stamped) {
+  while (n && low[0] == ' ') { low++; n--; }
+  while (n && low[n - 1] == ' ') n--;
+  if (!n) return 1;
+  char part[STAMP_MAX * 4 + 1], iso[48];
+  if (n >= sizeof part) return 0;
+  memcpy(part, low, n);
+  part[n] = '\0';
+  if (has_digit(part, n) && (sapo_has_phrase(part, W_READING_TIME) || relative_time(part, n))) {
+    *stamped = 1;
+    return letters(part, n) <= STAMP_LETTERS;
+  }
+  size_t skip = 0;
+  if (starts_listed(part, W_BYLINE_STAMPS, &skip)) *stamped = 1;
+  const char *rest = part + skip;
+  return sapo_date_iso(rest, iso, sizeof iso) && letters(rest, strlen(rest)) <= STAMP_LETTERS;
+}
+
+/* the separator at p, its length, or 0 */
+static size_t separator_at(const char *p) {
+  for (const char *const *s = W_STAMP_SEPARATORS; *s; s++)
+    if (!strncmp(p, *s, strlen(*s))) return strlen(*s);
+  return 0;
+}
+
+static int stamp_line(const char *low, size_t n) {
+  int stamped = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= n;) {
+    size_t sep = i < n ? separator_at(low + i) : 1;
+    if (!sep) { i++; continue; }
+    if (!stamp_part(low + start, i - start, &stamped)) return 0;
+    i += sep;
+    start = i;
+  }
+  return stamped;
+}
+
+static int stamps(emit_out *o, clean_found *f) {
+  char low[LOW_CAP];
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE || b->kind == B_HEADING || b->chars > STAMP_MAX) continue;
+    size_t n = sapo_lower(btext(o, b), b->t_len, low, sizeof low);
+    int alone = b->chars <= STAMP_SHORT && words(low, n) <= STAMP_SHORT_WORDS;
+    if (alone && (relative_time(low, n) || duration(low, n))) { drop(b, "stamp-line"); continue; }
+    if (!has_digit(low, n) || !stamp_line(low, n)) continue;
+    if (!f->date && !(f->date = dup_block(o, b))) return -1;
+    drop(b, "stamp-line");
+  }
+  return 0;
+}
+
+/* ===== MEDIA TEASERS ===== */
+
+static void media(emit_out *o) {
+  char low[LOW_CAP];
+  for (int k = 0; k < o->n; k++) {
+    block *b = &o->b[k];
+    if (!kept(b) || b->kind == B_IMAGE || b->chars > MEDIA_MAX) continue;
+    sapo_lower(btext(o, b), b->t_len < 64 ? b->t_len : 64, low, sizeof low);
+    size_t label;
+    if (starts_listed(low, W_MEDIA_LABELS, &label) && b->chars > label && links_of(b) >= 0.5) drop(b, "media-teaser");
+  }
+}
+
+int chrome_lines(emit_out *o, const clean_input *in, clean_found *f) {
+  consent(o, in);
+  media(o);
+  return stamps(o, f);
+}
+
+/* ===== JOB TITLES ===== */
+
+int chrome_job_title(const char *s, size_t n) {
+  if (!n || u8chars(s, n) > JOB_TITLE_MAX || words(s, n) > JOB_TITLE_WORDS || has_digit(s, n)) return 0;
+  if (memchr(s, '.', n) || memchr(s, '!', n) || memchr(s, '?', n) || memchr(s, '\n', n)) return 0;
+  char low[JOB_TITLE_MAX * 4 + 1];
+  sapo_lower(s, n, low, sizeof low);
+  for (const char *const *w = W_JOB_TITLES; *w; w++)
+    if (strstr(low, *w)) return 1;
+  return 0;
+}
