@@ -13,6 +13,8 @@
 
 #define EMIT_MAX_LINKS 8   /* links open inside links: deeper ones get no href */
 
+#define EMIT_MAX_EMPH 16   /* nested emphasis tracked for its delimiters */
+
 typedef struct {
   const dtree *t;
   int32_t root;
@@ -26,6 +28,8 @@ typedef struct {
   char *links[EMIT_MAX_LINKS];   /* checked hrefs of the open links, innermost last */
   int hidden;                    /* inside elements whose text no one sees (svg, button, video, ...) */
   int32_t group;                 /* table (rows) the open block belongs to */
+  size_t emph_m[EMIT_MAX_EMPH], emph_h[EMIT_MAX_EMPH];   /* where each open <strong>/<em> began */
+  int emph_n;
   unsigned *nf;                  /* inherited class flags per node (below root) */
   int32_t nf_n;
   int fail;
@@ -413,6 +417,54 @@ static int loose_break(const E *e, int32_t br) {
   return 1;
 }
 
+/* ===== EMPHASIS ===== */
+
+/* Markdown bold ("**") inside m[0, n) */
+static int has_bold(const char *m, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++)
+    if (m[i] == '*' && m[i + 1] == '*' && (i == 0 || m[i - 1] != '\\')) return 1;
+  return 0;
+}
+
+/* Emphasis holds its words only: an empty <strong></strong> writes
+ * nothing (not "****"), and spaces just inside the delimiters go outside
+ * them ("**a **" would not close in CommonMark). */
+static void emph_open(E *e) {
+  if (e->emph_n < EMIT_MAX_EMPH) { e->emph_m[e->emph_n] = e->mline.len; e->emph_h[e->emph_n] = e->hline.len; }
+  e->emph_n++;
+}
+
+static int md_space(char c) { return c == ' ' || c == '\n'; }
+
+static void emph_close(E *e, const char *md, const char *html) {
+  if (!e->emph_n) return;
+  e->emph_n--;
+  if (e->emph_n >= EMIT_MAX_EMPH || e->mline.failed || e->hline.failed) {
+    sapo_buf_adds(&e->mline, md);
+    sapo_buf_adds(&e->hline, html);
+    return;
+  }
+  size_t om = e->emph_m[e->emph_n], oh = e->emph_h[e->emph_n], len = strlen(md);
+  char *m = e->mline.data;
+  size_t from = om + len, to = e->mline.len, lead = 0, trail = 0;
+  while (from + lead < to && md_space(m[from + lead])) lead++;
+  if (from + lead == to) {   /* nothing but spaces inside: no emphasis */
+    e->mline.len = om;
+    e->hline.len = oh;
+    if (lead) { sapo_buf_addc(&e->mline, ' '); sapo_buf_addc(&e->hline, ' '); }
+    return;
+  }
+  if (lead) {   /* "** a" -> " **a" */
+    memmove(m + om + lead, m + om, len);
+    memset(m + om, ' ', lead);
+  }
+  while (to - trail > from && md_space(m[to - trail - 1])) trail++;
+  e->mline.len = to - trail;
+  sapo_buf_adds(&e->mline, md);
+  if (trail) sapo_buf_addc(&e->mline, ' ');
+  sapo_buf_adds(&e->hline, html);
+}
+
 static void enter(E *e, int32_t i) {
   const dtree *t = e->t;
   int tag = t->n[i].tag;
@@ -464,8 +516,14 @@ static void enter(E *e, int32_t i) {
     e->in_link++;
     break;
   }
-  case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "<strong>"); e->bold++; break;
-  case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "<em>"); break;
+  case T_STRONG: case T_B:
+    emph_open(e);
+    sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "<strong>"); e->bold++;
+    break;
+  case T_EM: case T_I:
+    emph_open(e);
+    sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "<em>");
+    break;
   case T_CODE: if (!e->pre) { sapo_buf_addc(&e->mline, '`'); sapo_buf_adds(&e->hline, "<code>"); } break;
   default: break;
   }
@@ -487,8 +545,8 @@ static void leave(E *e, int32_t i) {
       e->links[e->in_link] = NULL;
     }
     break;
-  case T_STRONG: case T_B: sapo_buf_adds(&e->mline, "**"); sapo_buf_adds(&e->hline, "</strong>"); if (e->bold) e->bold--; break;
-  case T_EM: case T_I: sapo_buf_addc(&e->mline, '*'); sapo_buf_adds(&e->hline, "</em>"); break;
+  case T_STRONG: case T_B: emph_close(e, "**", "</strong>"); if (e->bold) e->bold--; break;
+  case T_EM: case T_I: emph_close(e, "*", "</em>"); break;
   case T_CODE: if (!e->pre) { sapo_buf_addc(&e->mline, '`'); sapo_buf_adds(&e->hline, "</code>"); } break;
   case T_TD: case T_TH: if (row_cell(t, i)) sapo_buf_adds(&e->hline, tag == T_TH ? "</th>" : "</td>"); break;
   default: break;
@@ -738,6 +796,11 @@ int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, ch
           for (int i = 0; i < cells; i++) sapo_buf_adds(&M, "| --- ");
           sapo_buf_addc(&M, '|');
         }
+      } else if ((b->flags & BF_LEAD) && b->kind == B_PARA && b->m_len && !has_bold(m, b->m_len)) {
+        /* the lead, in bold (unless it holds bold of its own) */
+        sapo_buf_adds(&M, "**");
+        md_lines(&M, m, b->m_len);
+        sapo_buf_adds(&M, "**");
       } else md_lines(&M, m, b->m_len);
     }
     if (formats & SAPO_FMT_HTML) {
@@ -756,7 +819,7 @@ int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, ch
       } else if (b->kind == B_LI) { strcpy(open, "<li>"); strcpy(close, "</li>"); }
       else if (b->kind == B_PRE) { strcpy(open, "<pre>"); strcpy(close, "</pre>"); }
       else if (b->kind == B_ROW) { strcpy(open, "<tr>"); strcpy(close, "</tr>"); }
-      sapo_buf_adds(&H, open);
+      sapo_buf_adds(&H, (b->flags & BF_LEAD) && b->kind == B_PARA ? "<p class=\"lead\">" : open);
       html_inline(&H, h, b->h_len);
       sapo_buf_adds(&H, close);
       if (b->quote) sapo_buf_adds(&H, "</blockquote>");

@@ -11,7 +11,7 @@
 -- @module sapo.render
 local core = require "sapo.core"
 
-local concat, gsub, type, error = table.concat, string.gsub, type, error
+local concat, gsub, find, type, error = table.concat, string.gsub, string.find, type, error
 local md_text = core.text.markdown   -- the page's text as Markdown text: nothing in it is markup
 
 local M = {}
@@ -33,14 +33,23 @@ local function byline_date(art)
   return concat(parts, " · ")
 end
 
--- the body without the lead when the lead is its first block
-local function body_after_lead(body, lead)
-  if not lead or lead == "" or not body then return body end
-  if body:sub(1, #lead) == lead then
-    local rest = body:sub(#lead + 1):gsub("^%s+", "")
-    return rest
-  end
-  return body
+-- the lead is printed once: by the body, which holds it (marked: bold in
+-- Markdown, <p class="lead"> in HTML) when sapo found it among the
+-- article's blocks; on its own above the body only when it is not there
+local LEAD_PROBE = 80      -- bytes of the lead looked for in the body ...
+local LEAD_SENTENCE = 20   -- ... or its first sentence, when that is this long
+
+local function lead_apart(art)
+  local lead = art.lead
+  if not lead or lead == "" then return nil end
+  -- its opening words (a lead of key points is one line in art.lead, a
+  -- list in the body)
+  local first = lead:match("^(.-)\n\n") or lead
+  local sentence = first:match("^(.-[%.!?])%s")
+  if sentence and #sentence >= LEAD_SENTENCE then first = sentence end
+  first = first:sub(1, LEAD_PROBE):gsub("[\192-\255][\128-\191]*$", "")
+  if art.text and find(art.text, first, 1, true) then return nil end
+  return lead
 end
 
 local function escape_html(s)
@@ -72,12 +81,11 @@ function M.markdown(art)
   if art.title and art.title ~= "" then out[#out + 1] = "# " .. md_text(art.title); out[#out + 1] = "" end
   local bd = byline_date(art)
   if bd then out[#out + 1] = "*" .. md_text(bd) .. "*"; out[#out + 1] = "" end
-  if art.lead and art.lead ~= "" then
-    local lead = md_text(art.lead)
-    for para in (lead .. "\n\n"):gmatch("(.-)\n\n+") do
+  local lead = lead_apart(art)
+  if lead then
+    for para in (md_text(lead) .. "\n\n"):gmatch("(.-)\n\n+") do
       if para ~= "" then out[#out + 1] = "**" .. para .. "**"; out[#out + 1] = "" end
     end
-    md = body_after_lead(md, lead)
   end
   out[#out + 1] = md
   return concat(out, "\n") .. "\n"
@@ -103,11 +111,8 @@ function M.html(art)
     meta[#meta + 1] = '<time datetime="' .. escape_html(art.date) .. '">' .. escape_html(art.date:sub(1, 10)) .. "</time>"
   end
   if #meta > 0 then out[#out + 1] = "<p class=\"meta\">" .. concat(meta, " · ") .. "</p>" end
-  if art.lead and art.lead ~= "" then
-    local lead_html = "<p>" .. escape_html(art.lead) .. "</p>"
-    if body:sub(1, #lead_html) == lead_html then body = body:sub(#lead_html + 1):gsub("^%s+", "") end
-    out[#out + 1] = '<p class="lead"><strong>' .. escape_html(art.lead) .. "</strong></p>"
-  end
+  local lead = lead_apart(art)
+  if lead then out[#out + 1] = '<p class="lead"><strong>' .. escape_html(lead) .. "</strong></p>" end
   out[#out + 1] = body
   out[#out + 1] = "</article>"
   out[#out + 1] = "</body>"

@@ -23,6 +23,19 @@ local f = assert(io.open(arg[1], "w"))
 f:write(port)
 f:close()
 
+-- waits up to secs; true as soon as the client has closed the connection
+-- (a trickling reply stops at once, so the next test's request is served)
+local function closed_within(c, secs)
+  local readable = socket.select({c}, nil, secs)
+  if readable and #readable > 0 then
+    c:settimeout(0)
+    local _, err = c:receive(1)
+    c:settimeout(nil)
+    return err == "closed"
+  end
+  return false
+end
+
 local function respond(c, status, headers, body)
   local lines = { "HTTP/1.1 " .. status }
   for k, v in pairs(headers) do lines[#lines + 1] = k .. ": " .. v end
@@ -89,10 +102,10 @@ while true do
     elseif path == "/trickle" then
       -- a body of 1 MB declared, sent 8 bytes a second (a peer that holds a fetch open)
       c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n")
-      for _ = 1, 120 do if not c:send("<p>x</p>") then break end; socket.sleep(1) end
+      for _ = 1, 120 do if not c:send("<p>x</p>") or closed_within(c, 1) then break end end
     elseif path == "/trickle-head" then
       c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
-      for i = 1, 120 do if not c:send("X-Slow-" .. i .. ": y\r\n") then break end; socket.sleep(1) end
+      for i = 1, 120 do if not c:send("X-Slow-" .. i .. ": y\r\n") or closed_within(c, 1) then break end end
     elseif path == "/flood" then
       -- 100,000 repeated header lines
       c:send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
