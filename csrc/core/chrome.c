@@ -83,21 +83,22 @@ static int owns(xmlNodePtr a, xmlNodePtr d) {
   return 0;
 }
 
-static void consent(emit_out *o, const clean_input *in) {
-  char low[LOW_CAP];
-  for (int k = 0; k < o->n; k++) {
-    block *b = &o->b[k];
-    if (!kept(b) || b->kind == B_IMAGE || b->chars >= CONSENT_MAX) continue;
-    sapo_lower(btext(o, b), b->t_len, low, sizeof low);
-    if (!sapo_has_phrase(low, W_CONSENT_PHRASES)) continue;
-    drop(b, "consent");
-    xmlNodePtr w = widget_of(in, b);
-    if (!w) continue;
-    for (int j = k - CONSENT_NEAR; j <= k + CONSENT_NEAR; j++) {
-      if (j < 0 || j >= o->n || j == k) continue;
-      block *n = &o->b[j];
-      if (kept(n) && n->kind != B_IMAGE && n->chars < CONSENT_MAX && owns(w, block_x(in->t, n))) drop(n, "consent");
-    }
+static int consent_hint(const char *low) {
+  for (const char *const *h = W_CONSENT_HINTS; *h; h++)
+    if (strstr(low, *h)) return 1;
+  return 0;
+}
+
+static void consent(emit_out *o, const clean_input *in, int k, const char *low) {
+  block *b = &o->b[k];
+  if (b->chars >= CONSENT_MAX || !consent_hint(low) || !sapo_has_phrase(low, W_CONSENT_PHRASES)) return;
+  drop(b, "consent");
+  xmlNodePtr w = widget_of(in, b);
+  if (!w) return;
+  for (int j = k - CONSENT_NEAR; j <= k + CONSENT_NEAR; j++) {
+    if (j < 0 || j >= o->n || j == k) continue;
+    block *n = &o->b[j];
+    if (kept(n) && n->kind != B_IMAGE && n->chars < CONSENT_MAX && owns(w, block_x(in->t, n))) drop(n, "consent");
   }
 }
 
@@ -164,38 +165,44 @@ static int stamp_line(const char *low, size_t n) {
   return stamped;
 }
 
-static int stamps(emit_out *o, clean_found *f) {
-  char low[LOW_CAP];
-  for (int k = 0; k < o->n; k++) {
-    block *b = &o->b[k];
-    if (!kept(b) || b->kind == B_IMAGE || b->kind == B_HEADING || b->chars > STAMP_MAX) continue;
-    size_t n = sapo_lower(btext(o, b), b->t_len, low, sizeof low);
-    int alone = b->chars <= STAMP_SHORT && words(low, n) <= STAMP_SHORT_WORDS;
-    if (alone && (relative_time(low, n) || duration(low, n))) { drop(b, "stamp-line"); continue; }
-    if (!has_digit(low, n) || !stamp_line(low, n)) continue;
-    if (!f->date && !(f->date = dup_block(o, b))) return -1;
-    drop(b, "stamp-line");
-  }
+/* a stamp word, a reading time or a relative time somewhere in low: what
+ * every stamp line holds (read before any date is parsed) */
+static int stamp_words(const char *low, size_t n) {
+  return sapo_has_phrase(low, W_BYLINE_STAMPS) ||
+         (has_digit(low, n) && (sapo_has_phrase(low, W_READING_TIME) || relative_time(low, n)));
+}
+
+static int stamp(emit_out *o, block *b, const char *low, size_t n, clean_found *f) {
+  if (b->kind == B_HEADING || b->chars > STAMP_MAX || !has_digit(low, n)) return 0;
+  int alone = b->chars <= STAMP_SHORT && words(low, n) <= STAMP_SHORT_WORDS;
+  if (alone && (relative_time(low, n) || duration(low, n))) { drop(b, "stamp-line"); return 0; }
+  if (!stamp_words(low, n) || !stamp_line(low, n)) return 0;
+  if (!f->date && !(f->date = dup_block(o, b))) return -1;
+  drop(b, "stamp-line");
   return 0;
 }
 
 /* ===== MEDIA TEASERS ===== */
 
-static void media(emit_out *o) {
+static void media(block *b, const char *low) {
+  size_t label;
+  if (b->chars <= MEDIA_MAX && starts_listed(low, W_MEDIA_LABELS, &label) && b->chars > label && links_of(b) >= 0.5)
+    drop(b, "media-teaser");
+}
+
+/* one pass, each short block lower-cased once */
+int chrome_lines(emit_out *o, const clean_input *in, clean_found *f) {
   char low[LOW_CAP];
   for (int k = 0; k < o->n; k++) {
     block *b = &o->b[k];
-    if (!kept(b) || b->kind == B_IMAGE || b->chars > MEDIA_MAX) continue;
-    sapo_lower(btext(o, b), b->t_len < 64 ? b->t_len : 64, low, sizeof low);
-    size_t label;
-    if (starts_listed(low, W_MEDIA_LABELS, &label) && b->chars > label && links_of(b) >= 0.5) drop(b, "media-teaser");
+    if (!kept(b) || b->kind == B_IMAGE || b->chars >= CONSENT_MAX) continue;
+    size_t n = sapo_lower(btext(o, b), b->t_len, low, sizeof low);
+    consent(o, in, k, low);
+    if (!kept(b)) continue;
+    media(b, low);
+    if (kept(b) && stamp(o, b, low, n, f)) return -1;
   }
-}
-
-int chrome_lines(emit_out *o, const clean_input *in, clean_found *f) {
-  consent(o, in);
-  media(o);
-  return stamps(o, f);
+  return 0;
 }
 
 /* ===== JOB TITLES ===== */

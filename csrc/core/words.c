@@ -315,6 +315,9 @@ const char *const W_CONSENT_PHRASES[] = {
   "afficher le contenu", "contenido externo", "aceptar cookies", "contenuto esterno", "conteúdo externo",
   "externe inhoud", "nội dung bên ngoài", NULL};
 
+/* what every consent phrase above holds (read first: most blocks hold none) */
+const char *const W_CONSENT_HINTS[] = {"inhalt", "content", "cookie", "conte", "continue", "einverst", "inhoud", "nội dung", NULL};
+
 /* labels that open a video or audio teaser line ("WATCH | …") */
 const char *const W_MEDIA_LABELS[] = {"watch |", "watch:", "video |", "video:", "listen |", "listen:", "watch live",
   "ansehen:", "regarder :", "xem video:", NULL};

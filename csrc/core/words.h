@@ -26,6 +26,7 @@ extern const char *const W_DATE_LEADS[];   /* words that introduce a date after 
 extern const char *const W_BYLINE_MARKS[];   /* dashes and dots a byline puts between names and the rest */
 
 extern const char *const W_CONSENT_PHRASES[];   /* a consent widget for embedded content ("externe Inhalte") */
+extern const char *const W_CONSENT_HINTS[];   /* substrings every consent phrase holds */
 extern const char *const W_MEDIA_LABELS[];   /* labels of a video teaser line ("WATCH |") */
 extern const char *const W_STAMP_SEPARATORS[];   /* separators of a stamp line's parts ("•", "|") */
 extern const char *const W_LABEL_BRACKETS[];   /* brackets around a label ("【", "[") */

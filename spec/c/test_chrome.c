@@ -20,3 +20,14 @@ TEST(chrome_job_title_refuses_sentences_and_names) {
   NOT_TITLE("Editor's note: this story was updated on 3 March 2024");
   NOT_TITLE("");
 }
+
+#include "core/words.h"
+
+TEST(chrome_every_consent_phrase_holds_a_hint) {
+  /* the hints are read first: a phrase without one would never be seen */
+  for (const char *const *p = W_CONSENT_PHRASES; *p; p++) {
+    int hinted = 0;
+    for (const char *const *h = W_CONSENT_HINTS; *h; h++) hinted |= strstr(*p, *h) != NULL;
+    EXPECT(hinted);
+  }
+}
