@@ -34,10 +34,10 @@ LUA_CMOD ?= $(PREFIX)/lib/lua/5.4
 APT_PKGS = build-essential pkg-config lua5.4 liblua5.4-dev luarocks lua-busted libxml2-dev \
            libutf8proc-dev lua-cjson lua-socket lua-sec lua-zlib lua-argparse ca-certificates \
            nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev valgrind clang libclang-rt-14-dev \
-           openssl wrk cmark-gfm
+           openssl wrk cmark-gfm lua-check lua-ldoc lua-markdown
 
 .PHONY: all luajit both deps test test-fast check-c demo install clean bench bench-vi env dist \
-        bench-accuracy bench-jobs bench-load asan valgrind fuzz fuzz-build rockspec
+        bench-accuracy bench-jobs bench-load asan valgrind fuzz fuzz-build rockspec docs lint
 
 all: build/lua5.4/sapo/core.so
 
@@ -90,11 +90,25 @@ rockspec:
 	     sapo-scm-1.rockspec > $(RELEASE_ROCKSPEC)
 	@echo "wrote $(RELEASE_ROCKSPEC)"
 
-# dist/sapo-VERSION.tar.gz from the committed tree (git archive)
+# dist/sapo-VERSION.tar.gz from the committed tree (git archive), and
+# dist/sapo-VERSION-1.rockspec, the versioned rockspec with a file:// URL to
+# that tarball: `luarocks build dist/sapo-VERSION-1.rockspec` installs it
+# offline (the rockspec in rockspecs/ names the published tarball instead)
 dist: rockspec
 	@mkdir -p dist
 	git archive --format=tar.gz --prefix=sapo-$(VERSION)/ -o dist/sapo-$(VERSION).tar.gz HEAD
-	@echo "wrote dist/sapo-$(VERSION).tar.gz"
+	@sed -e 's|^  url = ".*",  -- `make dist` builds it|  url = "file://$(CURDIR)/dist/sapo-$(VERSION).tar.gz",|' \
+	     $(RELEASE_ROCKSPEC) > dist/sapo-$(VERSION)-1.rockspec
+	@echo "wrote dist/sapo-$(VERSION).tar.gz and dist/sapo-$(VERSION)-1.rockspec"
+
+# The API reference (LDoc, config.ld) in docs/api/: open docs/api/index.html
+docs:
+	@ldoc -q . && echo "wrote docs/api/index.html"
+
+# luacheck (.luacheckrc) and the doc comments of every public function
+lint:
+	@luacheck -q lua bin spec examples tools
+	@$(LUA) tools/check_docs.lua .
 
 # `eval "$(make -s env)"`: this tree's modules for lua5.4 and luajit, so the
 # examples (and your scripts) run from the tree after `make`

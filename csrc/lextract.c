@@ -163,6 +163,15 @@ static void push_fields(lua_State *L) {
   }
 }
 
+/* nil, message, code; and the trace, when one was asked for and kept
+ * (ENOCONTENT: why every candidate lost) */
+static int push_failure(lua_State *L, sapo_article *a, const sapo_error *err) {
+  int n = lsapo_pusherror(L, err);
+  if (a->trace) { push_trace(L, a->trace); n++; }
+  sapo_article_free(a);
+  return n;
+}
+
 int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int idx) {
   sapo_options o;
   lsapo_read_options(L, idx, "extract", SAPO_OPT_EXTRACT, &o, 1);
@@ -170,10 +179,7 @@ int lsapo_doc_extract(lua_State *L, xmlDocPtr doc, const char *url, int idx) {
   sapo_article *a = new_guard(L);
   sapo_error err;
   int rc = sapo_extract(doc, &o, a, &err);
-  if (rc != SAPO_OK) {
-    sapo_article_free(a);
-    return lsapo_pusherror(L, &err);
-  }
+  if (rc != SAPO_OK) return push_failure(L, a, &err);
   push_article(L, a);
   sapo_article_free(a);  /* early: the guard would do it at collection */
   return 1;
@@ -193,10 +199,7 @@ static int l_extract(lua_State *L) {
   if (rc != SAPO_OK) return lsapo_pusherror(L, &err);
   rc = sapo_extract(p.doc, &o, a, &err);
   xmlFreeDoc(p.doc);
-  if (rc != SAPO_OK) {
-    sapo_article_free(a);
-    return lsapo_pusherror(L, &err);
-  }
+  if (rc != SAPO_OK) return push_failure(L, a, &err);
   push_article(L, a);
   lua_pushstring(L, p.charset);
   lua_setfield(L, -2, "charset");

@@ -1,7 +1,6 @@
 -- One spec per cleaning rule of csrc/core/clean.c, on small pages written
 -- for the rule: the body must stay, the boilerplate must go.
 local sapo = require "sapo"
-local H = require "helper"
 
 local P = {
   "Thủ tướng Chính phủ vừa ký quyết định phê duyệt đề án phát triển kinh tế số đến năm 2030, với mục tiêu kinh tế số chiếm 30% GDP.",

@@ -86,9 +86,16 @@ describe("sapo.explain", function()
     assert.is_nil(report:find("evil.example", 1, true))
   end)
 
-  it("raises on bad arguments and returns nil, msg, code for pages without an article", function()
+  it("raises on bad arguments; a page without an article gives nil, msg, code and the report of why", function()
     assert.error_matches(function() sapo.explain(nil) end, "bad argument #1 to 'explain'")
-    assert.same({ nil, "no article content found", "ENOCONTENT" }, { sapo.explain("") })
+    local r = { sapo.explain("") }
+    assert.same({ nil, "no article content found", "ENOCONTENT" }, { r[1], r[2], r[3] })
+    local page = "<html><head><title>Nothing here</title></head><body><figure><img src='/a.jpg'></figure></body></html>"
+    local report, msg, code, why = sapo.explain(page)
+    assert.is_nil(report)
+    assert.equal("ENOCONTENT", code, msg)
+    assert.truthy(why:find("<!DOCTYPE html>", 1, true))
+    assert.truthy(why:find("no article", 1, true))
   end)
 
   describe("in headless Chromium", function()

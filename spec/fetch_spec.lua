@@ -28,6 +28,7 @@ describe("sapo.fetch", function()
     r, err, code = fetch.fetch(srv.base .. "/loop/a")
     assert.is_nil(r)
     assert.equal("EREDIRECT", code)
+    assert.truthy(err:find("redirect", 1, true))
   end)
 
   it("decodes gzip and chunked bodies", function()
@@ -76,7 +77,7 @@ describe("sapo.fetch", function()
 
   it("uses an injected fetcher instead of the network", function()
     local calls = 0
-    local res = assert(fetch.fetch("https://example.vn/a", { fetcher = function(url)
+    local res = assert(fetch.fetch("https://example.vn/a", { fetcher = function(_url)
       calls = calls + 1
       return { status = 200, body = "<p>x</p>", headers = { ["content-type"] = "text/html; charset=windows-1258" } }
     end }))

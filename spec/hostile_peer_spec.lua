@@ -121,6 +121,7 @@ describe("hostile peers", function()
     res, err, code = fetch.fetch(srv.base .. "/longline", { timeout = 10 })
     assert.is_nil(res)
     assert.equal("ELIMIT", code)
+    assert.truthy(err:find("line", 1, true), err)
     assert.is_true(os.clock() - t0 < 5, "CPU spent on headers")
   end)
 

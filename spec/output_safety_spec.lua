@@ -115,7 +115,7 @@ local function assert_safe_html(html, what)
   for tag, attrs in html:gmatch("<(%a[%w]*)([^>]*)>") do
     tag = tag:lower()
     assert(ALLOWED_TAGS[tag], what .. ": the page's <" .. tag .. "> survived as markup")
-    for name, q, value in attrs:gmatch('([%w%-:]+)%s*=%s*(["\'])(.-)%2') do
+    for name, _, value in attrs:gmatch('([%w%-:]+)%s*=%s*(["\'])(.-)%2') do
       name = name:lower()
       assert(ALLOWED_ATTRS[name], what .. ": attribute " .. name .. " on <" .. tag .. ">")
       if name == "href" or name == "src" then

@@ -6,6 +6,9 @@
 #   c        the C core's unit tests (spec/c/test_*.c, built with ASan+UBSan)
 #   shape    tools/check_c.lua: no include circle, no function over 120
 #            lines, no word list outside the table files, headers hidden
+#   lint     luacheck (.luacheckrc) over lua/ bin/ spec/ examples/ tools/;
+#            tools/check_docs.lua (every public function documented); LDoc
+#            builds the API reference without a warning
 #   asan     busted against the module built with ASan + UBSan
 #   valgrind busted under valgrind (memory errors and definite leaks fail)
 #   fuzz     each libFuzzer target for FUZZ_SECONDS (default 20) from the seeds
@@ -13,7 +16,7 @@
 # SAPO_SUITES="lua5.4 luajit" limits the run (make test-fast).
 cd "$(dirname "$0")/.." || exit 2
 passed=0; failed=0; status=0
-suites=${SAPO_SUITES:-"lua5.4 luajit c shape asan valgrind fuzz nginx"}
+suites=${SAPO_SUITES:-"lua5.4 luajit c shape lint asan valgrind fuzz nginx"}
 LUA=${LUA:-lua5.4}
 BUSTED=$(command -v busted)
 ASAN_LIB=$(${CC:-cc} -print-file-name=libasan.so)
@@ -58,6 +61,23 @@ for suite in $suites; do
       echo "shape: 0 passed, 1 failed"; cat "$out"; failed=$((failed + 1)); status=1
     fi
     rm -f "$out" ;;
+  lint)
+    for check in luacheck docs ldoc; do
+      out=$(mktemp)
+      case $check in
+      luacheck) luacheck -q --no-color lua bin spec examples tools >"$out" 2>&1 ;;
+      docs) "$LUA" tools/check_docs.lua . >"$out" 2>&1 ;;
+      ldoc) doc=$(mktemp -d)
+            ldoc -d "$doc" . >"$out" 2>&1 && ! grep -v -e '^reading configuration' -e '^output written' "$out" >/dev/null
+            rc=$?; rm -rf "$doc"; [ $rc -eq 0 ] ;;
+      esac
+      if [ $? -eq 0 ]; then
+        echo "$check: 1 passed, 0 failed"; passed=$((passed + 1))
+      else
+        echo "$check: 0 passed, 1 failed"; cat "$out"; failed=$((failed + 1)); status=1
+      fi
+      rm -f "$out"
+    done ;;
   asan)
     run asan env LD_PRELOAD="$ASAN_LIB" ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -4,7 +4,6 @@
 -- body with its photo credit and source line; the date line by the
 -- headline wins over the site's clock and the teasers' dates; related
 -- lists after the text and link boxes inside it are no article text.
-local H = require "helper"
 local sapo = require "sapo"
 local VI = require "support.vi_pages"
 local P0 = require "support.pages"

@@ -109,7 +109,7 @@ for _, f in ipairs(files()) do
     local i = 1
     while i <= #lines do
       local l = lines[i]
-      local name = l:match("^[%w_][%w_%s%*]*[%s%*]([%w_]+)%s*%(") 
+      local name = l:match("^[%w_][%w_%s%*]*[%s%*]([%w_]+)%s*%(")
       if name and not l:match(";%s*$") and not l:match("^%s*typedef") then
         -- find the opening brace (the signature may span lines)
         local j = i

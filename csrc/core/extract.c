@@ -414,7 +414,8 @@ int sapo_extract(xmlDocPtr doc, const sapo_options *opt, sapo_article *a, sapo_e
   if (!rc) rc = stage_body(&x);
   if (!rc) rc = stage_fields(&x);
   if (!rc && finish_text(a, opt)) rc = SAPO_ENOMEM;
-  if (!rc) stage_trace(&x);
+  /* no article: the trace still says why every candidate lost */
+  if (!rc || (rc == SAPO_ENOCONTENT && x.tr)) stage_trace(&x);
   if (rc == SAPO_ENOMEM) sapo_fail(err, SAPO_ENOMEM, "out of memory");
   xctx_free(&x);
   return rc;

@@ -40,10 +40,11 @@ end
 
 -- All sources as one item iterator (taking skip), and a total when it is
 -- known cheaply; or nil, message when a source is missing or empty.
-local function items_of(sources, fetch_opts)
+local function items_of(sources, fetch_opts, stdin)
   local iters, total = {}, 0
   for _, s in ipairs(sources) do
-    if s:match("^https?://") then iters[#iters + 1] = source.list({ s }, fetch_opts); if total then total = total + 1 end
+    if s == "-" then iters[#iters + 1] = source.stdin(stdin, nil, { max_bytes = fetch_opts.max_bytes }); if total then total = total + 1 end
+    elseif s:match("^https?://") then iters[#iters + 1] = source.list({ s }, fetch_opts); if total then total = total + 1 end
     elseif s:sub(1, 1) == "@" then
       if not exists(s:sub(2)) then return nil, s:sub(2) .. ": no such file" end
       iters[#iters + 1] = source.urls_file(s:sub(2), fetch_opts); total = nil
@@ -136,6 +137,14 @@ local function self_command()
   return table.concat(parts, " ")
 end
 
+-- "sapo batch: 4 pages, 2 ok, 1 failed, 1 skipped in 0.12 s (2 jobs)"
+local function summary(stats, elapsed, jobs)
+  return string.format("sapo batch: %d page%s, %d ok, %d failed%s in %.2f s%s\n", stats.total,
+    stats.total == 1 and "" or "s", stats.ok, stats.failed,
+    (stats.skipped or 0) > 0 and (", " .. stats.skipped .. " skipped") or "", elapsed,
+    jobs and (" (" .. jobs .. " jobs)") or "")
+end
+
 -- The sink for the options, or nil, message.
 local function make_sink(a, out)
   local fields = a.fields
@@ -164,7 +173,25 @@ end
 
 local function fetch_opts(a) return { timeout = a.timeout, max_bytes = a.max_bytes, user_agent = a.user_agent } end
 
--- the worker: its share of the items, each as "ok|fail LEN\n" .. encoded
+-- "sapo batch: SOURCE: ERROR (CODE)": one line a failed item
+local function failure_line(item)
+  local where = item.source or item.url or "?"
+  local msg = tostring(item.error or "no article")
+  if msg:sub(1, #where + 2) == where .. ": " then msg = msg:sub(#where + 3) end
+  return "sapo batch: " .. where .. ": " .. msg .. " (" .. tostring(item.code or "ENOCONTENT") .. ")\n"
+end
+
+-- a sink that also names each failed item on err
+local function reporting(target, err)
+  local write = target.write
+  return setmetatable({ write = function(item)
+    if item.error then err:write(failure_line(item)) end
+    return write(item)
+  end }, { __index = target })
+end
+
+-- the worker: its share of the items, each as "ok|fail|skip LEN[ MSGLEN]\n" ..
+-- encoded .. failure line
 local function run_worker(a, iter, stdout)
   local k, n = a.worker:match("^(%d+)/(%d+)$")
   k, n = tonumber(k), tonumber(n)
@@ -174,8 +201,13 @@ local function run_worker(a, iter, stdout)
   local stats = pipeline.run(share(iter, k, n), { extract_stage(a) }, function(item)
     local e = enc(item)
     if e == false then e = "" end
-    stdout:write(item.error and "fail " or "ok ", #e, "\n", e)
-  end)
+    if item.error then
+      local line = failure_line(item)
+      stdout:write("fail ", #e, " ", #line, "\n", e, line)
+    else
+      stdout:write("ok ", #e, "\n", e)
+    end
+  end, { on_skip = function() stdout:write("skip 0\n") end })
   stdout:flush()
   return stats.failed > 0 and 1 or 0
 end
@@ -211,20 +243,22 @@ local function run_parent(a, out, err, stdin, total, argv)
   local bar = show and progress_bar(err) or nil
   local clock = clock_fn()
   local t0 = clock()
-  local stats = { total = 0, ok = 0, failed = 0 }
+  local stats = { total = 0, ok = 0, failed = 0, skipped = 0 }
   local put_error
   local idx = 0
   while true do
     local w = workers[idx % n + 1]
     local head = w:read("*l")
     if not head then break end
-    local status, len = head:match("^(%a+) (%d+)$")
+    local status, len, mlen = head:match("^(%a+) (%d+) ?(%d*)$")
     if not status then err:write("sapo batch: a worker wrote a broken frame\n"); put_error = "broken frame"; break end
     local payload = tonumber(len) > 0 and w:read(tonumber(len)) or ""
+    if mlen ~= "" and tonumber(mlen) > 0 then err:write(w:read(tonumber(mlen))) end
     idx = idx + 1
     stats.total = idx
-    if status == "ok" then stats.ok = stats.ok + 1 else stats.failed = stats.failed + 1 end
-    if not put_error then
+    if status == "skip" then stats.skipped = stats.skipped + 1
+    elseif status == "ok" then stats.ok = stats.ok + 1 else stats.failed = stats.failed + 1 end
+    if status ~= "skip" and not put_error then
       local ok, perr = pcall(target.put, (payload ~= "" or not a.dir) and payload or false)
       if not ok then put_error = tostring(perr) end
     end
@@ -238,8 +272,7 @@ local function run_parent(a, out, err, stdin, total, argv)
   if target.close then target.close() end
   if spool then os.remove(spool) end
   if bar then err:write("\n") end
-  err:write(string.format("sapo batch: %d pages, %d ok, %d failed in %.2f s (%d jobs)\n", stats.total, stats.ok,
-    stats.failed, clock() - t0, n))
+  err:write(summary(stats, clock() - t0, n))
   if put_error then err:write("sapo batch: ", put_error, "\n"); return 2 end
   if crashed then err:write("sapo batch: a worker failed\n"); return 2 end
   return stats.failed > 0 and 1 or 0
@@ -266,7 +299,7 @@ function M.run(a, out, err, stdin, argv)
   if a.stdin_jsonl then iter = source.jsonl(stdin, { max_bytes = a.max_bytes })
   else
     local msg
-    iter, msg = items_of(a.sources, fetch_opts(a))
+    iter, msg = items_of(a.sources, fetch_opts(a), stdin)
     if not iter then err:write("sapo batch: ", msg, "\n"); return 1 end
     total = msg
   end
@@ -275,11 +308,12 @@ function M.run(a, out, err, stdin, argv)
   local target, serr = make_sink(a, out)
   if not target then err:write("sapo batch: ", serr, "\n"); return 2 end
   local show = a.progress or (not a.no_progress and isatty_stderr())
-  local stats = pipeline.run(iter, { extract_stage(a) }, target,
-    { total = total, progress = show and progress_bar(err) or nil })
+  local bar = show and progress_bar(err) or nil
+  local stats = pipeline.run(iter, { extract_stage(a) }, reporting(target, bar and {
+      write = function(_, line) err:write("\r\27[K", line) end } or err),
+    { total = total, progress = bar })
   if show then err:write("\n") end
-  err:write(string.format("sapo batch: %d pages, %d ok, %d failed in %.2f s\n", stats.total, stats.ok, stats.failed,
-    stats.elapsed))
+  err:write(summary(stats, stats.elapsed))
   if stats.sink_error then err:write("sapo batch: ", stats.sink_error, "\n"); return 2 end
   return stats.failed > 0 and 1 or 0
 end

@@ -28,6 +28,7 @@ local function check_charset(v)
 end
 
 local function check_bytes(v)
+  if v:match("^%-%d") or v:match("^0+[kKmMgG]?[bB]?$") then return nil, "must be positive, got '" .. v .. "'" end
   local n, unit = v:match("^(%d+)([kKmMgG]?)[bB]?$")
   n = tonumber(n)
   if not n or n < 1 then return nil, "expected a size in bytes (e.g. 50M), got '" .. v .. "'" end
@@ -45,7 +46,8 @@ end
 
 local function check_seconds(v)
   local n = tonumber(v)
-  if not n or n <= 0 then return nil, "expected a number of seconds, got '" .. v .. "'" end
+  if not n then return nil, "expected a number of seconds, got '" .. v .. "'" end
+  if n <= 0 or n ~= n then return nil, "must be positive, got '" .. v .. "'" end
   return n
 end
 
@@ -65,8 +67,38 @@ end
 
 local function check_jobs(v)
   local n = tonumber(v)
-  if not n or n % 1 ~= 0 or n < 1 or n > 256 then return nil, "--jobs must be a whole number from 1 to 256" end
+  if n and n < 1 then return nil, "must be positive, got '" .. v .. "'" end
+  if not n or n % 1 ~= 0 or n > 256 then return nil, "--jobs must be a whole number from 1 to 256" end
   return n
+end
+
+-- options that take a number: "--timeout -5" reaches the converter (and its
+-- "must be positive") instead of being read as an unknown option "-5"
+local NUMERIC = { ["--max-bytes"] = true, ["--timeout"] = true, ["--jobs"] = true, ["-j"] = true }
+
+local function join_negative_numbers(list)
+  local out, i = {}, 1
+  while i <= #list do
+    local x, nx = list[i], list[i + 1]
+    if NUMERIC[x] and type(nx) == "string" and nx:match("^%-[%d.]") then
+      out[#out + 1] = (x == "-j" and "--jobs" or x) .. "=" .. nx
+      i = i + 2
+    else
+      out[#out + 1] = x
+      i = i + 1
+    end
+    if x == "--" then for k = i, #list do out[#out + 1] = list[k] end; break end
+  end
+  return out
+end
+
+-- a converter whose messages name its option ("--timeout must be positive, got '-1'")
+local function named(option, check)
+  return function(v)
+    local r, msg = check(v)
+    if r == nil and msg and not msg:find("^%-%-") then msg = option .. " " .. msg end
+    return r, msg
+  end
 end
 
 -- the options every extracting command takes
@@ -75,15 +107,15 @@ local function extract_options(cmd)
   cmd:option("--charset", "Decode the page with this character set (tcvn3 and vni too)."):convert(check_charset)
   cmd:option("--tone", "Place tone marks in one style."):choices(options.by_name.tone.choices)
   cmd:option("--max-bytes", "Refuse pages larger than this (default " .. human_bytes(options.by_name.max_bytes.default) ..
-    "); suffixes k, M, G."):convert(check_bytes)
-  cmd:option("--timeout", "Seconds for a fetch, redirects included (default 30)."):convert(check_seconds)
+    "); suffixes k, M, G."):convert(named("--max-bytes", check_bytes))
+  cmd:option("--timeout", "Seconds for a fetch, redirects included (default 30)."):convert(named("--timeout", check_seconds))
   cmd:option("--user-agent", "User-Agent header of fetches.")
 end
 
 function M.parser()
   local p = argparse("sapo", "Turn news web pages into clean articles: title, byline, date, lead, body.")
     :add_help(false)
-    :epilog("Exit status: 0 ok, 1 some pages failed, 2 usage error.\n" ..
+    :epilog("Exit status: 0 ok, 1 some input failed, 2 usage or output error.\n" ..
             "Run 'sapo COMMAND -h' for a command's options.")
   p:flag("-h --help", "Show this help and exit.")
   p:flag("--version", "Show the version and exit.")
@@ -113,7 +145,7 @@ function M.parser()
   b:option("--fields", "JSON: only these article fields, comma-separated."):convert(check_list(ARTICLE_FIELDS, "field"))
   b:flag("--pretty", "Indent JSON files written with --dir.")
   b:flag("--stdin-jsonl", "Read {\"url\", \"html\"} JSON Lines from standard input.")
-  b:option("-j --jobs", "Worker processes on this machine."):convert(check_jobs):default("1")
+  b:option("-j --jobs", "Worker processes on this machine."):convert(named("--jobs", check_jobs)):default("1")
   b:flag("--progress", "Show a progress bar on standard error (default: when it is a terminal).")
   b:flag("--no-progress", "Never show the progress bar.")
   b:option("--worker"):hidden(true)   -- internal: "K/N", a --jobs worker's share
@@ -128,13 +160,13 @@ function M.parser()
     local c = v:command(name, desc):add_help(false)
     c:flag("-h --help", "Show this help and exit.")
     c:option("--max-bytes", "Refuse input larger than this (default " .. human_bytes(options.by_name.max_bytes.default) ..
-      "); suffixes k, M, G."):convert(check_bytes)
+      "); suffixes k, M, G."):convert(named("--max-bytes", check_bytes))
     return c
   end
   vsub("tone", "Place tone marks in one style."):argument("style", "old (hòa) or new (hoà)."):choices(options.by_name.tone.choices)
   vsub("fold", "Remove diacritics (Việt -> Viet).")
   vsub("slug", "One URL slug per input line.")
-  vsub("strip", "Remove tone marks, keep letters like ă, ơ.")
+  vsub("strip", "Remove every diacritic, keep case (Việt -> Viet, ă -> a, đ -> d).")
   vsub("nfc", "Compose to Unicode NFC.")
   vsub("decode", "Decode legacy bytes to UTF-8."):argument("encoding"):choices(VI_ENCODINGS)
   vsub("encode", "Encode UTF-8 text into a legacy code page."):argument("encoding")
@@ -228,10 +260,26 @@ local function cmd_extract(a, out, err, stdin)
   return 0
 end
 
+local function help_for(p, path)
+  local cmd = p
+  for _, name in ipairs(path) do
+    local sub
+    for _, c in ipairs(cmd._commands or {}) do
+      for _, n in ipairs(c._aliases or { c._name }) do if n == name then sub = c end end
+    end
+    if not sub then return nil, name end
+    cmd = sub
+  end
+  return cmd:get_help()
+end
+
 local function cmd_vi(a, out, err, stdin)
   local vi = sapo.vi
   local sub = a.vi_command
-  if not sub then err:write(M.parser():get_usage(), "\nsapo vi: needs a tool (tone, fold, slug, strip, nfc, decode, encode, detect, repair)\n"); return 2 end
+  if not sub then
+    err:write(help_for(M.parser(), { "vi" }), "\n\nsapo vi: needs a tool (tone, fold, slug, strip, nfc, decode, encode, detect, repair)\n")
+    return 2
+  end
   local input, rerr, rcode = source.read_limited(stdin, a.max_bytes)
   if not input then err:write("sapo vi ", sub, ": standard input: ", rerr, " (", rcode, ")\n"); return 1 end
   local res, msg
@@ -258,8 +306,13 @@ local function cmd_explain(a, out, err, stdin)
   local target = a.input
   local html, ctype, url = load_page("explain", a, err, stdin)
   if not html then return ctype end
-  local report, msg, code = sapo.explain(html, extract_opts(a, url, ctype))
-  if not report then err:write("sapo explain: ", target, ": ", msg, " (", code, ")\n"); return 1 end
+  local report, msg, code, why = sapo.explain(html, extract_opts(a, url, ctype))
+  local status = 0
+  if not report then
+    err:write("sapo explain: ", target, ": ", msg, " (", code, ")", why and "; the report says why every candidate lost" or "", "\n")
+    if not why then return 1 end
+    report, status = why, 1
+  end
   if a.output then
     local f, ferr = io.open(a.output, "wb")
     if not f then err:write("sapo explain: ", ferr, "\n"); return 1 end
@@ -268,7 +321,7 @@ local function cmd_explain(a, out, err, stdin)
   else
     out:write(report)
   end
-  return 0
+  return status
 end
 
 -- "sapo batch -h", "sapo vi tone --help": the words before the first
@@ -287,17 +340,28 @@ local function help_path(args)
   return nil
 end
 
-local function help_for(p, path)
-  local cmd = p
-  for _, name in ipairs(path) do
-    local sub
-    for _, c in ipairs(cmd._commands or {}) do
-      for _, n in ipairs(c._aliases or { c._name }) do if n == name then sub = c end end
+-- Options that do not apply to what was asked: the message of a usage
+-- error, or nil (a harmless one is a one-line warning on err)
+local function usage_errors(a, err)
+  local function warn(msg) err:write("sapo ", a.command, ": warning: ", msg, "\n") end
+  if a.url then
+    local u = require("sapo.url").parse(a.url)
+    if not u or (u.scheme ~= "http" and u.scheme ~= "https") then
+      return "--url must be an absolute http(s) URL, got '" .. a.url .. "'"
     end
-    if not sub then break end
-    cmd = sub
   end
-  return cmd:get_help()
+  if a.command == "extract" then
+    if a.fields and a.format ~= "json" then return "--fields applies to -f json only" end
+    if a.pretty and a.format ~= "json" then warn("--pretty applies to -f json only (ignored)") end
+  elseif a.command == "batch" then
+    if a.progress and a.no_progress then return "--progress and --no-progress exclude each other" end
+    if a.format ~= "json" and not a.dir then
+      return "-f " .. a.format .. " is the format of --dir files (batch writes JSON Lines otherwise)"
+    end
+    if a.pretty and not a.dir then warn("--pretty applies to the JSON files of --dir only (ignored)") end
+    if a.fields and a.dir and a.format ~= "json" then return "--fields applies to JSON output only" end
+  end
+  return nil
 end
 
 --- Run the command line.
@@ -311,15 +375,27 @@ function M.main(args, io_)
   for i = 1, #args do list[i] = args[i] end
   local p = M.parser()
   local hp = help_path(list)
-  if hp then out:write(help_for(p, hp), "\n"); return 0 end
+  if hp then
+    local help, unknown = help_for(p, hp)
+    if not help then err:write("sapo: unknown command '", unknown, "'\n"); return 2 end
+    out:write(help, "\n")
+    return 0
+  end
   if #list == 0 then err:write(p:get_help(), "\n"); return 2 end
-  local ok, a = p:pparse(list)
+  local ok, a = p:pparse(join_negative_numbers(list))
   if not ok then
     err:write("sapo: ", tostring(a), "\n")
     return 2
   end
   if a.version then out:write("sapo ", core.version, "\n"); return 0 end
-  if a.command == "help" then out:write(help_for(p, { a.topic }), "\n"); return 0 end
+  if a.command == "help" then
+    local help, unknown = help_for(p, { a.topic })
+    if not help then err:write("sapo help: unknown command '", unknown, "'\n"); return 2 end
+    out:write(help, "\n")
+    return 0
+  end
+  local usage = usage_errors(a, err)
+  if usage then err:write("sapo ", a.command, ": ", usage, "\n"); return 2 end
   if a.command == "extract" then return cmd_extract(a, out, err, stdin) end
   if a.command == "vi" then return cmd_vi(a, out, err, stdin) end
   if a.command == "explain" then return cmd_explain(a, out, err, stdin) end

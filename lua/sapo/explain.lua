@@ -125,6 +125,8 @@ end
 --- Render the report for an article extracted with `trace = true`.
 -- @tparam table art the article (with `art.trace`)
 -- @tparam[opt] number ms the extraction's time, for the summary
+-- @treturn string the report (a complete HTML document)
+-- @raise when `art` has no trace
 function M.report(art, ms)
   if type(art) ~= "table" or type(art.trace) ~= "table" then
     error("bad argument #1 to 'report' (article with a trace expected)", 2)
@@ -193,7 +195,12 @@ local function now_fn()
 end
 
 --- Extract `html` with a trace and render the report.
--- @return report (string), article; or nil, message, code
+-- @tparam string html the page
+-- @tparam[opt] table opts `sapo.extract`'s options
+-- @return report (string), article; or `nil, message, code[, report]`: when
+--   no article is found (`"ENOCONTENT"`) the report of why every candidate
+--   lost comes fourth
+-- @raise when `html` is not a string or an option is wrong
 function M.explain(html, opts)
   if type(html) ~= "string" then error("bad argument #1 to 'explain' (string expected, got " .. type(html) .. ")", 2) end
   options.check(opts, "explain", 2)
@@ -202,9 +209,12 @@ function M.explain(html, opts)
   o.trace = true
   local now = now_fn()
   local t0 = now()
-  local art, msg, code = require("sapo").extract(html, o)
+  local art, msg, code, trace = require("sapo").extract(html, o)
   local ms = (now() - t0) * 1000
-  if not art then return nil, msg, code end
+  if not art then
+    if not trace then return nil, msg, code end
+    return nil, msg, code, M.report({ text = "", trace = trace, title = "(no article: " .. msg .. ")" }, ms)
+  end
   return M.report(art, ms), art
 end
 

@@ -62,6 +62,7 @@ local function opt(opts, k)
 end
 
 --- Split an absolute http(s) URL (see `sapo.url.parse`).
+-- @tparam string url the URL
 -- @return scheme, host, port, path (with query); or nil, message, "EURL"
 function M.parse_url(url)
   local u, err, code = urls.parse(url)
@@ -326,10 +327,10 @@ end
 -- elsewhere: WARC records).
 -- @tparam string body
 -- @tparam string encoding "gzip", "x-gzip", "deflate" (or "identity")
--- @tparam integer max bytes
+-- @tparam integer limit bytes
 -- @return the decoded body, or nil, message, code ("ELIMIT", "EPROTO")
-function M.decode(body, encoding, max)
-  local sink, err, code = body_sink(encoding, max)
+function M.decode(body, encoding, limit)
+  local sink, err, code = body_sink(encoding, limit)
   if not sink then return nil, err, code end
   for i = 1, #body, CHUNK do
     local ok, aerr, acode = sink.add(body:sub(i, i + CHUNK - 1))

@@ -249,6 +249,12 @@ local function socket_resolve(host)
   return addrs
 end
 
+--- The addresses a host name resolves to: `opts.resolve(host)` when given,
+-- nginx's resolver inside OpenResty (`opts.resolver`), else LuaSocket's.
+-- The guard checks every address it returns.
+-- @tparam string host a host name
+-- @tparam[opt] table opts the guard's options (`resolve`, `resolver`)
+-- @return a list of addresses, or `nil, message`
 function M.resolve(host, opts)
   opts = opts or {}
   if opts.resolve then return opts.resolve(host) end

@@ -174,6 +174,7 @@ end
 
 --- Serve one request (call from content_by_lua*).
 -- @tparam[opt] table opts see the module description
+-- @return nothing: the answer is sent with `ngx.say` and `ngx.exit`
 function M.serve(opts)
   opts = opts or {}
   local ok, err = pcall(handle, opts)
@@ -199,6 +200,7 @@ local REASON_CODES = { [400] = "EINVAL", [404] = "ENOTFOUND", [405] = "EMETHOD",
 -- `error_page 400 404 405 408 413 414 494 500 502 503 504 /_sapo_error;`
 -- names (a URI: a named location fails for requests whose URI nginx could
 -- not read, such as a bad request line).
+-- @return nothing: the answer is sent with `ngx.say`
 function M.error_page()
   local status = tonumber(ngx.status) or 500
   if status < 400 then status = 500 end

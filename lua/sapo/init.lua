@@ -53,9 +53,13 @@ sapo.text = {
 
 sapo.vi = vi
 
--- Pipelines (loaded on first use, so `require "sapo"` stays light).
+-- The other modules, loaded on first use (`require "sapo"` stays light):
+-- `sapo.pipeline`, `sapo.source`, `sapo.sink`, `sapo.render`, `sapo.guard`,
+-- `sapo.http`, `sapo.url`, `sapo.options`, `sapo.warc`, and `sapo.fetch_module`
+-- (`sapo.fetch` is the function below).
 local lazy = { pipeline = "sapo.pipeline", source = "sapo.source", sink = "sapo.sink",
-               fetch_module = "sapo.fetch", warc = "sapo.warc" }
+               fetch_module = "sapo.fetch", warc = "sapo.warc", render = "sapo.render", guard = "sapo.guard",
+               http = "sapo.http", url = "sapo.url", options = "sapo.options" }
 setmetatable(sapo, { __index = function(t, k)
   local name = lazy[k]
   if not name then return nil end
@@ -64,18 +68,27 @@ setmetatable(sapo, { __index = function(t, k)
   return m
 end })
 
---- Fetch a page (see `sapo.fetch` module): `sapo.fetch(url, opts)`.
+--- Fetch a page (see the `sapo.fetch` module: `sapo.fetch_module`).
+-- @tparam string url an absolute http(s) URL
+-- @tparam[opt] table opts `timeout`, `max_bytes`, `max_redirects`, `user_agent`, `guard`, ...
+-- @treturn table `{ url, status, body, content_type, charset, headers }`, or `nil, message, code`
+-- @raise when an option is of the wrong type
 function sapo.fetch(url, opts)
   return require("sapo.fetch").fetch(url, opts)
 end
 
---- An HTML report of why each part of the page was kept or dropped
--- (sapo.explain): the report, then the article; or nil, message, code.
+--- An HTML report of why each part of the page was kept or dropped.
+-- @tparam string html the page
+-- @tparam[opt] table opts `sapo.extract`'s options
+-- @return the report, then the article; or `nil, message, code[, report]` (with
+--   `"ENOCONTENT"`, the report of why every candidate lost comes fourth)
+-- @raise when `html` is not a string, or an option is wrong
 function sapo.explain(html, opts)
   return require("sapo.explain").explain(html, opts)
 end
 
 --- JSON text of an article (stable key order; lua-cjson when installed).
+-- @tparam table art an article
 -- @return string, or `nil, message`
 function sapo.json(art)
   return json.encode(art)

@@ -100,6 +100,7 @@ function M.encode(v, pretty)
 end
 
 --- Decode JSON text (lua-cjson required).
+-- @tparam string s JSON text
 -- @return value, or `nil, message`
 function M.decode(s)
   if not cjson then return nil, "lua-cjson is not installed" end

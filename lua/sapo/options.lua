@@ -26,6 +26,7 @@ for _, o in ipairs(M.schema) do M.by_name[o.name] = o end
 -- @tparam table opts the options (nil is fine)
 -- @tparam string fname the function to name in the message ("parse" checks parse options only)
 -- @tparam[opt=1] integer level where the error points: 1 is the caller of `check`
+-- @return nothing
 -- @raise "bad option 'NAME' to 'FNAME' (...)"
 function M.check(opts, fname, level)
   core.check_options(opts, fname, (level or 1) + 1)

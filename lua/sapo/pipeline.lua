@@ -9,7 +9,7 @@
 --     -- stats = { ok = 998, failed = 2, skipped = 0, total = 1000, elapsed = 3.2 }
 --
 -- A stage is `function(item) -> item | nil` (nil drops the item: counted
--- as skipped).  A stage that raises marks the item failed ("ESTAGE").
+-- as skipped, as is an item a source marks `skipped`).  A stage that raises marks the item failed ("ESTAGE").
 -- Items that failed go on to the sink as `{source, url, error, code}`, so
 -- an output line stands for every input.
 -- @module sapo.pipeline
@@ -18,7 +18,7 @@ local options = require "sapo.options"
 local vi = require "sapo.vi"
 local fetch = require "sapo.fetch"
 
-local type, pairs, ipairs, pcall, error, tostring, select = type, pairs, ipairs, pcall, error, tostring, select
+local type, pairs, ipairs, pcall, error, tostring = type, pairs, ipairs, pcall, error, tostring
 local M = {}
 
 local function now_fn()
@@ -39,8 +39,10 @@ end
 -- @param source a function returning items, then nil
 -- @tparam table stages functions `item -> item | nil`
 -- @param sink a function(item), or a table with `write(item)` (and `close()`)
--- @tparam[opt] table opts `progress` = function(done, total, failed), `total` (for progress)
+-- @tparam[opt] table opts `progress` = function(done, total, failed), `total` (for progress),
+--   `on_skip` = function() called for each item a stage dropped or the source marked `skipped`
 -- @treturn table `{ ok, failed, skipped, total, elapsed }`
+-- @raise when an argument is of the wrong type
 function M.run(source, stages, sink, opts)
   if type(source) ~= "function" then error("bad argument #1 to 'run' (source function expected)", 2) end
   if type(stages) ~= "table" then error("bad argument #2 to 'run' (table of stages expected)", 2) end
@@ -54,7 +56,8 @@ function M.run(source, stages, sink, opts)
     local item = source()
     if item == nil then break end
     stats.total = stats.total + 1
-    for _, stage in ipairs(stages) do
+    if item.skipped then item = nil end   -- a source's own skip (a WARC record that is no HTML page)
+    for _, stage in ipairs(item and stages or {}) do
       if item.error then break end
       local ok, res = pcall(stage, item)
       if not ok then
@@ -66,6 +69,7 @@ function M.run(source, stages, sink, opts)
     end
     if item == nil then
       stats.skipped = stats.skipped + 1
+      if opts.on_skip then opts.on_skip() end
     else
       if item.error then stats.failed = stats.failed + 1 else stats.ok = stats.ok + 1 end
       local ok, err = pcall(write, item)
@@ -82,6 +86,8 @@ function M.run(source, stages, sink, opts)
 end
 
 --- Stage: fetch items that have a URL and no HTML yet.
+-- @tparam[opt] table fetch_opts `sapo.fetch.fetch`'s options
+-- @treturn function the stage (`item -> item`; a failed fetch sets `error` and `code`)
 function M.fetch(fetch_opts)
   fetch_opts = copy(fetch_opts)
   fetch_opts.state = fetch_opts.state or {}   -- per pipeline: per-host politeness
@@ -96,6 +102,9 @@ end
 
 --- Stage: extract the article (`item.article`); the page's bytes are
 -- dropped afterwards unless `keep_html` is set.
+-- @tparam[opt] table opts `sapo.extract`'s options, and `keep_html`
+-- @treturn function the stage (`item -> item`; no article sets `error` and `code`)
+-- @raise when an option is unknown or of the wrong type (checked once, here)
 function M.extract(opts)
   opts = copy(opts)
   local keep = opts.keep_html
@@ -122,6 +131,7 @@ local TEXT_FIELDS = options.TEXT_FIELDS
 --- Stage: normalise the article's text fields.
 -- @tparam table opts `tone` ("old"/"new"), `nfc` (default true: Vietnamese
 --   NFC repairs), `fold` (field names to add a folded `<name>_folded` key for)
+-- @treturn function the stage (`item -> item`)
 function M.normalize(opts)
   opts = opts or {}
   options.check({ tone = opts.tone }, "normalize", 2)
@@ -144,6 +154,9 @@ function M.normalize(opts)
 end
 
 --- Stage: keep the items for which `fn(item)` is true.
+-- @tparam function fn `item -> boolean` (failed items always pass on)
+-- @treturn function the stage (`item -> item | nil`)
+-- @raise when `fn` is not a function
 function M.filter(fn)
   if type(fn) ~= "function" then error("bad argument #1 to 'filter' (function expected)", 2) end
   return function(item)
@@ -153,6 +166,9 @@ function M.filter(fn)
 end
 
 --- Stage: replace each item by `fn(item)` (nil keeps the item as it is).
+-- @tparam function fn `item -> item | nil`
+-- @treturn function the stage
+-- @raise when `fn` is not a function
 function M.map(fn)
   if type(fn) ~= "function" then error("bad argument #1 to 'map' (function expected)", 2) end
   return function(item)
@@ -165,6 +181,8 @@ end
 --- Stage: drop items whose key was seen before in this pipeline.
 -- @param key a function(item) -> string, or "url" (canonical URL) or "title"
 --   (folded title: tone style, case and diacritics do not matter)
+-- @treturn function the stage (`item -> item | nil`)
+-- @raise when `key` is none of these
 function M.dedupe(key)
   local seen = {}
   local fn

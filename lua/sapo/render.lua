@@ -17,6 +17,8 @@ local md_text = core.text.markdown   -- the page's text as Markdown text: nothin
 local M = {}
 
 --- The extraction formats a rendering needs.
+-- @tparam string format "text", "markdown", "html" or "json"
+-- @treturn table the `formats` option `sapo.extract` needs for it
 function M.needs(format)
   if format == "markdown" then return { "markdown" } end
   if format == "html" then return { "html" } end
@@ -61,6 +63,9 @@ local function check(art, fn)
 end
 
 --- Title, a "byline · date" line, then the text (lead first).
+-- @tparam table art an article
+-- @treturn string the text
+-- @raise when `art` is not a table
 function M.text(art)
   check(art, "text")
   local out = {}
@@ -72,7 +77,10 @@ function M.text(art)
   return concat(out, "\n") .. "\n"
 end
 
---- `# title`, an italic byline/date line, the lead in bold, the body.
+--- `# title`, an italic byline/date line, the body (its lead in bold).
+-- @tparam table art an article extracted with `formats = { "markdown" }`
+-- @treturn string the Markdown
+-- @raise when `art` is not a table, or has no `markdown`
 function M.markdown(art)
   check(art, "markdown")
   local md = art.markdown
@@ -91,7 +99,11 @@ function M.markdown(art)
   return concat(out, "\n") .. "\n"
 end
 
---- A complete small HTML document: <h1>, byline, <time>, the lead, the body.
+--- A complete small HTML document: <h1>, byline, <time>, the body (its lead
+-- as `<p class="lead">`).
+-- @tparam table art an article extracted with `formats = { "html" }`
+-- @treturn string the document
+-- @raise when `art` is not a table, or has no `html`
 function M.html(art)
   check(art, "html")
   local body = art.html

@@ -12,6 +12,9 @@ local M = {}
 -- item's `url` (the input's, as given) and `canonical_url` (the page's),
 -- and `source`; or `{ source, url, error, code }`.  `fields` (a list)
 -- keeps only those article fields (url, source, error and code stay).
+-- @tparam table item a pipeline item
+-- @tparam[opt] table fields article field names
+-- @treturn table the record
 function M.record(item, fields)
   local given = item.input and type(item.input.url) == "string" and item.input.url or nil
   if item.error or not item.article then
@@ -31,6 +34,8 @@ function M.record(item, fields)
 end
 
 --- Collect records into a Lua array (returned by `.result`).
+-- @tparam[opt] table t the array to fill (a new one by default)
+-- @treturn table the sink (`write`, `close`, `result`)
 function M.table(t)
   t = t or {}
   return { result = t, write = function(item) t[#t + 1] = M.record(item) end, close = function() end }
@@ -41,6 +46,8 @@ end
 -- @tparam[opt] table opts `fields` (a list of article fields to keep)
 -- A sink's `encode(item)` gives what `put(encoded)` writes: `write` is the
 -- two in one; `sapo batch --jobs` encodes in its workers and puts in order.
+-- @treturn table the sink (`write`, `encode`, `put`, `close`)
+-- @raise when the path cannot be opened for writing
 function M.jsonl(fh, opts)
   local own = false
   if type(fh) == "string" then
@@ -64,13 +71,30 @@ end
 
 local EXT = { json = ".json", markdown = ".md", text = ".txt", html = ".html" }
 
+-- a file name: the title's slug when it has Latin letters, else the slug
+-- of the source's own name (a file's stem, a URL's last path part), else
+-- "page" (a title in Japanese gives no slug worth a name; "157" neither)
+local function file_base(title, src)
+  local base = title and vi.slug(title) or ""
+  if base:find("%a") then return base end
+  if type(src) == "string" then
+    local stem = src:gsub("[?#].*$", ""):gsub("/+$", ""):match("([^/]+)$") or ""
+    stem = vi.slug((stem:gsub("%.[%w]+$", "")))
+    if stem:find("%a") then return stem end
+  end
+  return "page"
+end
+
 --- One file per page in a folder (created when missing), named from the
--- title's slug (`sapo.vi.slug`), numbered when names repeat.  Failed items
+-- title's slug (`sapo.vi.slug`; the source's file name when the title has
+-- no Latin letters), numbered when names repeat.  Failed items
 -- are skipped.  The content is `sapo.render`'s for the format (the
 -- article must hold `markdown`/`html` for those), or the JSON record.
 -- @tparam string dir a folder
 -- @tparam[opt] string format "json" (default), "markdown", "text" or "html"
 -- @tparam[opt] table opts `fields`, `pretty` (JSON)
+-- @treturn table the sink (`write`, `encode`, `put`, `close`, `written`: the paths)
+-- @raise when the folder cannot be made, or a file cannot be written
 function M.files(dir, format, opts)
   format = format or "json"
   if not EXT[format] then error("bad argument #2 to 'files' (json, markdown, text or html expected)", 2) end
@@ -85,8 +109,7 @@ function M.files(dir, format, opts)
   function self.encode(item)
     if item.error or not item.article then return false end
     local a = item.article
-    local base = (a.title and vi.slug(a.title)) or ""
-    if base == "" then base = "page" end
+    local base = file_base(a.title, item.source or item.url)
     local content
     if format == "json" then content = json.encode(M.record(item, opts.fields), opts.pretty) .. "\n"
     else content = render[format](a) end
@@ -111,6 +134,9 @@ function M.files(dir, format, opts)
 end
 
 --- Call `fn(record, item)` for each item.
+-- @tparam function fn `(record, item)`
+-- @treturn table the sink
+-- @raise when `fn` is not a function
 function M.callback(fn)
   if type(fn) ~= "function" then error("bad argument #1 to 'callback' (function expected)", 2) end
   return { write = function(item) fn(M.record(item), item) end, close = function() end }

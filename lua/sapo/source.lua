@@ -10,7 +10,7 @@ local json = require "sapo.json"
 local core = require "sapo.core"
 local options = require "sapo.options"
 
-local type, ipairs, error, tostring, pcall, format = type, ipairs, error, tostring, pcall, string.format
+local type, ipairs, error, tostring, format = type, ipairs, error, tostring, string.format
 local M = {}
 
 -- the default max_bytes of sapo.extract (the schema's)
@@ -96,6 +96,8 @@ M.SKIPPED = SKIPPED
 -- @tparam string path
 -- @tparam[opt] string url its address, the base for links
 -- @tparam[opt] table opts `max_bytes` (larger files are an ELIMIT item, never read whole)
+-- @treturn function the source (`skip -> item | nil`)
+-- @raise when `path` is not a string
 function M.file(path, url, opts)
   if type(path) ~= "string" then error("bad argument #1 to 'file' (string expected)", 2) end
   local done = false
@@ -169,6 +171,10 @@ end
 
 --- A list of paths and URLs (URLs are fetched with `fetch_opts`, whose
 -- `max_bytes` also bounds the files read).
+-- @tparam table items paths and http(s) URLs
+-- @tparam[opt] table fetch_opts `sapo.fetch.fetch`'s options
+-- @return the source, and the number of items
+-- @raise when `items` is not a table
 function M.list(items, fetch_opts)
   if type(items) ~= "table" then error("bad argument #1 to 'list' (table expected)", 2) end
   local i = 0
@@ -184,6 +190,9 @@ function M.list(items, fetch_opts)
 end
 
 --- Fetch one URL into an item.
+-- @tparam string url an http(s) URL
+-- @tparam[opt] table fetch_opts `sapo.fetch.fetch`'s options
+-- @treturn table `{ source, url, html, content_type, charset }`, or `{ source, url, error, code }`
 function M.fetch_item(url, fetch_opts)
   local res, err, code = fetch.fetch(url, fetch_opts)
   if not res then return { source = url, url = url, error = err, code = code } end
@@ -191,6 +200,9 @@ function M.fetch_item(url, fetch_opts)
 end
 
 --- The URLs of a file, one a line (blank lines and # comments skipped).
+-- @tparam string path the file
+-- @tparam[opt] table fetch_opts `sapo.fetch.fetch`'s options
+-- @treturn function the source (an unreadable file is one error item)
 function M.urls_file(path, fetch_opts)
   local f, err = io.open(path, "rb")
   if not f then
@@ -208,6 +220,9 @@ function M.urls_file(path, fetch_opts)
 end
 
 --- HTTP: the given URLs, fetched one after the other.
+-- @tparam table urls http(s) URLs
+-- @tparam[opt] table fetch_opts `sapo.fetch.fetch`'s options
+-- @return the source, and the number of items
 function M.http(urls, fetch_opts)
   return M.list(urls, fetch_opts)
 end
@@ -217,6 +232,7 @@ end
 -- @param[opt] fh a file handle (default io.stdin)
 -- @tparam[opt] string url the page's address
 -- @tparam[opt] table opts `max_bytes`
+-- @treturn function the source (one item)
 function M.stdin(fh, url, opts)
   local done = false
   return function()
@@ -229,6 +245,9 @@ function M.stdin(fh, url, opts)
 end
 
 --- Pages given as strings (a table of HTML, or of `{html=, url=}` tables).
+-- @tparam table pages the pages
+-- @return the source, and the number of items
+-- @raise when `pages` is not a table
 function M.strings(pages)
   if type(pages) ~= "table" then error("bad argument #1 to 'strings' (table expected)", 2) end
   local i = 0
@@ -245,6 +264,7 @@ end
 --- The response pages of a WARC file (`.warc` or `.warc.gz`), streamed.
 -- @tparam string path
 -- @tparam[opt] table opts `max_bytes` (a record or a decoded page over it is an ELIMIT item)
+-- @treturn function the source (responses that are not HTML pages are items marked `skipped`)
 function M.warc(path, opts)
   return warc.responses(path, opts)
 end
@@ -256,6 +276,7 @@ end
 -- never held whole.
 -- @param[opt] fh a file handle
 -- @tparam[opt] table opts `max_bytes`
+-- @treturn function the source (one item a line)
 function M.jsonl(fh, opts)
   fh = fh or io.stdin
   local max = (opts and opts.max_bytes or M.MAX_BYTES) * 6 + 65536

@@ -113,6 +113,8 @@ end
 
 --- An IP literal written one way: IPv4 in dotted decimal, IPv6 in its
 -- groups; with the version (4 or 6).  nil when s is not an IP literal.
+-- @tparam string s a host
+-- @return the address and 4 or 6, or nil
 function M.canonical_ip(s)
   local a, b, c, d = M.ipv4(s)
   if a then return format("%d.%d.%d.%d", a, b, c, d), 4 end

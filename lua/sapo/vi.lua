@@ -11,7 +11,6 @@
 -- @module sapo.vi
 local core = require "sapo.core"
 local cvi = core.vi
-local type, error = type, error
 
 local M = {}
 

@@ -108,6 +108,7 @@ end
 -- @tparam string path
 -- @tparam[opt] table opts `max_bytes`: a record block over it is passed over
 --   and given as `{error, code = "ELIMIT", uri}` (default sapo.extract's max_bytes)
+-- @treturn function the records (`{ type, uri, date, block }`), then nil
 function M.records(path, opts)
   local max = opts and opts.max_bytes or MAX_BYTES
   if type(path) ~= "string" then error("bad argument #1 to 'records' (string expected)", 2) end
@@ -181,9 +182,20 @@ local function decode(body, enc, max)
   return require("sapo.fetch").decode(body, enc, max)
 end
 
---- Iterate over the pages of `response` records (other records skipped).
+-- a response that declares a type other than HTML (an image, a script, a
+-- stylesheet, JSON) is no page; one that declares none may be
+local function is_html_type(ctype)
+  if not ctype or ctype == "" then return true end
+  local t = lower(ctype:match("^%s*([^;%s]*)"))
+  return t == "text/html" or t == "application/xhtml+xml" or t == "text/plain" or t == ""
+end
+
+--- Iterate over the pages of `response` records (other records skipped;
+-- a response that is not an HTML page is an item marked `skipped`, which
+-- `sapo.pipeline` counts as skipped).
 -- @tparam string path
 -- @tparam[opt] table opts `max_bytes`
+-- @treturn function the pages (`{ url, html, status, content_type, charset, source }`), then nil
 function M.responses(path, opts)
   local max = opts and opts.max_bytes or MAX_BYTES
   local next_record = M.records(path, opts)
@@ -208,9 +220,12 @@ function M.responses(path, opts)
           local k, v = line:match("^([^:]+):%s*(.-)%s*$")
           if k then h[lower(k)] = v end
         end
+        local ctype = h["content-type"]
+        if not is_html_type(ctype) then
+          return { skipped = true, source = path, url = rec.uri, reason = "not an HTML page (" .. ctype .. ")" }
+        end
         local html, err, code = decode(body, h["content-encoding"], max)
         if not html then return { error = path .. ": " .. err, code = code or "EWARC", source = path, url = rec.uri } end
-        local ctype = h["content-type"]
         local cs = ctype and ctype:match("[Cc][Hh][Aa][Rr][Ss][Ee][Tt]%s*=%s*\"?([^\";%s]+)")
         return { url = rec.uri, html = html, status = status, content_type = ctype,
                  charset = cs and core.text.charset(cs) or nil, source = path }
