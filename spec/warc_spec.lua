@@ -64,6 +64,27 @@ describe("sapo.warc", function()
     end)
   end
 
+  it("marks responses that are not HTML pages skipped, which a pipeline counts as skipped, not failed", function()
+    local path = os.tmpname() .. ".warc"
+    local f = assert(io.open(path, "wb"))
+    f:write(record("response", "https://a.example/page", http("Content-Type: text/html; charset=utf-8\r\n", BODY)),
+      record("response", "https://a.example/logo.png", http("Content-Type: image/png\r\n", "\137PNG\r\n\26\n" .. ("\0"):rep(64))),
+      record("response", "https://a.example/app.js", http("Content-Type: application/javascript\r\n", "var a = 1;")),
+      record("response", "https://a.example/feed", http("Content-Type: application/json\r\n", "{}")))
+    f:close()
+    local skipped = {}
+    for item in sapo.source.warc(path) do
+      if item.skipped then skipped[#skipped + 1] = item.url end
+    end
+    assert.same({ "https://a.example/logo.png", "https://a.example/app.js", "https://a.example/feed" }, skipped)
+    local records = {}
+    local stats = sapo.pipeline.run(sapo.source.warc(path), { sapo.pipeline.extract() }, sapo.sink.table(records))
+    os.remove(path)
+    assert.same({ ok = 1, failed = 0, skipped = 3, total = 4 }, { ok = stats.ok, failed = stats.failed, skipped = stats.skipped,
+      total = stats.total })
+    assert.equal(1, #records)
+  end)
+
   it("streams a large file record by record", function()
     local path = os.tmpname() .. ".warc.gz"
     local f = assert(io.open(path, "wb"))
