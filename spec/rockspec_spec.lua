@@ -43,6 +43,32 @@ describe("the rockspecs", function()
     assert.equal("rockspecs/sapo-" .. version .. "-1.rockspec", name)
   end)
 
+  it("install offline with `luarocks build` of the rockspec make dist writes, whose command runs from its bin/ alone #install", function()
+    if not H.ok("cd " .. ROOT .. " && git rev-parse --git-dir >/dev/null 2>&1") then
+      pending("not a git checkout: make dist needs git archive")
+      return
+    end
+    local tmp = H.tmpdir()
+    local version = H.read(ROOT .. "/csrc/core/sapo.h"):match('#define SAPO_VERSION "([^"]+)"')
+    -- a copy of the checkout, so dist/ is written there and not in the tree under test
+    assert(H.ok("git clone -q " .. ROOT .. " " .. tmp .. "/src"))
+    local ok = os.execute("cd " .. tmp .. "/src && env -u LD_PRELOAD make -s dist >" .. tmp .. "/dist.log 2>&1")
+    assert(ok == true or ok == 0, H.read(tmp .. "/dist.log"))
+    local rs = H.read(tmp .. "/src/dist/sapo-" .. version .. "-1.rockspec")
+    assert.truthy(rs and rs:find('url = "file://' .. tmp .. "/src/dist/sapo%-" .. version:gsub("%.", "%%.") .. '%.tar%.gz"'), rs)
+    ok = os.execute("cd /tmp && env -u LD_PRELOAD luarocks --lua-version=5.4 --tree=" .. tmp .. "/tree build --deps-mode=none " ..
+      tmp .. "/src/dist/sapo-" .. version .. "-1.rockspec >" .. tmp .. "/build.log 2>&1")
+    local log = H.read(tmp .. "/build.log") or ""
+    -- only the tree's bin/ on PATH, no Lua paths at all
+    local out = lines_of("unset LUA_PATH LUA_PATH_5_4 LUA_CPATH LUA_CPATH_5_4; cd /tmp && PATH=" .. tmp ..
+      "/tree/bin:/usr/bin:/bin sapo --version 2>&1; PATH=" .. tmp .. "/tree/bin:/usr/bin:/bin sapo extract " .. ROOT ..
+      "/examples/pages/english-news.html 2>&1 | head -1")
+    os.execute("rm -rf " .. tmp)
+    assert(ok == true or ok == 0, log)
+    assert.equal("sapo " .. version, out[1])
+    assert.equal("City council approves new bike lanes downtown", out[2])
+  end)
+
   it("install from the release tarball with the versioned rockspec #install", function()
     if not H.ok("cd " .. ROOT .. " && git rev-parse --git-dir >/dev/null 2>&1") then
       pending("not a git checkout: make dist needs git archive")

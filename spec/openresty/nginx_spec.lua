@@ -424,6 +424,24 @@ describe("the shipped example, started as the README says #nginx", function()
     if tree then os.execute("rm -rf " .. tree) end
   end)
 
+  it("listens where SAPO_LISTEN says with examples/openresty/run.sh, the file unedited", function()
+    local other = free_port()
+    local p = io.popen("cd " .. H.root .. " && pwd")
+    local ex = p:read("*l") .. "/examples/openresty"
+    p:close()
+    local before = H.read(ex .. "/nginx.conf")
+    os.remove(ex .. "/logs/nginx.pid")
+    local rpid = start_nginx("cd /tmp && SAPO_LISTEN=127.0.0.1:" .. other .. " sh " .. ex .. "/run.sh",
+      tree .. "/run.err", ex .. "/logs/nginx.pid", other)
+    local status = request(other, "GET", "/health")
+    assert(H.ok("sh " .. ex .. "/run.sh stop"))
+    socket.sleep(0.3)
+    assert.equal(200, status)
+    assert.is_truthy(rpid)
+    assert.equal(before, H.read(ex .. "/nginx.conf"))
+    assert.is_false(H.ok("SAPO_LISTEN='8080; evil' sh " .. ex .. "/run.sh 2>/dev/null"))
+  end)
+
   it("answers /health and extracts a POSTed page as text", function()
     assert.equal(200, (request(port, "GET", "/health")))
     local status, body = request(port, "POST", "/extract?format=text", H.page("baoquocte-like.html"))
