@@ -8,7 +8,7 @@
 #include "emit.h"
 
 /* the block's text (not NUL-terminated: b->t_len bytes) */
-static inline const char *btext(const emit_out *o, const block *b) { return o->text.data + b->t_off; }
+static inline const char *btext(const emit_out *o, const block *b) { return o->text.data ? o->text.data + b->t_off : ""; }
 
 /* the page element a block was emitted from, on libxml2's tree (virtual
  * wrappers climb to theirs), or NULL */

@@ -754,7 +754,7 @@ int emit_serialize(const emit_out *o, int formats, char **text, size_t *tlen, ch
       }
       continue;
     }
-    const char *t = o->text.data + b->t_off;
+    const char *t = o->text.data ? o->text.data + b->t_off : "";
     if (T.len) sapo_buf_adds(&T, "\n\n");
     sapo_buf_add(&T, t, b->t_len);
     *words += count_words(t, b->t_len);
