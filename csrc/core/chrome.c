@@ -33,35 +33,6 @@
 #define JOB_TITLE_WORDS  6
 #define LOW_CAP          1024
 
-static double links_of(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
-
-static void drop(block *b, const char *rule) {
-  b->flags |= BF_DROP;
-  if (!b->rule) b->rule = rule;
-}
-
-static int has_digit(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) if (s[i] >= '0' && s[i] <= '9') return 1;
-  return 0;
-}
-
-static size_t letters(const char *s, size_t n) {
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC0) k++;   /* lead bytes of non-ASCII letters */
-  }
-  return k;
-}
-
-static int starts_listed(const char *low, const char *const *list, size_t *len) {
-  for (; *list; list++) {
-    size_t n = strlen(*list);
-    if (!strncmp(low, *list, n)) { if (len) *len = n; return 1; }
-  }
-  return 0;
-}
-
 /* ===== CONSENT WIDGETS ===== */
 
 /* the small element around a consent block, or NULL when its parent is
@@ -75,12 +46,6 @@ static xmlNodePtr widget_of(const clean_input *in, const block *b) {
   int small = !raw.failed && raw.len <= CONSENT_WIDGET;
   sapo_buf_free(&raw);
   return small ? w : NULL;
-}
-
-static int owns(xmlNodePtr a, xmlNodePtr d) {
-  for (; d; d = d->parent)
-    if (d == a) return 1;
-  return 0;
 }
 
 static int consent_hint(const char *low) {
@@ -98,7 +63,7 @@ static void consent(emit_out *o, const clean_input *in, int k, const char *low) 
   for (int j = k - CONSENT_NEAR; j <= k + CONSENT_NEAR; j++) {
     if (j < 0 || j >= o->n || j == k) continue;
     block *n = &o->b[j];
-    if (kept(n) && n->kind != B_IMAGE && n->chars < CONSENT_MAX && owns(w, block_x(in->t, n))) drop(n, "consent");
+    if (kept(n) && n->kind != B_IMAGE && n->chars < CONSENT_MAX && xml_owns(w, block_x(in->t, n))) drop(n, "consent");
   }
 }
 
@@ -107,13 +72,13 @@ static void consent(emit_out *o, const clean_input *in, int k, const char *low) 
 /* "3 hours ago", "vor 2 Stunden", "2 giờ trước", "il y a 5 minutes" */
 static int relative_time(const char *low, size_t n) {
   if (!has_digit(low, n)) return 0;
-  return sapo_has_phrase(low, W_RELATIVE_AFTER) || starts_listed(low, W_RELATIVE_BEFORE, NULL);
+  return sapo_has_phrase(low, W_RELATIVE_AFTER) || starts_label(low, W_RELATIVE_BEFORE, NULL);
 }
 
 /* "Duration 2:13", "2:13" */
 static int duration(const char *low, size_t n) {
   size_t skip = 0;
-  starts_listed(low, W_DURATION_LABELS, &skip);
+  starts_label(low, W_DURATION_LABELS, &skip);
   int colon = 0, digits = 0;
   for (size_t i = skip; i < n; i++) {
     char c = low[i];
@@ -137,12 +102,12 @@ static int stamp_part(const char *low, size_t n, int *stamped) {
   part[n] = '\0';
   if (has_digit(part, n) && (sapo_has_phrase(part, W_READING_TIME) || relative_time(part, n))) {
     *stamped = 1;
-    return letters(part, n) <= STAMP_LETTERS;
+    return letter_count(part, n) <= STAMP_LETTERS;
   }
   size_t skip = 0;
-  if (starts_listed(part, W_BYLINE_STAMPS, &skip)) *stamped = 1;
+  if (starts_label(part, W_BYLINE_STAMPS, &skip)) *stamped = 1;
   const char *rest = part + skip;
-  return sapo_date_iso(rest, iso, sizeof iso) && letters(rest, strlen(rest)) <= STAMP_LETTERS;
+  return sapo_date_iso(rest, iso, sizeof iso) && letter_count(rest, strlen(rest)) <= STAMP_LETTERS;
 }
 
 /* the separator at p, its length, or 0 */
@@ -186,7 +151,7 @@ static int stamp(emit_out *o, block *b, const char *low, size_t n, clean_found *
 
 static void media(block *b, const char *low) {
   size_t label;
-  if (b->chars <= MEDIA_MAX && starts_listed(low, W_MEDIA_LABELS, &label) && b->chars > label && links_of(b) >= 0.5)
+  if (b->chars <= MEDIA_MAX && starts_label(low, W_MEDIA_LABELS, &label) && b->chars > label && link_share(b) >= 0.5)
     drop(b, "media-teaser");
 }
 

@@ -57,18 +57,6 @@ static int phrase_match(const char *key, int kind, int whole) {
   return 0;
 }
 
-static int has_digit(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) if (s[i] >= '0' && s[i] <= '9') return 1;
-  return 0;
-}
-
-static double link_share(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
-
-static void drop(block *b, const char *rule) {
-  b->flags |= BF_DROP;
-  if (!b->rule) b->rule = rule;
-}
-
 /* ===== CAPTIONS ===== */
 
 static int same_table_or_figure(const dtree *t, int32_t a, int32_t b) {
@@ -77,15 +65,6 @@ static int same_table_or_figure(const dtree *t, int32_t a, int32_t b) {
     int tag = t->n[p].tag;
     if (tag == T_FIGURE || tag == T_TABLE) return dom_is_ancestor(t, p, b);
     if (tag == T_ARTICLE || tag == T_BODY) break;
-  }
-  return 0;
-}
-
-/* s opens with one of list's labels (W_CREDIT_LABELS: "Ảnh:", "Photo:") */
-static int starts_label(const char *s, const char *const *list, size_t *len) {
-  for (const char *const *l = list; *l; l++) {
-    size_t n = strlen(*l);
-    if (!strncasecmp(s, *l, n)) { *len = n; return 1; }
   }
   return 0;
 }
@@ -444,13 +423,7 @@ static int date_line_text(const char *s, size_t len, char *iso, size_t cap) {
   size_t n = len < sizeof tmp - 1 ? len : sizeof tmp - 1;
   memcpy(tmp, s, n);
   tmp[n] = '\0';
-  if (!sapo_date_iso(tmp, iso, cap)) return 0;
-  size_t letters = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)tmp[i];
-    if (((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= 0xC0)) letters++;   /* lead bytes of non-ASCII letters */
-  }
-  return letters <= DATE_LINE_LETTERS;
+  return sapo_date_iso(tmp, iso, cap) && letter_count(tmp, n) <= DATE_LINE_LETTERS;
 }
 
 static int is_date_line(const emit_out *o, const block *b) {

@@ -292,14 +292,13 @@ static int stage_meta(xctx *x) {
   if (meta_read(x->doc, &x->m)) return SAPO_ENOMEM;
   /* links and images resolve against opts.url, else the page's own
    * canonical URL (link rel=canonical, og:url) when it is absolute */
-  const char *page_url = x->opt->url;
-  if (!page_url && sapo_url_is_http(x->m.canonical)) page_url = x->m.canonical;
-  x->base = base_url(x->doc, page_url);
+  x->fc.page_url = x->opt->url;
+  if (!x->fc.page_url && sapo_url_is_http(x->m.canonical)) x->fc.page_url = x->m.canonical;
+  x->base = base_url(x->doc, x->fc.page_url);
   /* a meta author naming the publication, or another organisation, is
    * no person: the page's own byline element may then be read (it is the
    * last byline source) */
-  if (site_named(x->m.byline, x->m.site_name, x->m.doc_title, x->opt->url ? x->opt->url : x->m.canonical) ||
-      shape_organisation(x->m.byline)) {
+  if (site_named(x->m.byline, x->m.site_name, x->m.doc_title, x->fc.page_url) || shape_organisation(x->m.byline)) {
     x->fc.site_byline = x->m.byline;
     x->m.byline = NULL;
   }

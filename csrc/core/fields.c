@@ -19,14 +19,15 @@ static void note(field_ctx *c, const char *field, const char *source, const char
   if (it) it->source = source;
 }
 
-char *field_choose(field_ctx *c, const char *field, const field_source *sources, field_check check, const char **src) {
-  for (const field_source *s = sources; s->name; s++) {
+char *field_choose(field_ctx *c, const field_rule *rule, const char **src) {
+  for (const field_source *s = rule->sources; s->name; s++) {
     const char *name = s->name;
     char *v = s->propose(c, &name);
     if (c->oom) { free(v); return NULL; }
+    if (v && rule->tidy) rule->tidy(&v);
     if (!v) continue;
-    const char *why = check ? check(c, v, name) : NULL;
-    note(c, field, name, v, why ? why : "chosen");
+    const char *why = rule->check ? rule->check(c, v, name) : NULL;
+    note(c, rule->field, name, v, why ? why : "chosen");
     if (!why) {
       if (src) *src = name;
       return v;
@@ -122,7 +123,7 @@ static void iso_date(char **d) {
   }
 }
 
-static int count_letters(const char *s) {
+static int has_letter(const char *s) {
   for (; *s; s++)
     if ((unsigned char)*s >= 0x80 || ((*s | 32) >= 'a' && (*s | 32) <= 'z')) return 1;
   return 0;
@@ -159,54 +160,47 @@ static const field_source TITLE_SOURCES[] = {{"meta", title_metadata}, {"h1", ti
 
 /* a byline candidate as it will be written: lead-in labels, dates, stamps
  * and e-mail addresses after the names cut */
-static char *tidied(char *v) {
-  if (v) sapo_byline_tidy(v);
-  return v;
-}
-
-/* the page's URL for telling the site's own name: opts.url, else the
- * canonical URL the page gives */
-static const char *page_url(const field_ctx *c) { return c->opt->url ? c->opt->url : c->a->url; }
+static void byline_tidy(char **v) { sapo_byline_tidy(*v); }
 
 /* the page's byline element, when the metadata names no author */
 static char *byline_element(field_ctx *c, const char **name) {
   (void)name;
   if (c->m->byline || !c->sr->byline) return NULL;
-  return tidied(cleaned(c, take(&c->sr->byline)));
+  return cleaned(c, take(&c->sr->byline));
 }
 /* names signed in bold above the text (over a metadata author, which is
  * often a CMS account; never over the byline element, tried before) */
-static char *byline_opening(field_ctx *c, const char **name) { (void)name; return tidied(take(&c->cf->opening_byline)); }
+static char *byline_opening(field_ctx *c, const char **name) { (void)name; return take(&c->cf->opening_byline); }
 /* JSON-LD's authors, <meta name=author> */
 static char *byline_metadata(field_ctx *c, const char **name) {
   if (!c->m->byline) return NULL;
   *name = c->m->byline_src ? c->m->byline_src : "meta";
-  return tidied(cleaned(c, take(&c->m->byline)));
+  return cleaned(c, take(&c->m->byline));
 }
-static char *byline_signature(field_ctx *c, const char **name) { (void)name; return tidied(take(&c->cf->byline)); }
-static char *byline_labelled(field_ctx *c, const char **name) { (void)name; return tidied(take(&c->m->fact_author)); }
-static char *byline_rel_author(field_ctx *c, const char **name) { (void)name; return tidied(take(&c->m->rel_author)); }
-static char *byline_author_link(field_ctx *c, const char **name) { (void)name; return tidied(take(&c->m->author_link)); }
-static char *byline_by_line(field_ctx *c, const char **name) { (void)name; return tidied(meta_byline_near(c->m)); }
+static char *byline_signature(field_ctx *c, const char **name) { (void)name; return take(&c->cf->byline); }
+static char *byline_labelled(field_ctx *c, const char **name) { (void)name; return take(&c->m->fact_author); }
+static char *byline_rel_author(field_ctx *c, const char **name) { (void)name; return take(&c->m->rel_author); }
+static char *byline_author_link(field_ctx *c, const char **name) { (void)name; return take(&c->m->author_link); }
+static char *byline_by_line(field_ctx *c, const char **name) { (void)name; return meta_byline_near(c->m); }
 static char *byline_source_line(field_ctx *c, const char **name) {
   (void)name;
   char *v = take(&c->cf->source);
   if (v) strip_source_prefix(v);
-  return tidied(v);
+  return v;
 }
 /* the publication, when the metadata names it as the author and no person
  * signs the article anywhere */
-static char *byline_publisher(field_ctx *c, const char **name) { (void)name; return tidied(cleaned(c, take(&c->site_byline))); }
+static char *byline_publisher(field_ctx *c, const char **name) { (void)name; return cleaned(c, take(&c->site_byline)); }
 
 /* a person's names (shapes.c), not the site or an organisation; the
  * publication itself (the last source) only needs to be a name */
 static const char *byline_check(field_ctx *c, const char *v, const char *source) {
   if (!*v) return "rejected: empty";
-  if (!strcmp(source, "publisher")) return count_letters(v) ? NULL : "rejected: no letters";
+  if (!strcmp(source, "publisher")) return has_letter(v) ? NULL : "rejected: no letters";
   /* the <title>'s last part names the site; an element marked as the
    * author's that says the same is a person whose site bears the name */
   const char *doc_title = strcmp(source, "byline-element") ? c->m->doc_title : NULL;
-  if (site_named(v, c->a->site_name, doc_title, page_url(c))) return "rejected: names the site";
+  if (site_named(v, c->a->site_name, doc_title, c->page_url)) return "rejected: names the site";
   if (shape_organisation(v)) return "rejected: an organisation, not a person";
   return shape_byline(v);
 }
@@ -220,7 +214,8 @@ static const field_source BYLINE_SOURCES[] = {
 static int choose_byline(field_ctx *c) {
   sapo_article *a = c->a;
   const char *src = NULL;
-  a->byline = field_choose(c, "byline", BYLINE_SOURCES, byline_check, &src);
+  static const field_rule BYLINE = {"byline", BYLINE_SOURCES, byline_tidy, byline_check};
+  a->byline = field_choose(c, &BYLINE, &src);
   if (c->oom) return -1;
   /* the authors are the byline's names: JSON-LD's list when the byline
    * came from it, else the names read from the line */
@@ -238,23 +233,17 @@ static int choose_byline(field_ctx *c) {
 
 /* ===== DATE ===== */
 
-/* a date candidate written in ISO 8601 when sapo can read it */
-static char *iso(char *d) {
-  iso_date(&d);
-  return d;
-}
-
 static char *date_metadata(field_ctx *c, const char **name) {
   if (!c->m->published) return NULL;
   *name = c->m->date_src ? c->m->date_src : "meta";
-  return iso(take(&c->m->published));
+  return take(&c->m->published);
 }
-static char *date_labelled(field_ctx *c, const char **name) { (void)name; return iso(take(&c->m->fact_date)); }
-static char *date_line(field_ctx *c, const char **name) { (void)name; return iso(take(&c->cf->date)); }
-static char *date_near_title(field_ctx *c, const char **name) { (void)name; return iso(clean_title_date(c->ci)); }
+static char *date_labelled(field_ctx *c, const char **name) { (void)name; return take(&c->m->fact_date); }
+static char *date_line(field_ctx *c, const char **name) { (void)name; return take(&c->cf->date); }
+static char *date_near_title(field_ctx *c, const char **name) { (void)name; return clean_title_date(c->ci); }
 static char *date_page(field_ctx *c, const char **name) {
   (void)name;
-  return iso(clean_page_date(c->ci));
+  return clean_page_date(c->ci);
 }
 
 static const char *date_check(field_ctx *c, const char *v, const char *source) {
@@ -284,13 +273,17 @@ static const field_source IMAGE_SOURCES[] = {{"og:image", image_metadata}, {"fir
 
 int fields_choose(field_ctx *c) {
   sapo_article *a = c->a;
-  a->title = field_choose(c, "title", TITLE_SOURCES, title_check, NULL);
+  static const field_rule TITLE = {"title", TITLE_SOURCES, NULL, title_check};
+  static const field_rule DATE = {"date", DATE_SOURCES, iso_date, date_check};
+  static const field_rule IMAGE = {"top_image", IMAGE_SOURCES, NULL, NULL};
+  a->title = field_choose(c, &TITLE, NULL);
   if (c->oom || choose_byline(c)) return -1;
-  a->date = field_choose(c, "date", DATE_SOURCES, date_check, NULL);
+  a->date = field_choose(c, &DATE, NULL);
   if (c->oom) return -1;
-  a->modified = iso(take(&c->m->modified));
+  a->modified = take(&c->m->modified);
+  iso_date(&a->modified);
   if (a->modified && shape_date(a->modified)) { free(a->modified); a->modified = NULL; }
-  a->top_image = field_choose(c, "top_image", IMAGE_SOURCES, NULL, NULL);
+  a->top_image = field_choose(c, &IMAGE, NULL);
   return c->oom ? -1 : 0;
 }
 

@@ -30,6 +30,7 @@ typedef struct field_ctx {
   const clean_input *ci;      /* the cleaned article (the page's date)      */
   sapo_article *a;            /* filled: the fields chosen                  */
   const char *base;           /* the base URL of the page's links, or NULL  */
+  const char *page_url;       /* opts.url, else the page's http(s) canonical URL, or NULL (the site's host) */
   char *site_byline;          /* a metadata author that names the site (owned) */
   trace *tr;                  /* candidates are recorded here, or NULL      */
   int oom;                    /* a source ran out of memory                 */
@@ -48,10 +49,23 @@ typedef struct field_source {
 /* Why value is not a right value for the field, or NULL when it is. */
 typedef const char *(*field_check)(field_ctx *c, const char *value, const char *source);
 
-/* The first candidate of sources (a table ending with a NULL name) that
- * check passes, malloc'ed, its source in *src; or NULL.  Every candidate
- * proposed is recorded in the trace with its verdict. */
-char *field_choose(field_ctx *c, const char *field, const field_source *sources, field_check check, const char **src);
+/* A candidate written as the field writes it (in place; may set *v to
+ * NULL when nothing is left): a byline tidied, a date in ISO 8601. */
+typedef void (*field_tidy)(char **v);
+
+/* A field: its sources (a table ending with a NULL name) in priority
+ * order, how each candidate is written, and its shape (NULL: any). */
+typedef struct field_rule {
+  const char *field;
+  const field_source *sources;
+  field_tidy tidy;
+  field_check check;
+} field_rule;
+
+/* The first candidate of the rule's sources, tidied, that its check
+ * passes, malloc'ed, its source in *src (src may be NULL); or NULL.  Every
+ * candidate proposed is recorded in the trace with its verdict. */
+char *field_choose(field_ctx *c, const field_rule *rule, const char **src);
 
 /* The title, byline and authors, dates and top image of c->a.  0, or -1
  * when memory runs out. */

@@ -258,11 +258,6 @@ static int element_text(xmlNodePtr x, sapo_buf *c) {
 }
 
 /* libxml2 element a is d or holds it */
-static int xml_owns(xmlNodePtr a, xmlNodePtr d) {
-  for (; d; d = d->parent)
-    if (d == a) return 1;
-  return 0;
-}
 
 /* text blocks kept under libxml2 element x, counting up to cap */
 static int xml_blocks_under(const emit_out *o, const dtree *t, xmlNodePtr x, int cap) {

@@ -16,6 +16,7 @@
  * lowers the share of teaser items a run needs; it is never required.
  * Cost: one pass over the elements, each item's subtree read once. */
 #include "listing.h"
+#include "blocks.h"
 #include "words.h"
 #include <stdlib.h>
 #include <string.h>
@@ -140,13 +141,6 @@ static void href_host(const char *h, char *host, size_t cap) {
   host[k] = '\0';
 }
 
-static size_t word_count(const char *s, size_t n) {
-  size_t w = 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
-  return w;
-}
-
 /* Every item of the run is one link to the page's own site (relative, or
  * its host) whose text is a headline, not a term: a box of the site's own
  * stories ("relate" boxes between two paragraphs), whatever its class.  A
@@ -167,7 +161,7 @@ static int headline_links(fctx *c, int32_t parent, uint32_t sig) {
     href_host(href, host, sizeof host);
     if (*host && strcmp(site_bare_host(host), site_bare_host(own))) return 0;
     inner_text(t, link, &c->tmp, 1);
-    if (word_count(sapo_buf_cstr(&c->tmp), c->tmp.len) < LISTING_HEADLINE_WORDS) return 0;
+    if (words(sapo_buf_cstr(&c->tmp), c->tmp.len) < LISTING_HEADLINE_WORDS) return 0;
     items++;
   }
   if (items < LISTING_MIN_ITEMS) return 0;

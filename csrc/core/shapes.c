@@ -22,8 +22,6 @@ static int listed(const char *low, const char *const *list) {
   return 0;
 }
 
-static int has_phrase(const char *low, const char *const *list) { return sapo_has_phrase(low, list); }
-
 typedef struct { int letters, cased, upper, lower, digits, tokens, at_sign; } counts;
 
 static counts count(const char *s) {
@@ -82,7 +80,7 @@ const char *shape_byline(const char *s) {
   if (c.at_sign) return "rejected: an e-mail address";
   /* "2 minute read", "Updated 3 hours ago": a stamp with its numbers
    * ("Posted by Jane Doe" is names after a stamp's words) */
-  if (c.digits && (has_phrase(low, W_BYLINE_STAMPS) || has_phrase(low, W_READING_TIME))) return "rejected: a stamp, not names";
+  if (c.digits && (sapo_has_phrase(low, W_BYLINE_STAMPS) || sapo_has_phrase(low, W_READING_TIME))) return "rejected: a stamp, not names";
   char iso[48];
   if (c.digits && sapo_date_iso(s, iso, sizeof iso)) return "rejected: a date, not names";
   if (number_token(s)) return "rejected: a number, not names";
@@ -101,7 +99,7 @@ int shape_organisation(const char *s) {
   if (!s) return 0;
   char low[SHAPE_MAX];
   lower(s, low, sizeof low);
-  return has_phrase(low, W_ORG_WORDS);
+  return sapo_has_phrase(low, W_ORG_WORDS);
 }
 
 const char *shape_date(const char *iso) {

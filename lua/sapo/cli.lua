@@ -28,10 +28,10 @@ local function check_charset(v)
 end
 
 local function check_bytes(v)
-  if v:match("^%-%d") or v:match("^0+[kKmMgG]?[bB]?$") then return nil, "must be positive, got '" .. v .. "'" end
-  local n, unit = v:match("^(%d+)([kKmMgG]?)[bB]?$")
+  local n, unit = v:match("^(%-?%d+)([kKmMgG]?)[bB]?$")
   n = tonumber(n)
-  if not n or n < 1 then return nil, "expected a size in bytes (e.g. 50M), got '" .. v .. "'" end
+  if not n then return nil, "expected a size in bytes (e.g. 50M), got '" .. v .. "'" end
+  if n < 1 then return nil, "must be positive, got '" .. v .. "'" end
   local mul = ({ k = 1024, m = 1024 ^ 2, g = 1024 ^ 3 })[unit:lower()] or 1
   return math.floor(n * mul)
 end
