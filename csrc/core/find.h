@@ -148,6 +148,7 @@ int  vocab_features(fctx *c);                             /* c->feat for every p
 nfeat vocab_feat(fctx *c, int32_t i);                     /* cached, or read now (virtual nodes) */
 const char *chrome_of(fctx *c, int32_t i, nfeat f);       /* "hidden", "ad-slot", "dialog" or NULL */
 const char *match_string(fctx *c, int32_t i);
+unsigned vocab_body_stems(const fctx *c, const char *s);   /* bit k: W_BODY_STEMS[k] is in s (lower case) */
 int  has_any(const char *s, const char *const *list);
 int  class_weight(fctx *c, int32_t i);
 int  is_share(const char *s);

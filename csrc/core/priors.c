@@ -133,32 +133,8 @@ static int rule_matches(const attrs *a, const prior_rule *r) {
 
 /* the stems starting with each byte, and their lengths: one scan of a
  * string finds them all */
-typedef struct { unsigned first[128]; size_t len[32]; } stem_index;
-
-static void stem_index_build(stem_index *x) {
-  memset(x, 0, sizeof *x);
-  for (int k = 0; W_BODY_STEMS[k] && k < 32; k++) {
-    x->len[k] = strlen(W_BODY_STEMS[k]);
-    x->first[(unsigned char)W_BODY_STEMS[k][0] & 127] |= 1u << k;
-  }
-}
-
-static unsigned stems_in(const stem_index *x, const char *s) {
-  unsigned m = 0;
-  for (const char *p = s; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    unsigned bits = ch < 128 ? x->first[ch] & ~m : 0;
-    while (bits) {
-      int k = __builtin_ctz(bits);
-      bits &= bits - 1;
-      if (!strncmp(p, W_BODY_STEMS[k], x->len[k])) m |= 1u << k;
-    }
-  }
-  return m;
-}
-
 /* bit k: W_BODY_STEMS[k] is in the class or id */
-static unsigned stems_of(const stem_index *x, const attrs *a) { return stems_in(x, a->cls) | stems_in(x, a->id); }
+static unsigned stems_of(const fctx *c, const attrs *a) { return vocab_body_stems(c, a->cls) | vocab_body_stems(c, a->id); }
 
 /* bit of the stem a rule's value holds (0 for itemprop, tag and role rules) */
 static unsigned stem_bit(const prior_rule *r) {
@@ -189,8 +165,6 @@ int priors_find(fctx *c, candidate *out, int max) {
   int n = 0;
   unsigned rule_stem[NRULES];
   for (int r = 0; r < NRULES; r++) rule_stem[r] = stem_bit(&RULES[r]);
-  stem_index sx;
-  stem_index_build(&sx);
   for (int32_t i = 0; i < c->orig_count && n < max; i++) {
     if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
     attrs at;
@@ -207,7 +181,7 @@ int priors_find(fctx *c, candidate *out, int max) {
     if (!cls && !id && !at.itemprop && !at.role && at.tag != T_ARTICLE && at.tag != T_MAIN) continue;
     lower_into(at.cls, sizeof at.cls, cls);
     lower_into(at.id, sizeof at.id, id);
-    unsigned stems = stems_of(&sx, &at);
+    unsigned stems = stems_of(c, &at);
     if (!at.itemprop && !at.role && at.tag != T_ARTICLE && at.tag != T_MAIN && !stems) continue;
     const prior_rule *best = NULL;
     for (int r = 0; r < NRULES; r++) {

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "pmatch.h"
+#include "words.h"
 #include "tags.h"
 
 static const char *const UNLIKELY[] = {
@@ -44,73 +46,38 @@ static const char *const AD_PIECES[] = {"ad", "dfp-", "gpt-", NULL};
 #define DIALOG_MAX_LEN 1500
 
 /* ===== SUBSTRING LISTS, MATCHED IN ONE SCAN ===== */
-/* For each list, the patterns that start with each byte: a string is
- * scanned once instead of once per pattern.  Built per extraction (in
- * the finder's context), never global. */
+/* The lists as pmatch tables (pmatch.h): a string is scanned once for
+ * several lists.  Built per extraction (in the finder's context). */
+enum { L_UNLIKELY, L_BYLINE, L_HIDDEN, L_AD, L_DIALOG };   /* the lists of vocab_sets.element */
 struct vocab_sets {
-  struct pm { uint64_t first[128]; const char *const *pats; uint8_t len[64]; } unlikely, ok_maybe, byline, negative,
-    positive, hidden, ad, dialog;
+  pmatch element;   /* every element's class and id: UNLIKELY, BYLINE, the hidden/ad/dialog pieces */
+  pmatch ok_maybe, negative, positive;
+  pmatch stems;     /* list k: W_BODY_STEMS[k] alone */
 };
-
-static void pm_build(struct pm *m, const char *const *pats) {
-  memset(m->first, 0, sizeof m->first);
-  m->pats = pats;
-  for (int k = 0; pats[k] && k < 64; k++) {
-    m->len[k] = (uint8_t)strlen(pats[k]);
-    m->first[(unsigned char)pats[k][0] & 127] |= 1ull << k;
-  }
-}
-
-static int pm_any(const struct pm *m, const char *s) {
-  for (const char *p = s; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (ch >= 128) continue;
-    uint64_t bits = m->first[ch];
-    while (bits) {
-      int k = __builtin_ctzll(bits);
-      bits &= bits - 1;
-      if (!strncmp(p, m->pats[k], m->len[k])) return 1;
-    }
-  }
-  return 0;
-}
-
-/* several pattern lists over one scan of s: bit j set when sets[j] has a
- * pattern in s */
-static unsigned pm_multi(const struct pm *const *sets, int ns, const char *s) {
-  unsigned got = 0, all = (1u << ns) - 1;
-  for (const char *p = s; *p && got != all; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (ch >= 128) continue;
-    for (int j = 0; j < ns; j++) {
-      if (got & (1u << j)) continue;
-      uint64_t bits = sets[j]->first[ch];
-      while (bits) {
-        int k = __builtin_ctzll(bits);
-        bits &= bits - 1;
-        const char *pat = sets[j]->pats[k];
-        size_t n = sets[j]->len[k], q = 1;
-        while (q < n && p[q] == pat[q]) q++;   /* p ends in NUL: a mismatch stops it */
-        if (q == n) { got |= 1u << j; break; }
-      }
-    }
-  }
-  return got;
-}
 
 static vocab_sets *vocab_sets_new(void) {
   vocab_sets *v = malloc(sizeof *v);
   if (!v) return NULL;
-  pm_build(&v->unlikely, UNLIKELY);
-  pm_build(&v->ok_maybe, OK_MAYBE);
-  pm_build(&v->byline, BYLINE);
-  pm_build(&v->negative, NEGATIVE);
-  pm_build(&v->positive, POSITIVE);
-  pm_build(&v->hidden, HIDDEN_PIECES);
-  pm_build(&v->ad, AD_PIECES);
-  pm_build(&v->dialog, DIALOG_PIECES);
+  pm_init(&v->element);
+  pm_init(&v->ok_maybe);
+  pm_init(&v->negative);
+  pm_init(&v->positive);
+  /* (the order of the element lists is L_*) */
+  if (pm_add(&v->element, UNLIKELY) || pm_add(&v->element, BYLINE) || pm_add(&v->element, HIDDEN_PIECES) ||
+      pm_add(&v->element, AD_PIECES) || pm_add(&v->element, DIALOG_PIECES) || pm_add(&v->ok_maybe, OK_MAYBE) ||
+      pm_add(&v->negative, NEGATIVE) || pm_add(&v->positive, POSITIVE)) {
+    free(v);
+    return NULL;
+  }
+  pm_init(&v->stems);
+  for (int k = 0; W_BODY_STEMS[k]; k++) {
+    const char *one[] = {W_BODY_STEMS[k], NULL};
+    if (pm_add(&v->stems, one)) { free(v); return NULL; }
+  }
   return v;
 }
+
+unsigned vocab_body_stems(const fctx *c, const char *s) { return s ? pm_scan(&c->vs->stems, s) : 0; }
 
 static size_t lower_copy(char *dst, size_t cap, const char *s, size_t at) {
   for (; s && *s && at + 1 < cap; s++) dst[at++] = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
@@ -160,7 +127,7 @@ int class_weight(fctx *c, int32_t i) {
 
 /* NEGATIVE, and the word "hid" (^hid$| hid$| hid |^hid ) */
 static int negative_in(const vocab_sets *v, const char *s) {
-  if (v ? pm_any(&v->negative, s) : has_any(s, NEGATIVE)) return 1;
+  if (v ? pm_scan(&v->negative, s) != 0 : has_any(s, NEGATIVE)) return 1;
   for (const char *p = s; (p = strstr(p, "hid")); p++)
     if ((p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' ')) return 1;
   return 0;
@@ -172,12 +139,12 @@ static int raw_class_weight(const vocab_sets *v, const char *cls, const char *id
   if (cls && *cls) {
     lower_copy(s, sizeof s, cls, 0);
     if (negative_in(v, s)) w -= 25;
-    if (v ? pm_any(&v->positive, s) : has_any(s, POSITIVE)) w += 25;
+    if (v ? pm_scan(&v->positive, s) != 0 : has_any(s, POSITIVE)) w += 25;
   }
   if (id && *id) {
     lower_copy(s, sizeof s, id, 0);
     if (negative_in(v, s)) w -= 25;
-    if (v ? pm_any(&v->positive, s) : has_any(s, POSITIVE)) w += 25;
+    if (v ? pm_scan(&v->positive, s) != 0 : has_any(s, POSITIVE)) w += 25;
   }
   return w;
 }
@@ -366,12 +333,12 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   /* one scan of class and id for every list: unlikely, byline, and the
    * pieces every hidden, ad and dialog token holds (a class too long for
    * ms is tested token by token) */
-  enum { H_UNLIKELY = 1, H_BYLINE = 2, H_HIDDEN = 4, H_AD = 8, H_DIALOG = 16 };
+  enum { H_UNLIKELY = 1 << L_UNLIKELY, H_BYLINE = 1 << L_BYLINE, H_HIDDEN = 1 << L_HIDDEN, H_AD = 1 << L_AD,
+         H_DIALOG = 1 << L_DIALOG };
   unsigned hit = 0;   /* no class, no id: nothing matches */
-  if (have && v && at + 2 < sizeof ms) {
-    const struct pm *const sets[] = {&v->unlikely, &v->byline, &v->hidden, &v->ad, &v->dialog};
-    hit = pm_multi(sets, 5, ms);
-  } else if (have)
+  if (have && v && at + 2 < sizeof ms)
+    hit = pm_scan(&v->element, ms);
+  else if (have)
     hit = (is_unlikely(ms) ? H_UNLIKELY : 0) | (is_byline_class(ms) ? H_BYLINE : 0) | H_HIDDEN | H_AD | H_DIALOG;
   if (!visible_attrs_ex(&a, (hit & H_HIDDEN) != 0)) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
@@ -380,7 +347,7 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
         ((hit & H_DIALOG) && (dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))))
       out->f |= VF_DIALOG;
   }
-  if ((hit & H_UNLIKELY) && (!v || !pm_any(&v->ok_maybe, ms))) out->f |= VF_UNLIKELY;
+  if ((hit & H_UNLIKELY) && (!v || !pm_scan(&v->ok_maybe, ms))) out->f |= VF_UNLIKELY;
   if (is_unlikely_role(a.role)) out->f |= VF_UNLIKELY_ROLE;
   if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || (hit & H_BYLINE)) out->f |= VF_BYLINE;
   if (is_share(ms)) out->f |= VF_SHARE;
