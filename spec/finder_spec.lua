@@ -212,14 +212,28 @@ describe("the content finder", function()
         '</main><div hidden id="S:0"><div class="body">' .. P.paras(1, 4) .. '</div></div><script>$RC("B:0","S:0")</script>'))
       has_paras(art.text, 1, 4)
       assert.is_nil(art.text:find("Loading the story", 1, true))
-      -- the same through $RS into a placeholder, and React 19's template form
-      art = extract(P.page(T, "<main>" .. H1 .. '<template id="P:1"></template></main><div hidden id="S:1">' ..
+      -- the same through $RS into a placeholder, and React 19's template form: the
+      -- segment lands before the main column's closing line (a reader that only
+      -- fell back to the hidden element would not have that line)
+      local CLOSING = "<p>This closing line of the story stands in the main column after the placeholder.</p>"
+      local function in_place(a)
+        has_paras(a.text, 1, 4)
+        local last, closing = a.text:find(P.para(4):sub(4, 40), 1, true), a.text:find("This closing line", 1, true)
+        assert.truthy(closing, "the main column's own text is kept")
+        assert.is_true(last < closing, "the segment stands where its placeholder was")
+      end
+      art = extract(P.page(T, "<main>" .. H1 .. '<template id="P:1"></template>' .. CLOSING .. '</main><div hidden id="S:1">' ..
         P.paras(1, 4) .. '</div><template data-rsi="" data-sid="S:1" data-pid="P:1"></template>'))
-      has_paras(art.text, 1, 4)
-      -- attribute names in capitals are the same attributes (the parser's pre-test reads the bytes)
-      art = extract(P.page(T, "<main>" .. H1 .. '<template id="P:1"></template></main><div hidden id="S:1">' ..
+      in_place(art)
+      -- attribute names in capitals are the same attributes
+      art = extract(P.page(T, "<main>" .. H1 .. '<template id="P:1"></template>' .. CLOSING .. '</main><div hidden id="S:1">' ..
         P.paras(1, 4) .. '</div><TEMPLATE DATA-RSI="" DATA-SID="S:1" DATA-PID="P:1"></TEMPLATE>'))
-      has_paras(art.text, 1, 4)
+      in_place(art)
+      art = extract(P.page(T, "<main>" .. H1 .. '<!--$?--><template id="B:0"></template><p>Loading the story</p><!--/$-->' ..
+        CLOSING .. '</main><div hidden id="S:0">' .. P.paras(1, 4) ..
+        '</div><template data-rci="" data-bid="B:0" data-sid="S:0"></template>'))
+      in_place(art)
+      assert.is_nil(art.text:find("Loading the story", 1, true))
     end)
 
     it("reads a body printed into scripts when the page is a stub (Next.js chunks, __NEXT_DATA__)", function()

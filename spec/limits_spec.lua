@@ -118,6 +118,32 @@ describe("work that could grow with the square of the input", function()
     assert.truthy(sapo.extract(ok))
   end)
 
+  it("counts attributes however the tag writes them (unquoted, slash-separated, after a quoted '>')", function()
+    local function page(tag) return "<html><body><article>" .. tag .. LOREM:rep(5) .. "</div></article></body></html>" end
+    local function attrs(n, sep, value)
+      local t = {}
+      for i = 1, n do t[i] = sep .. "a" .. i .. (value or "") end
+      return table.concat(t)
+    end
+    local refused = {
+      unquoted = page("<div" .. attrs(257, " ") .. ">"),
+      short_names = page("<div" .. (" a"):rep(257) .. ">"),
+      slashes = page("<div" .. attrs(257, "/") .. ">"),
+      unquoted_values = page("<div" .. attrs(257, " ", "=1") .. ">"),
+      after_quoted_gt = page("<div title='>'" .. attrs(300, " ") .. ">"),
+      after_dquoted_gt = page('<div title=">"' .. attrs(300, " ") .. ">"),
+      upper_case = page("<DIV" .. attrs(257, "\t") .. ">"),
+    }
+    for name, html in pairs(refused) do
+      local art, err, code = sapo.extract(html)
+      assert.is_nil(art, name)
+      assert.equal("ELIMIT", code, name .. ": " .. tostring(err))
+    end
+    -- 256 is the limit itself, in the shortest writing
+    assert.truthy(sapo.extract(page("<div" .. (" a"):rep(256) .. ">")))
+    assert.truthy(sapo.extract(page("<div" .. attrs(256, "/") .. ">")))
+  end)
+
   it("applies the same limits to the HTML a stub page's scripts carry", function()
     -- an element of 40,000 attributes printed into a script string: the
     -- fallback document goes through the one parse entry point

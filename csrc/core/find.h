@@ -79,10 +79,12 @@ typedef struct vocab_sets vocab_sets;   /* vocab.c's pattern tables, per extract
 #define VF_UNLIKELY_ROLE 0x010  /* role=menu, navigation, dialog...             */
 #define VF_BYLINE        0x020  /* byline class, rel=author, itemprop author     */
 #define VF_SHARE         0x040  /* share widget class                            */
+#define VF_ITEMPROP_ROLE 0x080  /* an itemprop or a role attribute               */
 typedef struct nfeat {
   uint16_t f;              /* VF_* */
   int8_t weight;           /* Readability's class weight (-50..50)           */
   uint8_t done;
+  uint16_t stems;          /* bit k: W_BODY_STEMS[k] in the class or id (all bits: maybe, too long to say) */
 } nfeat;
 
 typedef struct find_input {

@@ -32,6 +32,7 @@ typedef struct {
   int depth, deepest, max_depth;
   double work, max_work;   /* open elements searched for misplaced end tags */
   int over;   /* 1: max_depth, 2: max_nodes, 3: max_work */
+  int ssr_tag;   /* a React 19 instruction element was made (ssr.h) */
 } sax_limits;
 
 static sax_limits *limits_of(void *ctx) { return (sax_limits *)((htmlParserCtxtPtr)ctx)->_private; }
@@ -51,6 +52,7 @@ static void lim_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   if (l->over) return;
   l->start(ctx, name, atts);
   l->depth++;
+  if (!l->ssr_tag && name && name[0] == 't') l->ssr_tag = sapo_ssr_instruction_tag((const char *)name, (const char *const *)atts);
 }
 
 static void lim_end(void *ctx, const xmlChar *name) {
@@ -204,6 +206,26 @@ static size_t tag_attributes(const char *s, size_t n, size_t *pos, size_t limit)
   return count;
 }
 
+/* The position after a start tag (name at s[i]) that cannot hold more than
+ * limit attributes, or 0 when only the tokenizer can say.  Each attribute
+ * takes a separator and a name byte, so a tag whose '>' comes within
+ * 2 x limit bytes after its name, with no quote before it (a quoted '>'
+ * does not end a tag) and no raw text after it (script, style), has at most
+ * limit: most tags are passed over with two memchr calls. */
+static size_t short_tag_end(const char *s, size_t n, size_t i, size_t limit) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t name = i;
+  while (i < n && !(TAG_CLASS[u[i]] & (C_BLANK | C_GT | C_SLASH))) i++;
+  size_t nl = i - name;
+  if ((nl == 6 && !strncasecmp(s + name, "script", 6)) || (nl == 5 && !strncasecmp(s + name, "style", 5))) return 0;
+  size_t span = n - i < 2 * limit + 1 ? n - i : 2 * limit + 1;
+  const char *gt = memchr(s + i, '>', span);
+  if (!gt) return 0;
+  size_t m = (size_t)(gt - (s + i));
+  if (memchr(s + i, '"', m) || memchr(s + i, '\'', m)) return 0;
+  return (size_t)(gt - s) + 1;
+}
+
 /* The most attributes any start tag of s holds (counting stops past limit). */
 static size_t most_attributes(const char *s, size_t n, size_t limit) {
   size_t most = 0, i = 0;
@@ -219,6 +241,8 @@ static size_t most_attributes(const char *s, size_t n, size_t limit) {
       const char *q = memchr(s + i, '>', n - i);
       i = q ? (size_t)(q - s) + 1 : n;
     } else if (alpha(c)) {
+      size_t end = short_tag_end(s, n, i, limit);
+      if (end) { i = end; continue; }
       size_t k = tag_attributes(s, n, &i, limit);
       if (k > most) most = k;
     }
@@ -369,7 +393,7 @@ static int parse_utf8_bytes(const char *data, size_t len, const sapo_options *op
     doc = htmlNewDocNoDtD(NULL, NULL);
     if (!doc) return sapo_fail(err, SAPO_ENOMEM, "cannot create an empty document");
   }
-  if (sapo_ssr_possible(data, len) && sapo_ssr_reveal(doc)) {
+  if ((lim.ssr_tag || sapo_ssr_calls_possible(data, len)) && sapo_ssr_reveal(doc)) {
     xmlFreeDoc(doc);
     return sapo_fail(err, SAPO_ENOMEM, "out of memory");
   }

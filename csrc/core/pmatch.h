@@ -10,10 +10,6 @@
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
-#if defined(__GNUC__)
-#pragma GCC visibility pop
-#endif
-
 #endif
 
 #define PM_MAX_PATTERNS 64   /* patterns over every list of one matcher */

@@ -167,6 +167,9 @@ int priors_find(fctx *c, candidate *out, int max) {
   for (int r = 0; r < NRULES; r++) rule_stem[r] = stem_bit(&RULES[r]);
   for (int32_t i = 0; i < c->orig_count && n < max; i++) {
     if (t->n[i].type != DN_ELEM || !t->n[i].x) continue;
+    /* the element's one reading (vocab.c) says whether a rule can match */
+    nfeat f = vocab_feat(c, i);
+    if (!f.stems && !(f.f & VF_ITEMPROP_ROLE) && t->n[i].tag != T_ARTICLE && t->n[i].tag != T_MAIN) continue;
     attrs at;
     at.tag = t->n[i].tag;
     at.itemprop = at.role = NULL;

@@ -185,11 +185,16 @@ static void apply(ssr_state *s, const ssr_move *m) {
   xmlFreeNode(seg);
 }
 
-int sapo_ssr_possible(const char *s, size_t n) {
+int sapo_ssr_calls_possible(const char *s, size_t n) {
   for (const char *p = s, *e = s + n; p < e && (p = memchr(p, '$', (size_t)(e - p))); p++)
     if (p + 1 < e && p[1] == 'R') return 1;
-  for (const char *p = s, *e = s + n; p < e && (p = memchr(p, '-', (size_t)(e - p))); p++)
-    if (p + 3 < e && (p[1] | 32) == 'r' && ((p[2] | 32) == 'c' || (p[2] | 32) == 's') && (p[3] | 32) == 'i') return 1;
+  return 0;
+}
+
+int sapo_ssr_instruction_tag(const char *name, const char *const *atts) {
+  if (name[0] != 't' || strcmp(name, "template") || !atts) return 0;
+  for (; atts[0]; atts += 2)
+    if (!strcmp(atts[0], "data-rci") || !strcmp(atts[0], "data-rsi")) return 1;
   return 0;
 }
 

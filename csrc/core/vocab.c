@@ -235,7 +235,7 @@ static int ad_token(const char *s, size_t n) {
 }
 
 /* One scan of an element's attributes for the interface it may be. */
-typedef struct chrome_attrs { const char *cls, *id, *style, *ah, *role, *modal; int hidden_attr; } chrome_attrs;
+typedef struct chrome_attrs { const char *cls, *id, *style, *ah, *role, *modal, *rel, *itemprop; int hidden_attr; } chrome_attrs;
 
 static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
   memset(a, 0, sizeof *a);
@@ -246,9 +246,15 @@ static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
     switch (n[0]) {
     case 'h': if (!strcmp(n, "hidden")) a->hidden_attr = 1; break;
     case 'c': if (!strcmp(n, "class")) a->cls = v; break;
-    case 'i': if (!strcmp(n, "id")) a->id = v; break;
+    case 'i':
+      if (!strcmp(n, "id")) a->id = v;
+      else if (!strcmp(n, "itemprop")) a->itemprop = v;
+      break;
     case 's': if (!strcmp(n, "style")) a->style = v; break;
-    case 'r': if (!strcmp(n, "role")) a->role = v; break;
+    case 'r':
+      if (!strcmp(n, "role")) a->role = v;
+      else if (!strcmp(n, "rel")) a->rel = v;
+      break;
     case 'a':
       if (!strcmp(n, "aria-hidden")) a->ah = v;
       else if (!strcmp(n, "aria-modal")) a->modal = v;
@@ -316,14 +322,7 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   if (!x || t->n[i].type != DN_ELEM) return;
   chrome_attrs a;
   read_chrome_attrs(x, &a);
-  const char *rel = NULL, *itemprop = NULL;
-  for (xmlAttrPtr p = x->properties; p; p = p->next) {
-    const char *n = (const char *)p->name;
-    const char *val = p->children && p->children->type == XML_TEXT_NODE && p->children->content
-                      ? (const char *)p->children->content : "";
-    if (n[0] == 'r' && !strcmp(n, "rel")) rel = val;
-    else if (n[0] == 'i' && !strcmp(n, "itemprop")) itemprop = val;
-  }
+  const char *rel = a.rel, *itemprop = a.itemprop;
   int tag = t->n[i].tag;
   char ms[512];
   size_t at = lower_copy(ms, sizeof ms, a.cls, 0);
@@ -336,10 +335,14 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   enum { H_UNLIKELY = 1 << L_UNLIKELY, H_BYLINE = 1 << L_BYLINE, H_HIDDEN = 1 << L_HIDDEN, H_AD = 1 << L_AD,
          H_DIALOG = 1 << L_DIALOG };
   unsigned hit = 0;   /* no class, no id: nothing matches */
-  if (have && v && at + 2 < sizeof ms)
+  int whole = v && at + 2 < sizeof ms;   /* class and id fit in ms */
+  if (have && whole) {
     hit = pm_scan(&v->element, ms);
-  else if (have)
+    out->stems = (uint16_t)pm_scan(&v->stems, ms);   /* (no stem holds the space between) */
+  } else if (have) {
     hit = (is_unlikely(ms) ? H_UNLIKELY : 0) | (is_byline_class(ms) ? H_BYLINE : 0) | H_HIDDEN | H_AD | H_DIALOG;
+    out->stems = UINT16_MAX;   /* maybe: the priors read the attributes themselves */
+  }
   if (!visible_attrs_ex(&a, (hit & H_HIDDEN) != 0)) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
     if ((hit & H_AD) && (any_ad_token(a.cls) || any_ad_token(a.id))) out->f |= VF_AD;
@@ -351,6 +354,7 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   if (is_unlikely_role(a.role)) out->f |= VF_UNLIKELY_ROLE;
   if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || (hit & H_BYLINE)) out->f |= VF_BYLINE;
   if (is_share(ms)) out->f |= VF_SHARE;
+  if (a.itemprop || a.role) out->f |= VF_ITEMPROP_ROLE;
 }
 
 /* Features are read when first asked for and kept for the page's later
