@@ -52,7 +52,7 @@ int dom_build(dtree *t, xmlDocPtr doc) {
   while (x) {
     int descend = 0;
     if (x->type == XML_ELEMENT_NODE) {
-      int tag = sapo_tag_id((const char *)x->name);
+      int tag = sapo_node_tag(x);
       if (tag == T_UNKNOWN && !strcmp((const char *)x->name, "amp-img")) tag = T_IMG;   /* AMP pages */
       if (!dropped_tag(tag)) {
         int32_t i = push(t);
@@ -209,6 +209,21 @@ const char *xml_attr(xmlNodePtr x, const char *name) {
   return NULL;
 }
 
+void xml_attrs(xmlNodePtr x, const char *const *names, const char **out) {
+  int n = 0;
+  for (; names[n]; n++) out[n] = NULL;
+  if (!x || x->type != XML_ELEMENT_NODE) return;
+  for (xmlAttrPtr a = x->properties; a; a = a->next) {
+    if (!a->name) continue;
+    for (int k = 0; k < n; k++) {
+      if (out[k] || a->name[0] != (xmlChar)names[k][0] || strcmp((const char *)a->name, names[k])) continue;
+      out[k] = a->children && a->children->type == XML_TEXT_NODE && a->children->content
+               ? (const char *)a->children->content : "";
+      break;
+    }
+  }
+}
+
 const char *dom_attr(const dtree *t, int32_t i, const char *name) {
   return xml_attr(t->n[i].x, name);
 }
@@ -248,7 +263,7 @@ int dom_has_token(const char *v, const char *const *words) {
  * read there. */
 void dom_xml_text(xmlNodePtr x, sapo_buf *b, size_t cap) {
   for (xmlNodePtr c = x->children; c && b->len < cap;) {
-    int fl = c->type == XML_ELEMENT_NODE && c->name ? sapo_tag_flags[sapo_tag_id((const char *)c->name)] : 0;
+    int fl = c->type == XML_ELEMENT_NODE && c->name ? sapo_tag_flags[sapo_node_tag(c)] : 0;
     int skip = fl & TF_SKIP;
     if ((fl & TF_BLOCK) && b->len) sapo_buf_adds(b, " ");   /* paragraphs stay apart */
     if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)

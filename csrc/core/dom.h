@@ -13,10 +13,19 @@
 #include <stdint.h>
 #include <libxml/tree.h>
 #include "buf.h"
+#include "tags.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
 #endif
+
+/* x's tag id: stamped by the parser as it made the element (html.c keeps
+ * it in the node's application slot, _private, as id + 1), else looked up
+ * by name (a node made otherwise); T_UNKNOWN for a nameless node. */
+static inline int sapo_node_tag(const xmlNode *x) {
+  if (x->_private) return (int)((uintptr_t)x->_private - 1);
+  return x->name ? sapo_tag_id((const char *)x->name) : T_UNKNOWN;
+}
 
 #define DN_ELEM 1
 #define DN_TEXT 3
@@ -71,6 +80,9 @@ int     dom_is_ancestor(const dtree *t, int32_t anc, int32_t i);
 /* Attribute value of a node (borrowed from libxml2), or NULL. */
 const char *dom_attr(const dtree *t, int32_t i, const char *name);
 const char *xml_attr(xmlNodePtr x, const char *name);
+/* several attributes in one walk of x's list: out[k] is names[k]'s value
+ * as xml_attr reads it (NULL when absent); names is NULL-ended */
+void xml_attrs(xmlNodePtr x, const char *const *names, const char **out);
 /* The raw text of libxml2 subtree x (scripts and styles left out, a space
  * between block elements) appended to b, up to about cap bytes.  The
  * compact tree may have moved an element's children; libxml2's tree is

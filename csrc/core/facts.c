@@ -19,7 +19,7 @@
 /* inside the site's navigation, footer or a side column */
 int in_page_chrome(xmlNodePtr x) {
   for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-    int t = p->name ? sapo_tag_id((const char *)p->name) : -1;
+    int t = p->name ? sapo_node_tag(p) : -1;
     if (t == T_NAV || t == T_FOOTER || t == T_ASIDE) return 1;
     const char *role = xml_attr(p, "role");
     if (role && (!strcmp(role, "navigation") || !strcmp(role, "contentinfo") || !strcmp(role, "complementary")))
@@ -83,7 +83,7 @@ static char *fact_value(xmlNodePtr label, int tag) {
     for (xmlNodePtr n = label->next; n && b.len < FACT_VALUE_MAX; n = n->next) {
       if (n->type == XML_TEXT_NODE && n->content) { sapo_buf_adds(&b, (const char *)n->content); continue; }
       if (n->type != XML_ELEMENT_NODE) continue;
-      int t = n->name ? sapo_tag_id((const char *)n->name) : T_UNKNOWN;
+      int t = n->name ? sapo_node_tag(n) : T_UNKNOWN;
       if ((sapo_tag_flags[t] & TF_BLOCK) || t == T_BR) break;
       node_text(n, &b);
     }
@@ -97,7 +97,7 @@ static char *fact_value(xmlNodePtr label, int tag) {
 static int table_rows(xmlNodePtr table) {
   int n = 0;
   for (xmlNodePtr x = table->children; x && n <= FACT_TABLE_ROWS; x = sapo_next_node(x, table, 0))
-    n += x->type == XML_ELEMENT_NODE && x->name && sapo_tag_id((const char *)x->name) == T_TR;
+    n += x->type == XML_ELEMENT_NODE && x->name && sapo_node_tag(x) == T_TR;
   return n;
 }
 
@@ -110,7 +110,7 @@ void labelled_fact(facts *f, xmlNodePtr x, int tag) {
   if (!kind || (kind == FACT_AUTHOR && f->fact_author) || (kind == FACT_DATE && f->fact_date)) return;
   if (in_page_chrome(x)) return;
   for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-    int t = p->name ? sapo_tag_id((const char *)p->name) : -1;
+    int t = p->name ? sapo_node_tag(p) : -1;
     if (t == T_PRE || t == T_CODE) return;   /* "GROUP BY a, b" */
     /* a table of data (fixtures, events) is not the page's fact box */
     if (t == T_TABLE && table_rows(p) > FACT_TABLE_ROWS) return;
@@ -151,7 +151,7 @@ static int opens_with_lead_in(xmlNodePtr x) {
   size_t k = 0;
   for (xmlNodePtr c = x->children; c && k + 1 < sizeof head;) {
     int skip = c->type == XML_ELEMENT_NODE && c->name &&
-               (sapo_tag_flags[sapo_tag_id((const char *)c->name)] & TF_SKIP);
+               (sapo_tag_flags[sapo_node_tag(c)] & TF_SKIP);
     if (!skip && c->type == XML_TEXT_NODE && c->content)
       for (const xmlChar *p = c->content; *p && k + 1 < sizeof head; p++) {
         int ws = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
@@ -176,7 +176,7 @@ char *meta_byline_near(const sapo_meta *m) {
   for (xmlNodePtr x = sapo_next_node(h1, root, 1); x && seen < BYLINE_NEAR_ELEMENTS; x = sapo_next_node(x, root, 0)) {
     if (x->type != XML_ELEMENT_NODE || !x->name) continue;
     seen++;
-    int tag = sapo_tag_id((const char *)x->name);
+    int tag = sapo_node_tag(x);
     if (tag == T_SCRIPT || tag == T_STYLE || tag == T_H1 || tag == T_H2) break;
     if (tag != T_P && !opens_with_lead_in(x)) continue;   /* (a cheap look before reading it) */
     sapo_buf b = SAPO_BUF_INIT;

@@ -80,6 +80,11 @@ typedef struct vocab_sets vocab_sets;   /* vocab.c's pattern tables, per extract
 #define VF_BYLINE        0x020  /* byline class, rel=author, itemprop author     */
 #define VF_SHARE         0x040  /* share widget class                            */
 #define VF_ITEMPROP_ROLE 0x080  /* an itemprop or a role attribute               */
+/* the elements whose class and id the priors' class rules read (priors.c) */
+static inline int prior_class_tag(int tag) {
+  return tag == T_DIV || tag == T_ARTICLE || tag == T_SECTION || tag == T_MAIN;
+}
+
 typedef struct nfeat {
   uint16_t f;              /* VF_* */
   int8_t weight;           /* Readability's class weight (-50..50)           */

@@ -47,11 +47,17 @@ static void count_node(void *ctx, sax_limits *l) {
 }
 
 static void lim_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  htmlParserCtxtPtr ctxt = ctx;
   sax_limits *l = limits_of(ctx);
   count_node(ctx, l);
   if (l->over) return;
+  int open = ctxt->nodeNr;
   l->start(ctx, name, atts);
   l->depth++;
+  /* the element just made is stamped with its tag id (dom.h, sapo_node_tag):
+   * every later stage reads it instead of looking the name up */
+  if (ctxt->nodeNr == open + 1 && ctxt->node && name)
+    ctxt->node->_private = (void *)((uintptr_t)sapo_tag_id((const char *)name) + 1);
   if (!l->ssr_tag && name && name[0] == 't') l->ssr_tag = sapo_ssr_instruction_tag((const char *)name, (const char *const *)atts);
 }
 
@@ -519,7 +525,7 @@ int sapo_html_text(xmlDocPtr doc, sapo_buf *out) {
   xmlNodePtr n = doc->children;
   while (n) {
     if (n->type == XML_ELEMENT_NODE) {
-      int tag = sapo_tag_id((const char *)n->name);
+      int tag = sapo_node_tag(n);
       if (is_hidden_text_tag(tag)) { n = sapo_next_node(n, root, 1); continue; }
       if ((sapo_tag_flags[tag] & TF_BLOCK) || tag == T_BR) sapo_buf_addc(&raw, '\n');
       /* a block's end also breaks the line: add it when leaving */
@@ -531,7 +537,7 @@ int sapo_html_text(xmlDocPtr doc, sapo_buf *out) {
     /* climb, closing blocks on the way */
     while (n && n != root && !n->next) {
       n = n->parent;
-      if (n && n->type == XML_ELEMENT_NODE && (sapo_tag_flags[sapo_tag_id((const char *)n->name)] & TF_BLOCK))
+      if (n && n->type == XML_ELEMENT_NODE && (sapo_tag_flags[sapo_node_tag(n)] & TF_BLOCK))
         sapo_buf_addc(&raw, '\n');
     }
     if (!n || n == root) break;

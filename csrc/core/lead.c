@@ -16,6 +16,7 @@
 #include <string.h>
 #include "blocks.h"
 #include "date.h"
+#include "dom.h"
 #include "find.h"
 #include "html.h"
 #include "phrases.h"
@@ -103,7 +104,7 @@ static int not_a_lead(xmlNodePtr x, const char *text, const char *title) {
       if ((dom_has_token(cls, sapo_title_tokens) && !dom_has_token(cls, W_SUBTITLE_TOKENS)) ||
           (dom_has_token(id, sapo_title_tokens) && !dom_has_token(id, W_SUBTITLE_TOKENS)) || dom_has_token(ip, sapo_title_tokens))
         return 1;
-      int tag = x->name ? sapo_tag_id((const char *)x->name) : 0;
+      int tag = x->name ? sapo_node_tag(x) : 0;
       if (tag == T_H1) return 1;
     }
     if (dom_has_token(cls, sapo_pitch_tokens) || dom_has_token(id, sapo_pitch_tokens)) return 1;
@@ -121,7 +122,7 @@ static xmlNodePtr inline_lead(const dtree *t, int32_t i, uint32_t chars) {
   if (!x || !chars) return NULL;
   for (xmlNodePtr c = x->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || !c->name) continue;
-    int tag = sapo_tag_id((const char *)c->name);
+    int tag = sapo_node_tag(c);
     if (sapo_tag_flags[tag] & TF_BLOCK) return NULL;
     if (tag == T_A || !lead_class_x(c)) continue;
     sapo_buf raw = SAPO_BUF_INIT;
@@ -138,7 +139,7 @@ static xmlNodePtr inline_lead(const dtree *t, int32_t i, uint32_t chars) {
 static int text_only(xmlNodePtr x) {
   for (xmlNodePtr c = x->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && c->name &&
-        (sapo_tag_flags[sapo_tag_id((const char *)c->name)] & (TF_BLOCK | TF_SKIP)))
+        (sapo_tag_flags[sapo_node_tag(c)] & (TF_BLOCK | TF_SKIP)))
       return 0;
   return 1;
 }
@@ -207,7 +208,7 @@ static int lead_shaped(xmlNodePtr x, int max_blocks) {
   int paras = 0;
   for (xmlNodePtr c = x->children; c; c = sapo_next_node(c, x, 0)) {
     if (c->type != XML_ELEMENT_NODE || !c->name) continue;
-    int tag = sapo_tag_id((const char *)c->name);
+    int tag = sapo_node_tag(c);
     if (tag >= T_H1 && tag <= T_H6) return 0;
     if ((tag == T_P || tag == T_LI) && ++paras > max_blocks) return 0;
   }
@@ -341,7 +342,7 @@ static int src_lead_class(emit_out *o, const clean_input *in, const clean_found 
     xmlNodePtr top = in->article >= 0 ? t->n[in->article].x : NULL;
     for (xmlNodePtr px = block_x(t, b); px && px->type == XML_ELEMENT_NODE && px != top; px = px->parent) {
       /* a list of key points may hold a few more */
-      int tag = px->name ? sapo_tag_id((const char *)px->name) : 0;
+      int tag = px->name ? sapo_node_tag(px) : 0;
       int most = tag == T_UL || tag == T_OL ? LEAD_LIST_ITEMS : LEAD_MAX_BLOCKS;
       if (!lead_class_x(px) || xml_blocks_under(o, t, px, most + 1) > most) continue;
       /* the lead is every block the element owns, joined */
@@ -522,10 +523,10 @@ static xmlNodePtr under_title(const dtree *t, int32_t title_node) {
     if (!next) h = h->parent;
   }
   /* <div class="tertiary-title"><h3>…</h3></div>: the wrapper's only child */
-  for (int depth = 0; next && depth < LEAD_WRAP_DEPTH && next->name && sapo_tag_id((const char *)next->name) == T_DIV;
+  for (int depth = 0; next && depth < LEAD_WRAP_DEPTH && next->name && sapo_node_tag(next) == T_DIV;
        depth++) {
     xmlNodePtr only = text_only(next) ? NULL : lone_child(next);
-    if (!only || !only->name || !(sapo_tag_flags[sapo_tag_id((const char *)only->name)] & TF_BLOCK)) break;
+    if (!only || !only->name || !(sapo_tag_flags[sapo_node_tag(only)] & TF_BLOCK)) break;
     next = only;
   }
   return next;
@@ -539,7 +540,7 @@ static int src_under_title(emit_out *o, const clean_input *in, const clean_found
   const dtree *t = in->t;
   if (in->title_node < 0 || in->title_node >= in->orig_count || !t->n[in->title_node].x) return 0;
   xmlNodePtr next = under_title(t, in->title_node);
-  int tag = next && next->name ? sapo_tag_id((const char *)next->name) : 0;
+  int tag = next && next->name ? sapo_node_tag(next) : 0;
   if (!((tag == T_P && !ordinary_paragraph(next)) || tag == T_H2 || ((tag == T_DIV || tag == T_H3) && text_only(next))))
     return 0;
   sapo_buf b = SAPO_BUF_INIT;

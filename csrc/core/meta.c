@@ -202,20 +202,21 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
   xmlNodePtr root = (xmlNodePtr)doc;
   for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0)) {
     if (x->type != XML_ELEMENT_NODE || !x->name) continue;
-    int tag = sapo_tag_id((const char *)x->name);
+    int tag = sapo_node_tag(x);
     {
-      const char *ip = xml_attr(x, "itemprop");
+      /* what every element is asked, read in one walk of its attributes */
+      static const char *const ASKED[] = {"itemprop", "rel", "href", NULL};
+      const char *asked[3];
+      xml_attrs(x, ASKED, asked);
+      const char *ip = asked[0];
       if (ip && tag != T_TIME) {
         const char *v = xml_attr(x, "content");
         if (!v) v = xml_attr(x, "datetime");
         if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
         if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
       }
-      if (!f->rel_author_el && tag == T_A) {
-        const char *rel = xml_attr(x, "rel");
-        if (rel && !strcmp(rel, "author")) f->rel_author_el = x;
-      }
-      if (!f->author_link && tag == T_A && sapo_author_href(xml_attr(x, "href")) && !in_page_chrome(x)) {
+      if (!f->rel_author_el && tag == T_A && asked[1] && !strcmp(asked[1], "author")) f->rel_author_el = x;
+      if (!f->author_link && tag == T_A && sapo_author_href(asked[2]) && !in_page_chrome(x)) {
         char *t = node_text_clean(x);
         if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
       }

@@ -118,7 +118,7 @@ static int rule_matches(const attrs *a, const prior_rule *r) {
   case PR_ROLE: return a->role && !strcasecmp(a->role, r->value);
   default: break;
   }
-  if (a->tag != T_DIV && a->tag != T_ARTICLE && a->tag != T_SECTION && a->tag != T_MAIN) return 0;
+  if (!prior_class_tag(a->tag)) return 0;
   switch (r->kind) {
   case PR_CLASS: return strstr(a->cls, r->value) || strstr(a->id, r->value);
   case PR_TOKEN: return class_token(a->cls, r->value) || !strcmp(a->id, r->value);

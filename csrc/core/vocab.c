@@ -45,10 +45,13 @@ static const char *const AD_PIECES[] = {"ad", "dfp-", "gpt-", NULL};
 /* a dialog is interface text only while it is short */
 #define DIALOG_MAX_LEN 1500
 
+/* every share word (SHARE_WORDS below) starts with one of these */
+static const char *const SHARE_STEMS[] = {"shar", "soci", NULL};
+
 /* ===== SUBSTRING LISTS, MATCHED IN ONE SCAN ===== */
 /* The lists as pmatch tables (pmatch.h): a string is scanned once for
  * several lists.  Built per extraction (in the finder's context). */
-enum { L_UNLIKELY, L_BYLINE, L_HIDDEN, L_AD, L_DIALOG };   /* the lists of vocab_sets.element */
+enum { L_UNLIKELY, L_BYLINE, L_HIDDEN, L_AD, L_DIALOG, L_SHARE };   /* the lists of vocab_sets.element */
 struct vocab_sets {
   pmatch element;   /* every element's class and id: UNLIKELY, BYLINE, the hidden/ad/dialog pieces */
   pmatch ok_maybe, negative, positive;
@@ -64,7 +67,8 @@ static vocab_sets *vocab_sets_new(void) {
   pm_init(&v->positive);
   /* (the order of the element lists is L_*) */
   if (pm_add(&v->element, UNLIKELY) || pm_add(&v->element, BYLINE) || pm_add(&v->element, HIDDEN_PIECES) ||
-      pm_add(&v->element, AD_PIECES) || pm_add(&v->element, DIALOG_PIECES) || pm_add(&v->ok_maybe, OK_MAYBE) ||
+      pm_add(&v->element, AD_PIECES) || pm_add(&v->element, DIALOG_PIECES) || pm_add(&v->element, SHARE_STEMS) ||
+      pm_add(&v->ok_maybe, OK_MAYBE) ||
       pm_add(&v->negative, NEGATIVE) || pm_add(&v->positive, POSITIVE)) {
     free(v);
     return NULL;
@@ -106,8 +110,7 @@ static const char *const SHARE_WORDS[] = {"share", "sharedaddy", "sharing", "soc
 
 /* (one scan per stem: "shar" and "soci" start every word of the list) */
 int is_share(const char *s) {
-  static const char *const STEMS[] = {"shar", "soci", NULL};
-  for (const char *const *st = STEMS; *st; st++)
+  for (const char *const *st = SHARE_STEMS; *st; st++)
     for (const char *p = s; (p = strstr(p, *st)); p++) {
       if (p != s && isalnum((unsigned char)p[-1])) continue;
       for (const char *const *w = SHARE_WORDS; *w; w++) {
@@ -333,15 +336,18 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
    * pieces every hidden, ad and dialog token holds (a class too long for
    * ms is tested token by token) */
   enum { H_UNLIKELY = 1 << L_UNLIKELY, H_BYLINE = 1 << L_BYLINE, H_HIDDEN = 1 << L_HIDDEN, H_AD = 1 << L_AD,
-         H_DIALOG = 1 << L_DIALOG };
+         H_DIALOG = 1 << L_DIALOG, H_SHARE = 1 << L_SHARE };
   unsigned hit = 0;   /* no class, no id: nothing matches */
   int whole = v && at + 2 < sizeof ms;   /* class and id fit in ms */
   if (have && whole) {
     hit = pm_scan(&v->element, ms);
-    out->stems = (uint16_t)pm_scan(&v->stems, ms);   /* (no stem holds the space between) */
+    /* the body stems matter only where the priors' class rules look
+     * (no stem holds the space between class and id) */
+    if (prior_class_tag(tag)) out->stems = (uint16_t)pm_scan(&v->stems, ms);
   } else if (have) {
-    hit = (is_unlikely(ms) ? H_UNLIKELY : 0) | (is_byline_class(ms) ? H_BYLINE : 0) | H_HIDDEN | H_AD | H_DIALOG;
-    out->stems = UINT16_MAX;   /* maybe: the priors read the attributes themselves */
+    hit = (is_unlikely(ms) ? H_UNLIKELY : 0) | (is_byline_class(ms) ? H_BYLINE : 0) | H_HIDDEN | H_AD | H_DIALOG |
+          H_SHARE;
+    if (prior_class_tag(tag)) out->stems = UINT16_MAX;   /* maybe: the priors read the attributes themselves */
   }
   if (!visible_attrs_ex(&a, (hit & H_HIDDEN) != 0)) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
@@ -353,7 +359,7 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   if ((hit & H_UNLIKELY) && (!v || !pm_scan(&v->ok_maybe, ms))) out->f |= VF_UNLIKELY;
   if (is_unlikely_role(a.role)) out->f |= VF_UNLIKELY_ROLE;
   if ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) || (hit & H_BYLINE)) out->f |= VF_BYLINE;
-  if (is_share(ms)) out->f |= VF_SHARE;
+  if ((hit & H_SHARE) && is_share(ms)) out->f |= VF_SHARE;
   if (a.itemprop || a.role) out->f |= VF_ITEMPROP_ROLE;
 }
 
