@@ -31,6 +31,18 @@ static void link_last(dtree *t, int32_t parent, int32_t i) {
   p->last = i;
 }
 
+/* white space only, as JavaScript's \s (text nodes are read once, here:
+ * the finder asks this of the same nodes many times) */
+static int blank_text(const unsigned char *s, size_t m) {
+  size_t k = 0;
+  while (k < m) {
+    unsigned char b = s[k];
+    int32_t cp = b < 0x80 ? (k++, b) : sapo_u8_next(s, m, &k);
+    if (!sapo_is_space(cp)) return 0;
+  }
+  return 1;
+}
+
 static int dropped_tag(int tag) {
   return tag == T_SCRIPT || tag == T_STYLE || tag == T_NOSCRIPT || tag == T_TEMPLATE;
 }
@@ -77,6 +89,7 @@ int dom_build(dtree *t, xmlDocPtr doc) {
       t->n[i].text = (const char *)x->content;
       size_t len = strlen(t->n[i].text);
       t->n[i].tlen = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+      if (blank_text((const unsigned char *)t->n[i].text, t->n[i].tlen)) t->n[i].flags |= DF_BLANK;
       link_last(t, cur, i);
     }
     if (descend) { x = x->children; continue; }

@@ -36,6 +36,7 @@ static inline int sapo_node_tag(const xmlNode *x) {
 #define DF_VIRTUAL   0x04  /* created by sapo (a wrapping <p>): no libxml2 node    */
 #define DF_LINKHASH  0x08  /* <a href="#..."> : counts 0.3 in link density         */
 #define DF_CAPTION   0x10  /* figcaption or caption-like block                     */
+#define DF_BLANK     0x20  /* a text node of white space only (JS's \s), set when built */
 
 typedef struct dnode {
   xmlNodePtr x;                 /* libxml2 node, NULL when virtual */

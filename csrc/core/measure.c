@@ -31,16 +31,7 @@ int list_push(nodelist *l, int32_t v) {
 
 int is_tag(const dtree *t, int32_t i, int tag) { return i >= 0 && t->n[i].type == DN_ELEM && t->n[i].tag == tag; }
 
-int is_js_ws_text(const dtree *t, int32_t i) {
-  const unsigned char *s = (const unsigned char *)t->n[i].text;
-  size_t m = t->n[i].tlen, k = 0;
-  while (k < m) {
-    unsigned char b = s[k];
-    int32_t cp = b < 0x80 ? (k++, b) : sapo_u8_next(s, m, &k);
-    if (!sapo_is_space(cp)) return 0;
-  }
-  return 1;
-}
+int is_js_ws_text(const dtree *t, int32_t i) { return (t->n[i].flags & DF_BLANK) != 0; }   /* (dom_build) */
 
 /* Whole subtree text is white space (textContent.trim() === ""). */
 int text_blank(const dtree *t, int32_t i) {
@@ -142,6 +133,10 @@ int collect(fctx *c, int32_t root, int tag) {
 static agg text_summary(const dnode *d) {
   agg a;
   memset(&a, 0, sizeof a);
+  if (d->flags & DF_BLANK) {   /* white space only (dom_build read it): what the loop below would say */
+    a.f = d->tlen ? AG_WS : 0;
+    return a;
+  }
   const unsigned char *s = (const unsigned char *)d->text;
   size_t m = d->tlen, k = 0;
   int ws = 0;
@@ -364,9 +359,25 @@ static double link_density(const dtree *t, int32_t i) {
   return links / (double)total;
 }
 
+/* inner_len from the summaries ag[] keeps of the page's text nodes (read
+ * once, by the first aggregates): the subtree's texts folded as
+ * aggregates fold them, without reading their bytes again */
+static size_t folded_len(fctx *c, int32_t i) {
+  const dtree *t = c->t;
+  agg acc;
+  memset(&acc, 0, sizeof acc);
+  int32_t n = t->n[i].type == DN_TEXT ? i : t->n[i].first;
+  for (; n >= 0; n = (n == i) ? -1 : dom_next_in(t, n, i, 0)) {
+    if (t->n[n].type != DN_TEXT) continue;
+    agg one = n < c->text_ready && n < c->ag_n ? c->ag[n] : text_summary(&t->n[n]);
+    agg_append(&acc, &one);
+  }
+  return acc.len;
+}
+
 size_t len_of(fctx *c, int32_t i) {
   if (c->ag_valid && i < c->ag_n) return c->ag[i].len;
-  return inner_len(c->t, i);
+  return c->ag ? folded_len(c, i) : inner_len(c->t, i);
 }
 
 double link_density_of(fctx *c, int32_t i) {
