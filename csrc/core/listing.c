@@ -53,7 +53,7 @@ static uint32_t fnv(uint32_t h, const char *s, size_t n) {
 
 static int is_state_word(const char *s, size_t n) {
   for (const char *const *w = W_STATE_TOKENS; *w; w++)
-    if (strlen(*w) == n && !strncmp(*w, s, n)) return 1;
+    if ((*w)[0] == s[0] && strlen(*w) == n && !strncmp(*w, s, n)) return 1;
   return 0;
 }
 

@@ -204,10 +204,9 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
     if (x->type != XML_ELEMENT_NODE || !x->name) continue;
     int tag = sapo_node_tag(x);
     {
-      /* what every element is asked, read in one walk of its attributes */
-      static const char *const ASKED[] = {"itemprop", "rel", "href", NULL};
+      /* what every element is asked (W_FACT_ATTRIBUTES), in one walk of its attributes */
       const char *asked[3];
-      xml_attrs(x, ASKED, asked);
+      xml_attrs(x, W_FACT_ATTRIBUTES, asked);
       const char *ip = asked[0];
       if (ip && tag != T_TIME) {
         const char *v = xml_attr(x, "content");

@@ -66,8 +66,10 @@ int sapo_nfc(const char *s, size_t n, sapo_buf *out) {
 
 int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
   const unsigned char *s = (const unsigned char *)str;
-  sapo_buf tmp = SAPO_BUF_INIT;
-  if (sapo_buf_reserve(&tmp, n)) return -1;
+  /* written straight into out (no copy): most text is NFC as it stands,
+   * which one quick check over what was written says */
+  size_t base = out->len;
+  if (sapo_buf_reserve(out, n)) return -1;
   size_t i = 0, run = 0;   /* s[run, i) is kept text not yet copied */
   int pending = 0;         /* 0 none, 1 space, 2 newline */
   while (i < n) {
@@ -78,7 +80,7 @@ int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
     size_t start = i;
     int32_t c = s[i] < 0x80 ? s[i++] : sapo_u8_next(s, n, &i);
     if (sapo_is_space(c) || sapo_is_invisible(c)) {
-      sapo_buf_add(&tmp, s + run, start - run);
+      sapo_buf_add(out, s + run, start - run);
       run = i;
       if (sapo_is_space(c)) {
         if (keep_lines && (c == '\n' || c == 0x2028 || c == 0x2029)) pending = 2;
@@ -87,15 +89,24 @@ int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
       continue;
     }
     if (pending) {
-      sapo_buf_add(&tmp, s + run, start - run);
-      if (tmp.len) sapo_buf_addc(&tmp, pending == 2 ? '\n' : ' ');
+      sapo_buf_add(out, s + run, start - run);
+      if (out->len > base) sapo_buf_addc(out, pending == 2 ? '\n' : ' ');
       run = start;
       pending = 0;
     }
   }
-  sapo_buf_add(&tmp, s + run, n - run);
-  int rc = tmp.failed ? -1 : sapo_nfc(tmp.data ? tmp.data : "", tmp.len, out);
-  sapo_buf_free(&tmp);
+  sapo_buf_add(out, s + run, n - run);
+  if (out->failed) return -1;
+  if (out->len == base || sapo_nfc_quick(out->data + base, out->len - base)) return 0;
+  /* not NFC: the cleaned text is taken back and normalised */
+  size_t len = out->len - base;
+  char *cleaned = malloc(len ? len : 1);
+  if (!cleaned) return -1;
+  memcpy(cleaned, out->data + base, len);
+  out->len = base;
+  if (out->data) out->data[base] = '\0';
+  int rc = sapo_nfc(cleaned, len, out);
+  free(cleaned);
   return rc == 0 ? 0 : -1;
 }
 

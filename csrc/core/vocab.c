@@ -322,7 +322,9 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   memset(out, 0, sizeof *out);
   out->done = 1;   /* bit 1: features; bit 2: weight */
   xmlNodePtr x = t->n[i].x;
-  if (!x || t->n[i].type != DN_ELEM) return;
+  /* every feature below is read from an attribute: an element with none
+   * (most of an article's) has none */
+  if (!x || t->n[i].type != DN_ELEM || !x->properties) return;
   chrome_attrs a;
   read_chrome_attrs(x, &a);
   const char *rel = a.rel, *itemprop = a.itemprop;
