@@ -110,12 +110,20 @@ void dom_free(dtree *t) {
 }
 
 int dom_copy(dtree *dst, const dtree *src) {
-  dnode *p = malloc((size_t)(src->cap ? src->cap : 1) * sizeof *p);
-  if (!p) return -1;
+  /* a retry copies the page into the array it already has (no large
+   * free and allocation per pass) */
+  dnode *p = dst->n;
+  int32_t cap = dst->n ? dst->cap : 0;
+  if (!p || cap < src->cap) {
+    cap = src->cap ? src->cap : 1;
+    p = malloc((size_t)cap * sizeof *p);
+    if (!p) return -1;
+    free(dst->n);
+  }
   if (src->count) memcpy(p, src->n, (size_t)src->count * sizeof *p);
-  free(dst->n);
   *dst = *src;
   dst->n = p;
+  dst->cap = cap;
   return 0;
 }
 
@@ -247,8 +255,9 @@ void dom_text(const dtree *t, int32_t i, sapo_buf *b) {
     if (t->n[c].type == DN_TEXT) sapo_buf_add(b, t->n[c].text, t->n[c].tlen);
 }
 
-int dom_has_token(const char *v, const char *const *words) {
+unsigned dom_token_lists(const char *v, const char *const *const *lists, int n) {
   if (!v) return 0;
+  unsigned got = 0, all = n >= 32 ? ~0u : (1u << n) - 1;
   char tok[64];
   size_t k = 0;
   unsigned char prev = 0;
@@ -259,16 +268,22 @@ int dom_has_token(const char *v, const char *const *words) {
     int boundary = !w || (c >= 'A' && c <= 'Z' && prev >= 'a' && prev <= 'z');
     if (boundary && k) {
       tok[k] = '\0';
-      for (const char *const *x = words; *x; x++)
-        if ((*x)[0] == tok[0] && !strcmp(tok, *x)) return 1;
+      for (int j = 0; j < n; j++) {
+        if (got & (1u << j)) continue;
+        for (const char *const *x = lists[j]; *x; x++)
+          if ((*x)[0] == tok[0] && !strcmp(tok, *x)) { got |= 1u << j; break; }
+      }
+      if (got == all) break;
       k = 0;
     }
     if (!c) break;
     if (w && k + 1 < sizeof tok) tok[k++] = (char)(c | 0x20);
     prev = c;
   }
-  return 0;
+  return got;
 }
+
+int dom_has_token(const char *v, const char *const *words) { return dom_token_lists(v, &words, 1) != 0; }
 
 /* Raw text of a libxml2 subtree (up to cap bytes).  The compact tree may
  * have moved an element's children (a <div> swapped for its paragraph);

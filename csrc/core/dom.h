@@ -93,6 +93,9 @@ void dom_xml_text(xmlNodePtr x, sapo_buf *b, size_t cap);
 /* 1 when the class/id value v has a token (split on anything but ASCII
  * letters and digits, compared lower-case) equal to one of words. */
 int dom_has_token(const char *v, const char *const *words);
+/* dom_has_token for several lists in one reading of v: bit j set when a
+ * token of v is in lists[j] (n <= 32) */
+unsigned dom_token_lists(const char *v, const char *const *const *lists, int n);
 
 /* Append the raw text of a subtree. */
 void dom_text(const dtree *t, int32_t i, sapo_buf *b);

@@ -183,8 +183,10 @@ static unsigned class_flags(xmlNodePtr x) {
   if (!cls && !id) return 0;
   /* (WordPress's "wp-caption-text" has the token "caption"; "wp" alone
    * is every block of a block theme) */
-  if (dom_has_token(cls, W_CAPTION_TOKENS) || dom_has_token(id, W_CAPTION_TOKENS)) f |= BF_CAPCLASS;
-  if (dom_has_token(cls, W_COMMENT_TOKENS) || dom_has_token(id, W_COMMENT_TOKENS)) f |= BF_COMMENT;
+  const char *const *const lists[] = {W_CAPTION_TOKENS, W_COMMENT_TOKENS};
+  unsigned got = dom_token_lists(cls, lists, 2) | dom_token_lists(id, lists, 2);
+  if (got & 1) f |= BF_CAPCLASS;
+  if (got & 2) f |= BF_COMMENT;
   return f;
 }
 
