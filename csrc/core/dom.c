@@ -47,11 +47,19 @@ static int dropped_tag(int tag) {
   return tag == T_SCRIPT || tag == T_STYLE || tag == T_NOSCRIPT || tag == T_TEMPLATE;
 }
 
-int dom_build(dtree *t, xmlDocPtr doc) {
+/* the elements of x's subtree (x included), in document order, to visit */
+static int visit_subtree(xmlNodePtr x, dom_visit_fn visit, void *ud) {
+  for (xmlNodePtr n = x; n; n = sapo_next_node(n, x, 0))
+    if (n->type == XML_ELEMENT_NODE && visit(ud, n, sapo_node_tag(n))) return -1;
+  return 0;
+}
+
+int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
   memset(t, 0, sizeof *t);
   t->html = t->head = t->body = -1;
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (!root) return 0;
+  if (visit && visit(ud, root, sapo_node_tag(root))) return -1;
   /* the document element, whatever libxml2 named it */
   int32_t top = push(t);
   if (top < 0) return -1;
@@ -60,13 +68,17 @@ int dom_build(dtree *t, xmlDocPtr doc) {
   t->n[top].tag = T_HTML;
   t->html = top;
   int32_t cur = top;          /* dtree index of x's parent while descending */
+  xmlNodePtr left_out = NULL; /* the element left out of the tree whose subtree is walked for visit only */
   xmlNodePtr x = root->children;
   while (x) {
     int descend = 0;
     if (x->type == XML_ELEMENT_NODE) {
       int tag = sapo_node_tag(x);
+      if (visit && visit(ud, x, tag)) return -1;
       if (tag == T_UNKNOWN && !strcmp((const char *)x->name, "amp-img")) tag = T_IMG;   /* AMP pages */
-      if (!dropped_tag(tag)) {
+      if (left_out) {
+        descend = x->children != NULL;
+      } else if (!dropped_tag(tag)) {
         int32_t i = push(t);
         if (i < 0) return -1;
         t->n[i].x = x;
@@ -80,8 +92,11 @@ int dom_build(dtree *t, xmlDocPtr doc) {
         if (tag == T_HEAD && t->head < 0) t->head = i;
         if (tag == T_BODY && t->body < 0) t->body = i;
         if (x->children) { cur = i; descend = 1; }
+      } else if (visit && x->children) {
+        left_out = x;
+        descend = 1;
       }
-    } else if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
+    } else if (!left_out && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
       int32_t i = push(t);
       if (i < 0) return -1;
       t->n[i].x = x;
@@ -95,13 +110,20 @@ int dom_build(dtree *t, xmlDocPtr doc) {
     if (descend) { x = x->children; continue; }
     while (x && x != root && !x->next) {
       x = x->parent;
-      if (x && x != root && t->n[cur].x == x) cur = t->n[cur].parent;
+      if (x == left_out) left_out = NULL;
+      else if (x && x != root && !left_out && t->n[cur].x == x) cur = t->n[cur].parent;
     }
     if (!x || x == root) break;
     x = x->next;
   }
+  /* elements after the document element (libxml2 may leave some at the top) */
+  if (visit)
+    for (xmlNodePtr y = root->next; y; y = y->next)
+      if (y->type == XML_ELEMENT_NODE && visit_subtree(y, visit, ud)) return -1;
   return 0;
 }
+
+int dom_build(dtree *t, xmlDocPtr doc) { return dom_build_visit(t, doc, NULL, NULL); }
 
 void dom_free(dtree *t) {
   free(t->n);

@@ -58,6 +58,13 @@ typedef struct dtree {
 /* Build the tree of doc (scripts, styles, noscript, templates and comments
  * left out).  Returns 0, or -1 when memory runs out. */
 int  dom_build(dtree *t, xmlDocPtr doc);
+
+/* dom_build, calling visit(ud, x, tag) for every element of the document
+ * in document order as it goes (those the tree leaves out and their
+ * subtrees included), so a stage that reads the whole document shares its
+ * walk.  visit returns 0, or -1 to stop (out of memory): -1 then. */
+typedef int (*dom_visit_fn)(void *ud, xmlNodePtr x, int tag);
+int  dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud);
 void dom_free(dtree *t);
 int  dom_copy(dtree *dst, const dtree *src);       /* 0 or -1 */
 

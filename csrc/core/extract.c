@@ -1,6 +1,7 @@
 /* extract.c: the extraction pipeline in one place:
- *   metadata (meta.c) -> compact tree (dom.c) -> find and clean the article
- *   (score.c) -> serialise (emit.c) -> fill the sapo_article.
+ *   one walk of the document: the compact tree (dom.c) and the metadata's
+ *   facts (meta.c) -> metadata -> find (finder.c) and clean (clean.c) the
+ *   article -> serialise (emit.c) -> fields (fields.c) -> fill the sapo_article.
  * Every string handed out is malloc'ed, cleaned and NFC. */
 #include "extract.h"
 #include "words.h"
@@ -275,6 +276,7 @@ typedef struct xctx {
   const sapo_options *opt;
   sapo_article *a;
   sapo_error *err;
+  meta_facts *facts;   /* collected by stage_read, consumed by stage_meta */
   sapo_meta m;
   dtree t;
   find_result sr;
@@ -287,9 +289,18 @@ typedef struct xctx {
   trace *tr;
 } xctx;
 
+/* one walk of the document: the compact tree, and the facts the metadata
+ * is chosen from */
+static int stage_read(xctx *x) {
+  if (!(x->facts = meta_facts_new())) return SAPO_ENOMEM;
+  return dom_build_visit(&x->t, x->doc, meta_facts_visit, x->facts) ? SAPO_ENOMEM : SAPO_OK;
+}
+
 /* metadata, before anything is dropped; the base URL of links */
 static int stage_meta(xctx *x) {
-  if (meta_read(x->doc, &x->m)) return SAPO_ENOMEM;
+  meta_facts *f = x->facts;
+  x->facts = NULL;
+  if (meta_read_facts(x->doc, f, &x->m)) return SAPO_ENOMEM;
   /* links and images resolve against opts.url, else the page's own
    * canonical URL (link rel=canonical, og:url) when it is absolute */
   x->fc.page_url = x->opt->url;
@@ -307,7 +318,6 @@ static int stage_meta(xctx *x) {
 
 /* the article's container (or the HTML the page's scripts carry) */
 static int stage_find(xctx *x) {
-  if (dom_build(&x->t, x->doc)) return SAPO_ENOMEM;
   find_input in = {x->m.title, x->m.byline != NULL, (int)x->opt->char_threshold, (int)x->opt->nb_top_candidates,
                    x->m.ld_body, x->tr, (x->opt->skip & CLEAN_LISTINGS) != 0, x->base};
   if (find_article(&x->t, &in, &x->sr)) return SAPO_ENOMEM;
@@ -388,6 +398,7 @@ static void stage_trace(xctx *x) {
 
 static void xctx_free(xctx *x) {
   fields_done(&x->fc);
+  meta_facts_free(x->facts);
   if (x->sdoc) xmlFreeDoc(x->sdoc);
   free(x->base);
   free(x->sr.byline);
@@ -407,6 +418,7 @@ int sapo_extract(xmlDocPtr doc, const sapo_options *opt, sapo_article *a, sapo_e
   if (opt->url && !sapo_url_is_http(opt->url))
     return sapo_fail(err, SAPO_EURL, "the page's URL must be an absolute http(s) URL (url): %.80s", opt->url);
   if (opt->trace && !(x.tr = a->trace = calloc(1, sizeof *x.tr))) rc = SAPO_ENOMEM;
+  if (!rc) rc = stage_read(&x);
   if (!rc) rc = stage_meta(&x);
   if (!rc) rc = stage_find(&x);
   if (!rc) rc = stage_page_fields(&x);

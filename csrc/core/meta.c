@@ -198,72 +198,77 @@ static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
   return 0;
 }
 
-static int collect_facts(xmlDocPtr doc, facts *f) {
-  xmlNodePtr root = (xmlNodePtr)doc;
-  for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0)) {
-    if (x->type != XML_ELEMENT_NODE || !x->name) continue;
-    int tag = sapo_node_tag(x);
-    {
-      /* what every element is asked (W_FACT_ATTRIBUTES), in one walk of its attributes */
-      const char *asked[3];
-      xml_attrs(x, W_FACT_ATTRIBUTES, asked);
-      const char *ip = asked[0];
-      if (ip && tag != T_TIME) {
-        const char *v = xml_attr(x, "content");
-        if (!v) v = xml_attr(x, "datetime");
-        if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
-        if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
-      }
-      if (!f->rel_author_el && tag == T_A && asked[1] && !strcmp(asked[1], "author")) f->rel_author_el = x;
-      if (!f->author_link && tag == T_A && sapo_author_href(asked[2]) && !in_page_chrome(x)) {
-        char *t = node_text_clean(x);
-        if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
-      }
+int meta_facts_visit(void *facts_, xmlNodePtr x, int tag) {
+  facts *f = facts_;
+  if (!x->name) return 0;
+  {
+    /* what every element is asked (W_FACT_ATTRIBUTES), in one walk of its attributes */
+    const char *asked[3];
+    xml_attrs(x, W_FACT_ATTRIBUTES, asked);
+    const char *ip = asked[0];
+    if (ip && tag != T_TIME) {
+      const char *v = xml_attr(x, "content");
+      if (!v) v = xml_attr(x, "datetime");
+      if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
+      if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
     }
-    if (fact_label_tag(tag) && (!f->fact_author || !f->fact_date)) labelled_fact(f, x, tag);
-    switch (tag) {
-    case T_HTML:
-      if (!f->html_el) { f->html_el = x; f->lang = xml_attr(x, "lang"); }
-      break;
-    case T_TITLE:
-      if (!f->title_el) f->title_el = x;
-      break;
-    case T_TIME: {
-      const char *dt = xml_attr(x, "datetime");
-      if (!dt || !*dt) break;
-      const char *ip = xml_attr(x, "itemprop");
-      if (!f->time_pub && (xml_attr(x, "pubdate") || (ip && strstr(ip, "datePublished")))) f->time_pub = dt;
-      if (!f->time_article)
-        for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-          if (p->name && !strcmp((const char *)p->name, "article")) { f->time_article = dt; break; }
-      break;
-    }
-    case T_META: {
-      const char *name = xml_attr(x, "name"), *prop = xml_attr(x, "property"), *content = xml_attr(x, "content");
-      if (!content || !*content) break;
-      int matched = prop ? meta_property(f, prop, content) : 0;
-      if (!matched && name) meta_name(f, name, content);
-      const char *he = xml_attr(x, "http-equiv");
-      if (he && !strcasecmp(he, "content-language") && !f->lang) f->lang = content;
-      break;
-    }
-    case T_LINK: {
-      const char *rel = xml_attr(x, "rel"), *href = xml_attr(x, "href");
-      if (rel && href && !strcasecmp(rel, "canonical") && !f->canonical) f->canonical = href;
-      break;
-    }
-    case T_SCRIPT: {
-      const char *type = xml_attr(x, "type");
-      if (type && !strcasecmp(type, "application/ld+json") && push_node(&f->ld, &f->nld, &f->capld, x)) return -1;
-      break;
-    }
-    case T_H1: case T_H2:
-      if (tag == T_H1 && !f->nh1++) f->first_h1 = x;
-      if (push_node(&f->heads, &f->nheads, &f->capheads, x)) return -1;
-      break;
-    default: break;
+    if (!f->rel_author_el && tag == T_A && asked[1] && !strcmp(asked[1], "author")) f->rel_author_el = x;
+    if (!f->author_link && tag == T_A && sapo_author_href(asked[2]) && !in_page_chrome(x)) {
+      char *t = node_text_clean(x);
+      if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
     }
   }
+  if (fact_label_tag(tag) && (!f->fact_author || !f->fact_date)) labelled_fact(f, x, tag);
+  switch (tag) {
+  case T_HTML:
+    if (!f->html_el) { f->html_el = x; f->lang = xml_attr(x, "lang"); }
+    break;
+  case T_TITLE:
+    if (!f->title_el) f->title_el = x;
+    break;
+  case T_TIME: {
+    const char *dt = xml_attr(x, "datetime");
+    if (!dt || !*dt) break;
+    const char *ip = xml_attr(x, "itemprop");
+    if (!f->time_pub && (xml_attr(x, "pubdate") || (ip && strstr(ip, "datePublished")))) f->time_pub = dt;
+    if (!f->time_article)
+      for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (p->name && !strcmp((const char *)p->name, "article")) { f->time_article = dt; break; }
+    break;
+  }
+  case T_META: {
+    const char *name = xml_attr(x, "name"), *prop = xml_attr(x, "property"), *content = xml_attr(x, "content");
+    if (!content || !*content) break;
+    int matched = prop ? meta_property(f, prop, content) : 0;
+    if (!matched && name) meta_name(f, name, content);
+    const char *he = xml_attr(x, "http-equiv");
+    if (he && !strcasecmp(he, "content-language") && !f->lang) f->lang = content;
+    break;
+  }
+  case T_LINK: {
+    const char *rel = xml_attr(x, "rel"), *href = xml_attr(x, "href");
+    if (rel && href && !strcasecmp(rel, "canonical") && !f->canonical) f->canonical = href;
+    break;
+  }
+  case T_SCRIPT: {
+    const char *type = xml_attr(x, "type");
+    if (type && !strcasecmp(type, "application/ld+json") && push_node(&f->ld, &f->nld, &f->capld, x)) return -1;
+    break;
+  }
+  case T_H1: case T_H2:
+    if (tag == T_H1 && !f->nh1++) f->first_h1 = x;
+    if (push_node(&f->heads, &f->nheads, &f->capheads, x)) return -1;
+    break;
+  default: break;
+  }
+  return 0;
+}
+
+/* every element of doc, in document order, to meta_facts_visit */
+static int collect_facts(xmlDocPtr doc, facts *f) {
+  xmlNodePtr root = (xmlNodePtr)doc;
+  for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0))
+    if (x->type == XML_ELEMENT_NODE && meta_facts_visit(f, x, sapo_node_tag(x))) return -1;
   return 0;
 }
 
@@ -301,11 +306,20 @@ static char *first_of(facts *f, const char *const *keys) {
   return NULL;
 }
 
-int meta_read(xmlDocPtr doc, sapo_meta *m) {
+meta_facts *meta_facts_new(void) { return calloc(1, sizeof(meta_facts)); }
+
+void meta_facts_free(meta_facts *f) {
+  if (!f) return;
+  facts_free(f);
+  free(f);
+}
+
+int meta_read_facts(xmlDocPtr doc, meta_facts *fp, sapo_meta *m) {
+  (void)doc;
   memset(m, 0, sizeof *m);
-  facts f;
-  memset(&f, 0, sizeof f);
-  int rc = collect_facts(doc, &f);
+  facts f = *fp;   /* the facts are taken over (and freed below) */
+  free(fp);
+  int rc = 0;
   ldmeta ld;
   memset(&ld, 0, sizeof ld);
   if (rc == 0) ld_read(&f, &ld);

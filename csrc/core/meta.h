@@ -27,8 +27,18 @@ typedef struct sapo_meta {
   const char *title_src, *byline_src, *date_src;   /* where each came from (static), or NULL */
 } sapo_meta;
 
-/* Returns 0, or -1 when memory runs out (m holds what was found so far). */
-int  meta_read(xmlDocPtr doc, sapo_meta *m);
+/* The facts the metadata is chosen from (<meta> values, headings, JSON-LD
+ * scripts, dates, author links), collected element by element in document
+ * order: by the walk that builds the compact tree (dom_build_visit, with
+ * meta_facts_visit as its visitor), so the document is walked once. */
+typedef struct meta_facts meta_facts;
+meta_facts *meta_facts_new(void);                          /* NULL when out of memory */
+int  meta_facts_visit(void *facts, xmlNodePtr x, int tag); /* a dom_visit_fn: 0, or -1 (out of memory) */
+void meta_facts_free(meta_facts *f);
+
+/* The fields from the facts of doc (f is consumed: freed here).  Returns
+ * 0, or -1 when memory runs out (m holds what was found so far). */
+int  meta_read_facts(xmlDocPtr doc, meta_facts *f, sapo_meta *m);
 void meta_free(sapo_meta *m);
 
 /* A "By …" line right under the h1 with no byline class (malloc'ed), or

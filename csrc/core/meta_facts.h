@@ -16,7 +16,7 @@
 #define NVALS 48
 typedef struct { const char *key; char *val; } kv;
 
-typedef struct {
+struct meta_facts {
   kv vals[NVALS]; int nvals;
   xmlNodePtr title_el, html_el;
   xmlNodePtr *heads; int nheads, capheads;   /* h1 and h2 in order */
@@ -28,7 +28,8 @@ typedef struct {
   xmlNodePtr rel_author_el;
   char *author_link;                                            /* first name-shaped link to an author page */
   char *fact_author, *fact_date;                                /* values of labelled facts ("Autor", "Datum") */
-} facts;
+};
+typedef struct meta_facts facts;
 
 /* JSON-LD's article fields (jsonld.c) */
 typedef struct {
