@@ -1,6 +1,7 @@
 /* utext.c: NFC through utf8proc and the output text cleanup. */
 #include "utext.h"
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -28,6 +29,12 @@ int sapo_nfc_quick(const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < n) {
+    /* eight ASCII bytes at a time (ASCII is NFC) */
+    if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & UINT64_C(0x8080808080808080))) { i += 8; continue; }
+    }
     if (s[i] < 0xCC) { i += s[i] < 0x80 ? 1 : 2; continue; }  /* < U+0300 */
     if (!nfc_stable(sapo_u8_next(s, n, &i))) return 0;
   }
