@@ -36,7 +36,7 @@ build = {
         "csrc/core/measure.c", "csrc/core/merge.c", "csrc/core/meta.c", "csrc/core/facts.c", "csrc/core/jsonld.c", "csrc/core/title.c", "csrc/core/options.c", "csrc/core/phrases.c",
         "csrc/core/prep.c", "csrc/core/priors.c", "csrc/core/readability.c", "csrc/core/scripts.c", "csrc/core/shapes.c", "csrc/core/ssr.c", "csrc/core/stream.c", "csrc/core/tags.c",
         "csrc/core/trace.c", "csrc/core/url.c", "csrc/core/utext.c", "csrc/core/vi.c", "csrc/core/vi_tables.c",
-        "csrc/core/vocab.c", "csrc/core/words.c",
+        "csrc/core/vocab.c", "csrc/core/words.c", "csrc/core/pmatch.c",
       },
       defines = { "_DEFAULT_SOURCE" },
       libraries = { "xml2", "utf8proc" },

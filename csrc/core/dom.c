@@ -48,9 +48,9 @@ static int dropped_tag(int tag) {
 }
 
 /* the elements of x's subtree (x included), in document order, to visit */
-static int visit_subtree(xmlNodePtr x, dom_visit_fn visit, void *ud) {
+static int visit_subtree(xmlNodePtr x, dom_visit_fn visit, void *ud) {   /* (nothing of it in the tree) */
   for (xmlNodePtr n = x; n; n = sapo_next_node(n, x, 0))
-    if (n->type == XML_ELEMENT_NODE && visit(ud, n, sapo_node_tag(n))) return -1;
+    if (n->type == XML_ELEMENT_NODE && visit(ud, NULL, n, sapo_node_tag(n), -1)) return -1;
   return 0;
 }
 
@@ -59,7 +59,6 @@ int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
   t->html = t->head = t->body = -1;
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (!root) return 0;
-  if (visit && visit(ud, root, sapo_node_tag(root))) return -1;
   /* the document element, whatever libxml2 named it */
   int32_t top = push(t);
   if (top < 0) return -1;
@@ -67,16 +66,17 @@ int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
   t->n[top].type = DN_ELEM;
   t->n[top].tag = T_HTML;
   t->html = top;
+  if (visit && visit(ud, t, root, sapo_node_tag(root), top)) return -1;
   int32_t cur = top;          /* dtree index of x's parent while descending */
   xmlNodePtr left_out = NULL; /* the element left out of the tree whose subtree is walked for visit only */
   xmlNodePtr x = root->children;
   while (x) {
     int descend = 0;
     if (x->type == XML_ELEMENT_NODE) {
-      int tag = sapo_node_tag(x);
-      if (visit && visit(ud, x, tag)) return -1;
+      int own = sapo_node_tag(x), tag = own;
       if (tag == T_UNKNOWN && !strcmp((const char *)x->name, "amp-img")) tag = T_IMG;   /* AMP pages */
       if (left_out) {
+        if (visit && visit(ud, t, x, own, -1)) return -1;
         descend = x->children != NULL;
       } else if (!dropped_tag(tag)) {
         int32_t i = push(t);
@@ -91,10 +91,11 @@ int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
         }
         if (tag == T_HEAD && t->head < 0) t->head = i;
         if (tag == T_BODY && t->body < 0) t->body = i;
+        if (visit && visit(ud, t, x, own, i)) return -1;
         if (x->children) { cur = i; descend = 1; }
-      } else if (visit && x->children) {
-        left_out = x;
-        descend = 1;
+      } else if (visit) {
+        if (visit(ud, t, x, own, -1)) return -1;
+        if (x->children) { left_out = x; descend = 1; }
       }
     } else if (!left_out && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
       int32_t i = push(t);

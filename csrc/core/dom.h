@@ -59,11 +59,13 @@ typedef struct dtree {
  * left out).  Returns 0, or -1 when memory runs out. */
 int  dom_build(dtree *t, xmlDocPtr doc);
 
-/* dom_build, calling visit(ud, x, tag) for every element of the document
- * in document order as it goes (those the tree leaves out and their
- * subtrees included), so a stage that reads the whole document shares its
- * walk.  visit returns 0, or -1 to stop (out of memory): -1 then. */
-typedef int (*dom_visit_fn)(void *ud, xmlNodePtr x, int tag);
+/* dom_build, calling visit(ud, t, x, tag, i) for every element of the
+ * document in document order as it goes (those the tree leaves out and
+ * their subtrees included), so a stage that reads the whole document
+ * shares its walk: tag is the element's own, i its index in t (already
+ * built), or -1 when the tree leaves it out.  visit returns 0, or -1 to
+ * stop (out of memory): -1 then. */
+typedef int (*dom_visit_fn)(void *ud, const dtree *t, xmlNodePtr x, int tag, int32_t i);
 int  dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud);
 void dom_free(dtree *t);
 int  dom_copy(dtree *dst, const dtree *src);       /* 0 or -1 */

@@ -196,7 +196,9 @@ static int script_fallback(xmlDocPtr doc, const sapo_options *opt, dtree *t, con
   memset(&t2, 0, sizeof t2);
   find_result s2;
   memset(&s2, 0, sizeof s2);
-  if (dom_build(&t2, *sdoc) || find_article(&t2, in, &s2)) {
+  find_input in2 = *in;
+  in2.features = NULL;   /* (those were the page's) */
+  if (dom_build(&t2, *sdoc) || find_article(&t2, &in2, &s2)) {
     free(s2.byline); free(s2.mark); dom_free(&t2);
     return -1;
   }
@@ -277,6 +279,7 @@ typedef struct xctx {
   sapo_article *a;
   sapo_error *err;
   meta_facts *facts;   /* collected by stage_read, consumed by stage_meta */
+  vocab_pre *features; /* read by stage_read, taken over by the finder */
   sapo_meta m;
   dtree t;
   find_result sr;
@@ -289,11 +292,19 @@ typedef struct xctx {
   trace *tr;
 } xctx;
 
-/* one walk of the document: the compact tree, and the facts the metadata
- * is chosen from */
+/* what the walk that builds the tree reads of each element: the facts the
+ * metadata is chosen from, and the finder's class/id features */
+static int read_element(void *ud, const dtree *t, xmlNodePtr el, int tag, int32_t i) {
+  xctx *x = ud;
+  if (meta_facts_visit(x->facts, el, tag)) return -1;
+  return i >= 0 ? vocab_pre_read(x->features, t, i) : 0;
+}
+
+/* one walk of the document: the compact tree, the facts of the metadata
+ * and the elements' features */
 static int stage_read(xctx *x) {
-  if (!(x->facts = meta_facts_new())) return SAPO_ENOMEM;
-  return dom_build_visit(&x->t, x->doc, meta_facts_visit, x->facts) ? SAPO_ENOMEM : SAPO_OK;
+  if (!(x->facts = meta_facts_new()) || !(x->features = vocab_pre_new())) return SAPO_ENOMEM;
+  return dom_build_visit(&x->t, x->doc, read_element, x) ? SAPO_ENOMEM : SAPO_OK;
 }
 
 /* metadata, before anything is dropped; the base URL of links */
@@ -319,7 +330,7 @@ static int stage_meta(xctx *x) {
 /* the article's container (or the HTML the page's scripts carry) */
 static int stage_find(xctx *x) {
   find_input in = {x->m.title, x->m.byline != NULL, (int)x->opt->char_threshold, (int)x->opt->nb_top_candidates,
-                   x->m.ld_body, x->tr, (x->opt->skip & CLEAN_LISTINGS) != 0, x->base};
+                   x->m.ld_body, x->tr, (x->opt->skip & CLEAN_LISTINGS) != 0, x->base, x->features};
   if (find_article(&x->t, &in, &x->sr)) return SAPO_ENOMEM;
   if (!x->sr.use_ld_text && x->sr.text_length < FIND_MIN_TEXT && script_fallback(x->doc, x->opt, &x->t, &in, &x->sr, &x->sdoc))
     return SAPO_ENOMEM;
@@ -399,6 +410,7 @@ static void stage_trace(xctx *x) {
 static void xctx_free(xctx *x) {
   fields_done(&x->fc);
   meta_facts_free(x->facts);
+  vocab_pre_free(x->features);
   if (x->sdoc) xmlFreeDoc(x->sdoc);
   free(x->base);
   free(x->sr.byline);

@@ -90,7 +90,15 @@ typedef struct nfeat {
   int8_t weight;           /* Readability's class weight (-50..50)           */
   uint8_t done;
   uint16_t stems;          /* bit k: W_BODY_STEMS[k] in the class or id (all bits: maybe, too long to say) */
+  uint16_t tag;            /* the element's tag when they were read */
 } nfeat;
+
+/* Features read as the compact tree is built (the walk that touches each
+ * element anyway), handed to the finder through find_input. */
+typedef struct vocab_pre vocab_pre;
+vocab_pre *vocab_pre_new(void);                            /* NULL when out of memory */
+int  vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i);   /* element i, just built: 0 or -1 */
+void vocab_pre_free(vocab_pre *v);
 
 typedef struct find_input {
   const char *title;        /* article title (for the repeated heading), or NULL */
@@ -101,6 +109,7 @@ typedef struct find_input {
   trace *tr;                /* decisions are recorded when not NULL            */
   int keep_listings;        /* 1: teaser runs inside the container stay (opts.skip "listings") */
   const char *page_url;     /* the page's absolute URL (links to its host are its own), or NULL */
+  vocab_pre *features;      /* features read while t was built (taken over), or NULL */
 } find_input;
 
 typedef struct fctx {
@@ -151,7 +160,7 @@ int    in_listing(const fctx *c, int32_t i);              /* self or an ancestor
 int32_t orig_of(const fctx *c, int32_t i);                /* i, or its nearest page-own ancestor */
 
 /* ===== vocab.c ===== */
-int  vocab_features(fctx *c);                             /* c->feat for every page node; 0 or -1 */
+int  vocab_features(fctx *c, vocab_pre *pre);             /* c->feat for every page node (pre's taken over); 0 or -1 */
 nfeat vocab_feat(fctx *c, int32_t i);                     /* cached, or read now (virtual nodes) */
 const char *chrome_of(fctx *c, int32_t i, nfeat f);       /* "hidden", "ad-slot", "dialog" or NULL */
 const char *match_string(fctx *c, int32_t i);

@@ -210,7 +210,7 @@ int find_article(dtree *t, const find_input *in, find_result *out) {
   c.orig_count = t->count;
   c.mark = calloc((size_t)(t->count ? t->count : 1), 1);
   if (!c.mark) { rc = SAPO_ENOMEM; goto done; }
-  if (vocab_features(&c) || aggregates(&c) || listing_detect(&c)) { rc = SAPO_ENOMEM; goto done; }
+  if (vocab_features(&c, in->features) || aggregates(&c) || listing_detect(&c)) { rc = SAPO_ENOMEM; goto done; }
   int32_t heading = priors_title_heading(&c, in->title);
   /* where the heading sits, remembered: a pass may drop it as a repeat */
   for (int32_t p = heading; p >= 0 && c.title_anc_n < (int)(sizeof c.title_anc / sizeof *c.title_anc); p = t->n[p].parent)

@@ -198,8 +198,7 @@ static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
   return 0;
 }
 
-int meta_facts_visit(void *facts_, xmlNodePtr x, int tag) {
-  facts *f = facts_;
+int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag) {
   if (!x->name) return 0;
   {
     /* what every element is asked (W_FACT_ATTRIBUTES), in one walk of its attributes */

@@ -33,7 +33,8 @@ typedef struct sapo_meta {
  * meta_facts_visit as its visitor), so the document is walked once. */
 typedef struct meta_facts meta_facts;
 meta_facts *meta_facts_new(void);                          /* NULL when out of memory */
-int  meta_facts_visit(void *facts, xmlNodePtr x, int tag); /* a dom_visit_fn: 0, or -1 (out of memory) */
+/* one element, in document order: 0, or -1 (out of memory) */
+int  meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag);
 void meta_facts_free(meta_facts *f);
 
 /* The fields from the facts of doc (f is consumed: freed here).  Returns

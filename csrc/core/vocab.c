@@ -52,6 +52,8 @@ static const char *const SHARE_STEMS[] = {"shar", "soci", NULL};
 /* The lists as pmatch tables (pmatch.h): a string is scanned once for
  * several lists.  Built per extraction (in the finder's context). */
 enum { L_UNLIKELY, L_BYLINE, L_HIDDEN, L_AD, L_DIALOG, L_SHARE };   /* the lists of vocab_sets.element */
+struct vocab_pre { vocab_sets *vs; nfeat *feat; int32_t n, cap; };
+
 struct vocab_sets {
   pmatch element;   /* every element's class and id: UNLIKELY, BYLINE, the hidden/ad/dialog pieces */
   pmatch ok_maybe, negative, positive;
@@ -321,6 +323,7 @@ const char *chrome_kind(const dtree *t, int32_t i) {
 static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   memset(out, 0, sizeof *out);
   out->done = 1;   /* bit 1: features; bit 2: weight */
+  out->tag = t->n[i].tag;
   xmlNodePtr x = t->n[i].x;
   /* every feature below is read from an attribute: an element with none
    * (most of an article's) has none */
@@ -367,10 +370,56 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
 
 /* Features are read when first asked for and kept for the page's later
  * passes; the class weight (the costliest) only for nodes that are scored. */
-int vocab_features(fctx *c) {
-  c->feat = calloc((size_t)(c->orig_count ? c->orig_count : 1), sizeof *c->feat);
-  c->vs = vocab_sets_new();
-  return c->feat && c->vs ? 0 : -1;
+int vocab_features(fctx *c, vocab_pre *pre) {
+  size_t n = (size_t)(c->orig_count ? c->orig_count : 1);
+  if (!pre || !pre->vs) {
+    c->feat = calloc(n, sizeof *c->feat);
+    c->vs = vocab_sets_new();
+    return c->feat && c->vs ? 0 : -1;
+  }
+  /* the features read while the tree was built are taken over; nodes made
+   * since (a <br> chain's paragraph) are read when asked, and so is an
+   * element whose tag changed since (a <p> that became a <div>) */
+  nfeat *f = realloc(pre->feat, n * sizeof *f);
+  if (!f) return -1;
+  if (n > (size_t)pre->n) memset(f + pre->n, 0, (n - (size_t)pre->n) * sizeof *f);
+  for (int32_t i = 0; i < pre->n && i < c->orig_count; i++)
+    if ((f[i].done & 1) && f[i].tag != c->t->n[i].tag) f[i].done &= (uint8_t)~1;
+  c->feat = f;
+  c->vs = pre->vs;
+  pre->feat = NULL;
+  pre->vs = NULL;
+  pre->n = pre->cap = 0;
+  return 0;
+}
+
+vocab_pre *vocab_pre_new(void) {
+  vocab_pre *v = calloc(1, sizeof *v);
+  if (!v) return NULL;
+  if (!(v->vs = vocab_sets_new())) { free(v); return NULL; }
+  return v;
+}
+
+int vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i) {
+  if (i >= v->cap) {
+    int32_t cap = v->cap ? v->cap * 2 : 1024;
+    while (cap <= i) cap *= 2;
+    nfeat *f = realloc(v->feat, (size_t)cap * sizeof *f);
+    if (!f) return -1;
+    memset(f + v->cap, 0, (size_t)(cap - v->cap) * sizeof *f);
+    v->feat = f;
+    v->cap = cap;
+  }
+  if (i >= v->n) v->n = i + 1;
+  scan(v->vs, t, i, &v->feat[i]);
+  return 0;
+}
+
+void vocab_pre_free(vocab_pre *v) {
+  if (!v) return;
+  free(v->feat);
+  free(v->vs);
+  free(v);
 }
 
 nfeat vocab_feat(fctx *c, int32_t i) {
