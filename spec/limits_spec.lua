@@ -92,6 +92,22 @@ describe("work that could grow with the square of the input", function()
       return "<html><body>" .. ("<div>"):rep(2000) .. ("</span>"):rep(n) .. LOREM:rep(5) .. "</body></html>"
     end,
   }
+  -- paragraph lengths falling again and again (an insertion sort's worst
+  -- case, as the paragraph median once used): four times the paragraphs
+  -- must cost about four times the time, not sixteen
+  it("grows linearly with paragraphs whose lengths keep falling #huge", function()
+    local function page(n)
+      local t = { "<html><body><article>" }
+      for i = 1, n do t[#t + 1] = "<p>" .. ("word "):rep(8 + (n - i) % 40) .. "</p>" end
+      return table.concat(t) .. "</article></body></html>"
+    end
+    local small, large = page(50000), page(200000)
+    local opts = { max_bytes = 1e9, max_nodes = 1e8 }
+    local t1 = clock(function() return sapo.extract(small, opts) end)
+    local t4 = clock(function() return sapo.extract(large, opts) end)
+    assert.is_true(t4 < 7 * t1, string.format("%.2f s for 50,000, %.2f s for 200,000", t1, t4))
+  end)
+
   -- 200,000 of each: linear work takes about a second, the square of it
   -- hours (the slopes themselves are measured by bench/scaling.lua)
   for name, build in pairs(shapes) do

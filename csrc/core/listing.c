@@ -230,6 +230,11 @@ static int by_sig(const void *a, const void *b) {
 
 /* the page's median prose paragraph length (p elements of 40+ characters,
  * link share under 0.3) */
+static int by_int(const void *a, const void *b) {
+  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+  return (x > y) - (x < y);
+}
+
 static double median_paragraph(fctx *c) {
   const dtree *t = c->t;
   nodelist l = {0};
@@ -239,12 +244,8 @@ static double median_paragraph(fctx *c) {
     if (a->len >= 40 && a->link < 0.3f * (float)a->len && list_push(&l, (int32_t)a->len)) { free(l.v); return 200; }
   }
   if (!l.n) { free(l.v); return 200; }
-  /* partial selection: insertion sort is fine for the counts pages have */
-  for (int32_t i = 1; i < l.n; i++) {
-    int32_t v = l.v[i], j = i - 1;
-    while (j >= 0 && l.v[j] > v) { l.v[j + 1] = l.v[j]; j--; }
-    l.v[j + 1] = v;
-  }
+  /* (sorted in n log n: a page of many thousand paragraphs stays linear-ish) */
+  qsort(l.v, (size_t)l.n, sizeof *l.v, by_int);
   double m = l.v[l.n / 2];
   free(l.v);
   return m;
