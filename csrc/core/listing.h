@@ -19,13 +19,13 @@
  * runs out. */
 int listing_detect(fctx *c);
 
-/* 1 when a block of `chars` characters with this link share and kind
- * reads as a teaser line (a headline link, or a short teaser snippet) in
- * a run that a marker phrase opened. */
 /* An element's tag and class tokens as one number (tokens with digits and
  * state words ignored, order free): siblings of one kind share it. */
 uint32_t listing_signature(const dtree *t, int32_t i);
 
+/* 1 when a block of `chars` characters with this link share and kind
+ * reads as a teaser line (a headline link, or a short teaser snippet) in
+ * a run that a marker phrase opened. */
 int listing_teaser_line(size_t chars, double link_share, int is_item);
 
 #if defined(__GNUC__)
