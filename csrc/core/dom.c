@@ -47,10 +47,45 @@ static int dropped_tag(int tag) {
   return tag == T_SCRIPT || tag == T_STYLE || tag == T_NOSCRIPT || tag == T_TEMPLATE;
 }
 
+void dom_read_attrs(xmlNodePtr x, dom_attrs *a) {
+  memset(a, 0, sizeof *a);
+  for (xmlAttrPtr p = x->properties; p; p = p->next) {
+    const char *n = (const char *)p->name;
+    if (!n) continue;
+    const char *v = p->children && p->children->type == XML_TEXT_NODE && p->children->content
+                    ? (const char *)p->children->content : "";
+    switch (n[0]) {
+    case 'h':
+      if (!strcmp(n, "hidden")) a->hidden = 1;
+      else if (!strcmp(n, "href")) a->href = v;
+      break;
+    case 'c': if (!strcmp(n, "class")) a->cls = v; break;
+    case 'i':
+      if (!strcmp(n, "id")) a->id = v;
+      else if (!strcmp(n, "itemprop")) a->itemprop = v;
+      break;
+    case 's': if (!strcmp(n, "style")) a->style = v; break;
+    case 'r':
+      if (!strcmp(n, "role")) a->role = v;
+      else if (!strcmp(n, "rel")) a->rel = v;
+      break;
+    case 'a':
+      if (!strcmp(n, "aria-hidden")) a->aria_hidden = v;
+      else if (!strcmp(n, "aria-modal")) a->aria_modal = v;
+      break;
+    default: break;
+    }
+  }
+}
+
 /* the elements of x's subtree (x included), in document order, to visit */
 static int visit_subtree(xmlNodePtr x, dom_visit_fn visit, void *ud) {   /* (nothing of it in the tree) */
   for (xmlNodePtr n = x; n; n = sapo_next_node(n, x, 0))
-    if (n->type == XML_ELEMENT_NODE && visit(ud, NULL, n, sapo_node_tag(n), -1)) return -1;
+    if (n->type == XML_ELEMENT_NODE) {
+      dom_attrs a;
+      dom_read_attrs(n, &a);
+      if (visit(ud, NULL, n, sapo_node_tag(n), -1, &a)) return -1;
+    }
   return 0;
 }
 
@@ -66,7 +101,9 @@ int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
   t->n[top].type = DN_ELEM;
   t->n[top].tag = T_HTML;
   t->html = top;
-  if (visit && visit(ud, t, root, sapo_node_tag(root), top)) return -1;
+  dom_attrs at;
+  if (visit) dom_read_attrs(root, &at);
+  if (visit && visit(ud, t, root, sapo_node_tag(root), top, &at)) return -1;
   int32_t cur = top;          /* dtree index of x's parent while descending */
   xmlNodePtr left_out = NULL; /* the element left out of the tree whose subtree is walked for visit only */
   xmlNodePtr x = root->children;
@@ -75,8 +112,9 @@ int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
     if (x->type == XML_ELEMENT_NODE) {
       int own = sapo_node_tag(x), tag = own;
       if (tag == T_UNKNOWN && !strcmp((const char *)x->name, "amp-img")) tag = T_IMG;   /* AMP pages */
+      if (visit) dom_read_attrs(x, &at);
       if (left_out) {
-        if (visit && visit(ud, t, x, own, -1)) return -1;
+        if (visit && visit(ud, t, x, own, -1, &at)) return -1;
         descend = x->children != NULL;
       } else if (!dropped_tag(tag)) {
         int32_t i = push(t);
@@ -86,15 +124,15 @@ int dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud) {
         t->n[i].tag = (uint16_t)(tag == T_FONT ? T_SPAN : tag);   /* Readability: font -> span */
         link_last(t, cur, i);
         if (tag == T_A) {
-          const char *href = xml_attr(x, "href");
+          const char *href = visit ? at.href : xml_attr(x, "href");
           if (href && href[0] == '#' && href[1]) t->n[i].flags |= DF_LINKHASH;
         }
         if (tag == T_HEAD && t->head < 0) t->head = i;
         if (tag == T_BODY && t->body < 0) t->body = i;
-        if (visit && visit(ud, t, x, own, i)) return -1;
+        if (visit && visit(ud, t, x, own, i, &at)) return -1;
         if (x->children) { cur = i; descend = 1; }
       } else if (visit) {
-        if (visit(ud, t, x, own, -1)) return -1;
+        if (visit(ud, t, x, own, -1, &at)) return -1;
         if (x->children) { left_out = x; descend = 1; }
       }
     } else if (!left_out && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content) {
@@ -251,21 +289,6 @@ const char *xml_attr(xmlNodePtr x, const char *name) {
     }
   }
   return NULL;
-}
-
-void xml_attrs(xmlNodePtr x, const char *const *names, const char **out) {
-  int n = 0;
-  for (; names[n]; n++) out[n] = NULL;
-  if (!x || x->type != XML_ELEMENT_NODE) return;
-  for (xmlAttrPtr a = x->properties; a; a = a->next) {
-    if (!a->name) continue;
-    for (int k = 0; k < n; k++) {
-      if (out[k] || a->name[0] != (xmlChar)names[k][0] || strcmp((const char *)a->name, names[k])) continue;
-      out[k] = a->children && a->children->type == XML_TEXT_NODE && a->children->content
-               ? (const char *)a->children->content : "";
-      break;
-    }
-  }
 }
 
 const char *dom_attr(const dtree *t, int32_t i, const char *name) {

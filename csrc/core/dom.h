@@ -59,13 +59,22 @@ typedef struct dtree {
  * left out).  Returns 0, or -1 when memory runs out. */
 int  dom_build(dtree *t, xmlDocPtr doc);
 
-/* dom_build, calling visit(ud, t, x, tag, i) for every element of the
+/* The attributes the stages ask of every element, read in one walk of its
+ * list (values as xml_attr reads them, NULL when absent; hidden: the
+ * boolean attribute is there). */
+typedef struct dom_attrs {
+  const char *cls, *id, *style, *role, *aria_hidden, *aria_modal, *rel, *itemprop, *href;
+  int hidden;
+} dom_attrs;
+void dom_read_attrs(xmlNodePtr x, dom_attrs *a);
+
+/* dom_build, calling visit(ud, t, x, tag, i, a) for every element of the
  * document in document order as it goes (those the tree leaves out and
  * their subtrees included), so a stage that reads the whole document
  * shares its walk: tag is the element's own, i its index in t (already
- * built), or -1 when the tree leaves it out.  visit returns 0, or -1 to
- * stop (out of memory): -1 then. */
-typedef int (*dom_visit_fn)(void *ud, const dtree *t, xmlNodePtr x, int tag, int32_t i);
+ * built), or -1 when the tree leaves it out, a its attributes.  visit
+ * returns 0, or -1 to stop (out of memory): -1 then. */
+typedef int (*dom_visit_fn)(void *ud, const dtree *t, xmlNodePtr x, int tag, int32_t i, const dom_attrs *a);
 int  dom_build_visit(dtree *t, xmlDocPtr doc, dom_visit_fn visit, void *ud);
 void dom_free(dtree *t);
 int  dom_copy(dtree *dst, const dtree *src);       /* 0 or -1 */
@@ -90,9 +99,6 @@ int     dom_is_ancestor(const dtree *t, int32_t anc, int32_t i);
 /* Attribute value of a node (borrowed from libxml2), or NULL. */
 const char *dom_attr(const dtree *t, int32_t i, const char *name);
 const char *xml_attr(xmlNodePtr x, const char *name);
-/* several attributes in one walk of x's list: out[k] is names[k]'s value
- * as xml_attr reads it (NULL when absent); names is NULL-ended */
-void xml_attrs(xmlNodePtr x, const char *const *names, const char **out);
 /* The raw text of libxml2 subtree x (scripts and styles left out, a space
  * between block elements) appended to b, up to about cap bytes.  The
  * compact tree may have moved an element's children; libxml2's tree is

@@ -4,6 +4,7 @@
 #include "emit.h"
 #include "words.h"
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include "tags.h"
 #include "url.h"
@@ -102,7 +103,18 @@ static void add_text(E *e, const char *s, size_t n) {
   sapo_buf_add(&e->line, s, n);
   if (e->line.failed) return;
   uint32_t visible = 0;
-  for (size_t i = start; i < e->line.len; i++) {
+  size_t i = start;
+  /* eight ASCII bytes with no control byte at a time: the visible ones are
+   * those above the space */
+  for (; i + 8 <= e->line.len; i += 8) {
+    uint64_t w;
+    memcpy(&w, e->line.data + i, 8);
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    if ((w & high) || ((w - ones * 0x20) & ~w & high)) break;     /* a non-ASCII or a control byte */
+    uint64_t shown = ((w | high) - ones * 0x21) & high;            /* high bit kept in bytes above the space */
+    visible += (uint32_t)__builtin_popcountll(shown);
+  }
+  for (; i < e->line.len; i++) {
     unsigned char c = (unsigned char)e->line.data[i];
     if (!e->pre && (c == '\n' || c == '\r' || c == '\t' || c == '\f')) e->line.data[i] = ' ';
     if (c > ' ' && (c & 0xC0) != 0x80) visible++;

@@ -294,10 +294,10 @@ typedef struct xctx {
 
 /* what the walk that builds the tree reads of each element: the facts the
  * metadata is chosen from, and the finder's class/id features */
-static int read_element(void *ud, const dtree *t, xmlNodePtr el, int tag, int32_t i) {
+static int read_element(void *ud, const dtree *t, xmlNodePtr el, int tag, int32_t i, const dom_attrs *a) {
   xctx *x = ud;
-  if (meta_facts_visit(x->facts, el, tag)) return -1;
-  return i >= 0 ? vocab_pre_read(x->features, t, i) : 0;
+  if (meta_facts_visit(x->facts, el, tag, a)) return -1;
+  return i >= 0 ? vocab_pre_read(x->features, t, i, a) : 0;
 }
 
 /* one walk of the document: the compact tree, the facts of the metadata

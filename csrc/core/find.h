@@ -97,7 +97,7 @@ typedef struct nfeat {
  * element anyway), handed to the finder through find_input. */
 typedef struct vocab_pre vocab_pre;
 vocab_pre *vocab_pre_new(void);                            /* NULL when out of memory */
-int  vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i);   /* element i, just built: 0 or -1 */
+int  vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i, const dom_attrs *a);   /* element i, just built: 0 or -1 */
 void vocab_pre_free(vocab_pre *v);
 
 typedef struct find_input {

@@ -198,21 +198,18 @@ static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
   return 0;
 }
 
-int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag) {
+int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
   if (!x->name) return 0;
   {
-    /* what every element is asked (W_FACT_ATTRIBUTES), in one walk of its attributes */
-    const char *asked[3];
-    xml_attrs(x, W_FACT_ATTRIBUTES, asked);
-    const char *ip = asked[0];
+    const char *ip = a->itemprop;
     if (ip && tag != T_TIME) {
       const char *v = xml_attr(x, "content");
       if (!v) v = xml_attr(x, "datetime");
       if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
       if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
     }
-    if (!f->rel_author_el && tag == T_A && asked[1] && !strcmp(asked[1], "author")) f->rel_author_el = x;
-    if (!f->author_link && tag == T_A && sapo_author_href(asked[2]) && !in_page_chrome(x)) {
+    if (!f->rel_author_el && tag == T_A && a->rel && !strcmp(a->rel, "author")) f->rel_author_el = x;
+    if (!f->author_link && tag == T_A && sapo_author_href(a->href) && !in_page_chrome(x)) {
       char *t = node_text_clean(x);
       if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
     }
@@ -267,7 +264,11 @@ int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag) {
 static int collect_facts(xmlDocPtr doc, facts *f) {
   xmlNodePtr root = (xmlNodePtr)doc;
   for (xmlNodePtr x = doc->children; x; x = sapo_next_node(x, root, 0))
-    if (x->type == XML_ELEMENT_NODE && meta_facts_visit(f, x, sapo_node_tag(x))) return -1;
+    if (x->type == XML_ELEMENT_NODE) {
+      dom_attrs a;
+      dom_read_attrs(x, &a);
+      if (meta_facts_visit(f, x, sapo_node_tag(x), &a)) return -1;
+    }
   return 0;
 }
 

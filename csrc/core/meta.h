@@ -8,6 +8,7 @@
 #define SAPO_META_H
 
 #include <libxml/tree.h>
+#include "dom.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)  /* only luaopen_sapo_core is exported */
@@ -34,7 +35,7 @@ typedef struct sapo_meta {
 typedef struct meta_facts meta_facts;
 meta_facts *meta_facts_new(void);                          /* NULL when out of memory */
 /* one element, in document order: 0, or -1 (out of memory) */
-int  meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag);
+int  meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a);
 void meta_facts_free(meta_facts *f);
 
 /* The fields from the facts of doc (f is consumed: freed here).  Returns

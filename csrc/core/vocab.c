@@ -239,43 +239,17 @@ static int ad_token(const char *s, size_t n) {
   return 0;
 }
 
-/* One scan of an element's attributes for the interface it may be. */
-typedef struct chrome_attrs { const char *cls, *id, *style, *ah, *role, *modal, *rel, *itemprop; int hidden_attr; } chrome_attrs;
-
-static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) {
-  memset(a, 0, sizeof *a);
-  for (xmlAttrPtr p = x->properties; p; p = p->next) {
-    const char *n = (const char *)p->name;
-    const char *v = p->children && p->children->type == XML_TEXT_NODE && p->children->content
-                    ? (const char *)p->children->content : "";
-    switch (n[0]) {
-    case 'h': if (!strcmp(n, "hidden")) a->hidden_attr = 1; break;
-    case 'c': if (!strcmp(n, "class")) a->cls = v; break;
-    case 'i':
-      if (!strcmp(n, "id")) a->id = v;
-      else if (!strcmp(n, "itemprop")) a->itemprop = v;
-      break;
-    case 's': if (!strcmp(n, "style")) a->style = v; break;
-    case 'r':
-      if (!strcmp(n, "role")) a->role = v;
-      else if (!strcmp(n, "rel")) a->rel = v;
-      break;
-    case 'a':
-      if (!strcmp(n, "aria-hidden")) a->ah = v;
-      else if (!strcmp(n, "aria-modal")) a->modal = v;
-      break;
-    default: break;
-    }
-  }
-}
+/* an element's attributes, read in one walk of its list (dom.h) */
+typedef dom_attrs chrome_attrs;
+static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) { dom_read_attrs(x, a); }
 
 /* maybe_hidden_class: 0 when the caller knows no class token can be a
  * hidden one (none holds a HIDDEN_PIECES piece) */
 static int visible_attrs_ex(const chrome_attrs *a, int maybe_hidden_class) {
-  if (a->hidden_attr) return 0;
+  if (a->hidden) return 0;
   if (a->cls && maybe_hidden_class && hidden_class(a->cls)) return 0;
   if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
-  if (a->ah && !strcmp(a->ah, "true")) return a->cls && strstr(a->cls, "fallback-image");
+  if (a->aria_hidden && !strcmp(a->aria_hidden, "true")) return a->cls && strstr(a->cls, "fallback-image");
   return 1;
 }
 
@@ -307,12 +281,12 @@ const char *chrome_kind(const dtree *t, int32_t i) {
   if (!visible_attrs(&a)) return "hidden";
   int tag = t->n[i].tag;
   if (tag == T_BODY || tag == T_HTML) return NULL;
-  if (!a.cls && !a.id && !a.role && !a.modal) return NULL;
+  if (!a.cls && !a.id && !a.role && !a.aria_modal) return NULL;
   if (any_ad_token(a.cls) || any_ad_token(a.id)) {
     if (raw_u16len(t, i) < AD_SLOT_MAX_LEN) return "ad-slot";
   }
   int dialog = (a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) ||
-               (a.modal && !strcmp(a.modal, "true")) || dom_has_token(a.cls, DIALOG_TOKENS) ||
+               (a.aria_modal && !strcmp(a.aria_modal, "true")) || dom_has_token(a.cls, DIALOG_TOKENS) ||
                dom_has_token(a.id, DIALOG_TOKENS);
   if (dialog && raw_u16len(t, i) < DIALOG_MAX_LEN) return "dialog";
   return NULL;
@@ -320,7 +294,8 @@ const char *chrome_kind(const dtree *t, int32_t i) {
 
 /* ===== ONE READING OF EVERY ELEMENT ===== */
 
-static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
+/* the features of element i; pre: its attributes when already read */
+static void scan_with(const vocab_sets *v, const dtree *t, int32_t i, const dom_attrs *pre, nfeat *out) {
   memset(out, 0, sizeof *out);
   out->done = 1;   /* bit 1: features; bit 2: weight */
   out->tag = t->n[i].tag;
@@ -329,7 +304,8 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
    * (most of an article's) has none */
   if (!x || t->n[i].type != DN_ELEM || !x->properties) return;
   chrome_attrs a;
-  read_chrome_attrs(x, &a);
+  if (pre) a = *pre;
+  else read_chrome_attrs(x, &a);
   const char *rel = a.rel, *itemprop = a.itemprop;
   int tag = t->n[i].tag;
   char ms[512];
@@ -357,7 +333,7 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   if (!visible_attrs_ex(&a, (hit & H_HIDDEN) != 0)) out->f |= VF_HIDDEN;
   if (tag != T_BODY && tag != T_HTML) {
     if ((hit & H_AD) && (any_ad_token(a.cls) || any_ad_token(a.id))) out->f |= VF_AD;
-    if ((a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) || (a.modal && !strcmp(a.modal, "true")) ||
+    if ((a.role && (!strcmp(a.role, "dialog") || !strcmp(a.role, "alertdialog"))) || (a.aria_modal && !strcmp(a.aria_modal, "true")) ||
         ((hit & H_DIALOG) && (dom_has_token(a.cls, DIALOG_TOKENS) || dom_has_token(a.id, DIALOG_TOKENS))))
       out->f |= VF_DIALOG;
   }
@@ -367,6 +343,8 @@ static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) {
   if ((hit & H_SHARE) && is_share(ms)) out->f |= VF_SHARE;
   if (a.itemprop || a.role) out->f |= VF_ITEMPROP_ROLE;
 }
+
+static void scan(const vocab_sets *v, const dtree *t, int32_t i, nfeat *out) { scan_with(v, t, i, NULL, out); }
 
 /* Features are read when first asked for and kept for the page's later
  * passes; the class weight (the costliest) only for nodes that are scored. */
@@ -400,7 +378,7 @@ vocab_pre *vocab_pre_new(void) {
   return v;
 }
 
-int vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i) {
+int vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i, const dom_attrs *a) {
   if (i >= v->cap) {
     int32_t cap = v->cap ? v->cap * 2 : 1024;
     while (cap <= i) cap *= 2;
@@ -411,7 +389,7 @@ int vocab_pre_read(vocab_pre *v, const dtree *t, int32_t i) {
     v->cap = cap;
   }
   if (i >= v->n) v->n = i + 1;
-  scan(v->vs, t, i, &v->feat[i]);
+  scan_with(v->vs, t, i, a, &v->feat[i]);
   return 0;
 }
 

@@ -150,10 +150,6 @@ const char *const W_BODY_STEMS[] = {
   "body", "content", "text", "entry", "post", "story", "detail", "main", "column", "article", "single",
   "blog", "fck", "cms", "full", NULL};
 
-/* the attributes the metadata walk reads of every element, in this order:
- * itemprop (dates), rel and href (author links) */
-const char *const W_FACT_ATTRIBUTES[] = {"itemprop", "rel", "href", NULL};
-
 /* class/id tokens of a comment section (priors) */
 const char *const W_COMMENT_SECTION_TOKENS[] = {
   "comment", "comments", "commentlist", "discussion", "replies", "reply", "respond", "disqus", NULL};

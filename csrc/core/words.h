@@ -51,7 +51,6 @@ extern const char *const W_MEDIA_TOKENS[];   /* class tokens of a picture, video
 extern const char *const W_STATE_TOKENS[];   /* class tokens of a state, not a kind ("active", "odd", "first") */
 extern const char *const W_BODY_STEMS[];   /* stems of a body container's class ("content", "detail") */
 extern const char *const W_COMMENT_SECTION_TOKENS[];   /* class/id tokens of a comment section (priors) */
-extern const char *const W_FACT_ATTRIBUTES[];          /* attributes the metadata walk reads of every element */
 extern const char *const W_CRUMB_TOKENS[];   /* class tokens of a breadcrumb */
 
 /* ===== METADATA KEYS ===== */
