@@ -44,13 +44,17 @@
 /* a lead's name in class, id, itemprop, type or a data-* attribute's
  * value ("article__preamble", itemprop="description", data-manual=
  * "teaserText", <div type="lead">) */
+#define LEAD_DATA_MAX 64   /* bytes of a data-* value that names something (longer: data, JSON) */
 static int lead_class_x(xmlNodePtr x) {
   for (xmlAttrPtr a = x->properties; a; a = a->next) {
     const char *n = (const char *)a->name;
-    if (!n || !a->children || a->children->type != XML_TEXT_NODE) continue;
-    if (strcmp(n, "class") && strcmp(n, "id") && strcmp(n, "itemprop") && strcmp(n, "type") && strncmp(n, "data-", 5))
+    if (!n || !a->children || a->children->type != XML_TEXT_NODE || !a->children->content) continue;
+    const char *v = (const char *)a->children->content;
+    if (!strncmp(n, "data-", 5)) {
+      if (strnlen(v, LEAD_DATA_MAX + 1) > LEAD_DATA_MAX) continue;
+    } else if (strcmp(n, "class") && strcmp(n, "id") && strcmp(n, "itemprop") && strcmp(n, "type"))
       continue;
-    if (dom_has_token((const char *)a->children->content, sapo_lead_tokens)) return 1;
+    if (dom_has_token(v, sapo_lead_tokens)) return 1;
   }
   return 0;
 }
