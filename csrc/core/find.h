@@ -53,6 +53,12 @@
 #define NM_CONFIRMED   0x80  /* a listing under a marker phrase ("Related") or, bare links, an h2-h6 */
 
 /* ===== AGGREGATES ===== */
+/* agg.f: how a text's ends combine with its neighbours' */
+#define AG_NONEMPTY 1  /* has non-space text                  */
+#define AG_LEAD     2  /* starts with white space             */
+#define AG_TRAIL    4  /* ends with white space               */
+#define AG_WS       8  /* (empty nodes) contains white space  */
+
 typedef struct agg {
   uint32_t len;        /* score_inner_len of the node                      */
   uint32_t commas;     /* Unicode commas in its text                       */
@@ -138,6 +144,7 @@ typedef struct fctx {
 } fctx;
 
 /* ===== measure.c ===== */
+agg    measure_text(const char *s, size_t n);              /* a text's summary: length, commas, AG_* ends */
 int    list_push(nodelist *l, int32_t v);                  /* 0 or -1 */
 int    is_tag(const dtree *t, int32_t i, int tag);
 int    is_js_ws_text(const dtree *t, int32_t i);
