@@ -125,24 +125,6 @@ int collect(fctx *c, int32_t root, int tag) {
 
 /* ===== AGGREGATES ===== */
 
-/* bytes of w equal to c: their high bits (exact) */
-static uint64_t bytes_eq(uint64_t w, unsigned char c) {
-  const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
-  uint64_t t = w ^ (UINT64_C(0x0101010101010101) * c);
-  return ~(((t & low7) + low7) | t) & ~low7;
-}
-
-/* eight bytes of prose that count one each: printable ASCII, spaces only
- * single and inside (the loop's rules give each byte 1 then) */
-static int plain8(const unsigned char *s, uint64_t w) {
-  const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
-  if (s[0] == ' ' || s[7] == ' ' || (w & high)) return 0;
-  if ((w - ones * 0x20) & ~w & high) return 0;                    /* a control byte */
-  if (bytes_eq(w, 0x7F)) return 0;
-  uint64_t sp = bytes_eq(w, ' ');
-  return !(sp & (sp >> 8));                                      /* no two spaces side by side */
-}
-
 agg measure_text(const char *str, size_t m) {
   agg a;
   memset(&a, 0, sizeof a);
@@ -153,12 +135,12 @@ agg measure_text(const char *str, size_t m) {
     if (k + 8 <= m) {
       uint64_t w;
       memcpy(&w, s + k, 8);
-      if (plain8(s + k, w)) {
+      if (sapo_plain8(s + k, w)) {
         if (ws && (a.f & AG_NONEMPTY)) a.len++;
         ws = 0;
         a.f |= AG_NONEMPTY;
         a.len += 8;
-        uint32_t commas = (uint32_t)__builtin_popcountll(bytes_eq(w, ','));
+        uint32_t commas = (uint32_t)__builtin_popcountll(sapo_bytes_eq(w, ','));
         a.commas += commas;
         a.ascii_commas += commas;
         k += 8;

@@ -80,6 +80,12 @@ int sapo_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
   size_t i = 0, run = 0;   /* s[run, i) is kept text not yet copied */
   int pending = 0;         /* 0 none, 1 space, 2 newline */
   while (i < n) {
+    /* plain prose extends the run eight bytes at a time */
+    if (!pending && i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (sapo_plain8(s + i, w)) { i += 8; continue; }
+    }
     /* printable ASCII extends the run: the common case, one test a byte */
     if (s[i] > 0x20 && s[i] < 0x7F && !pending) { i++; continue; }
     /* so does one ASCII space between two of them, once text has begun */

@@ -46,6 +46,25 @@ int sapo_is_invisible(int32_t c);
 
 /* 1 when a quick check proves s is already NFC (every character is a
  * starter that NFC never changes); 0 means "maybe not". */
+/* the bytes of w equal to c: their high bits set (exact) */
+static inline uint64_t sapo_bytes_eq(uint64_t w, unsigned char c) {
+  const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+  uint64_t t = w ^ (UINT64_C(0x0101010101010101) * c);
+  return ~(((t & low7) + low7) | t) & ~low7;
+}
+
+/* s[0..7] (w, the same bytes loaded) is plain prose: printable ASCII, no
+ * space at either end, no two spaces side by side.  Text scanners step
+ * over such words eight bytes at a time. */
+static inline int sapo_plain8(const unsigned char *s, uint64_t w) {
+  const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+  if (s[0] == ' ' || s[7] == ' ' || (w & high)) return 0;
+  if ((w - ones * 0x20) & ~w & high) return 0;                    /* a control byte */
+  if (sapo_bytes_eq(w, 0x7F)) return 0;
+  uint64_t sp = sapo_bytes_eq(w, ' ');
+  return !(sp & (sp >> 8));
+}
+
 int sapo_nfc_quick(const char *s, size_t n);
 
 /* Append the NFC form of s to out.  Returns 0, -1 out of memory, -2 when s

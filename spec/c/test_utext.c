@@ -64,3 +64,59 @@ TEST(nfc_normalises_what_the_quick_check_refuses) {
   EXPECT_STR(sapo_buf_cstr(&b), "Vi\xe1\xbb\x87t Nam caf\xc3\xa9");
   sapo_buf_free(&b);
 }
+
+/* sapo_clean as the byte rules say it (the clean-up without the eight-byte
+ * steps): white space runs become one space (or a line break, keep_lines),
+ * invisible characters go, the ends are trimmed, the result is NFC */
+static void reference_clean(const char *str, size_t n, sapo_buf *out, int keep_lines) {
+  const unsigned char *s = (const unsigned char *)str;
+  sapo_buf tmp = SAPO_BUF_INIT;
+  size_t i = 0;
+  int pending = 0;
+  while (i < n) {
+    int32_t c = s[i] < 0x80 ? s[i++] : sapo_u8_next(s, n, &i);
+    if (sapo_is_space(c)) {
+      if (keep_lines && (c == '\n' || c == 0x2028 || c == 0x2029)) pending = 2;
+      else if (!pending) pending = 1;
+      continue;
+    }
+    if (sapo_is_invisible(c)) continue;
+    if (pending && tmp.len) sapo_buf_addc(&tmp, pending == 2 ? '\n' : ' ');
+    pending = 0;
+    sapo_buf_add_cp(&tmp, c);
+  }
+  sapo_nfc(tmp.data ? tmp.data : "", tmp.len, out);
+  sapo_buf_free(&tmp);
+}
+
+TEST(clean_agrees_with_the_byte_rules) {
+  static const char *const PIECES[] = {"word", "ab", "x", ".", ",", " ", "  ", "\n", "\t", "\xc2\xa0",
+                                       "\xe2\x80\x8b", "e\xcc\x81", "\xe1\xbb\x87", "\x7f", "longerword"};
+  unsigned seed = 3;
+  char s[200];
+  for (int round = 0; round < 30000; round++) {
+    size_t n = 0;
+    int parts = ((seed = seed * 1103515245u + 12345u) >> 16) % 30;
+    for (int p = 0; p < parts; p++) {
+      const char *piece = PIECES[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof PIECES / sizeof *PIECES)];
+      size_t l = strlen(piece);
+      if (n + l >= sizeof s) break;
+      memcpy(s + n, piece, l);
+      n += l;
+    }
+    int keep = round & 1;
+    sapo_buf got = SAPO_BUF_INIT, want = SAPO_BUF_INIT;
+    sapo_buf_adds(&got, "prefix|");   /* (cleaned text is appended) */
+    sapo_buf_adds(&want, "prefix|");
+    EXPECT(sapo_clean(s, n, &got, keep) == 0);
+    reference_clean(s, n, &want, keep);
+    int same = got.len == want.len && !memcmp(sapo_buf_cstr(&got), sapo_buf_cstr(&want), got.len);
+    if (!same) {
+      s[n] = '\0';
+      fprintf(stderr, "  on \"%s\": \"%s\" / \"%s\"\n", s, sapo_buf_cstr(&got), sapo_buf_cstr(&want));
+    }
+    sapo_buf_free(&got);
+    sapo_buf_free(&want);
+    if (!same) { EXPECT(0); break; }
+  }
+}
