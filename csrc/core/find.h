@@ -154,7 +154,6 @@ size_t count_desc(const dtree *t, int32_t i, int tag);
 int    is_comma(int32_t c);
 size_t count_commas(const dtree *t, int32_t i);
 void   inner_text(const dtree *t, int32_t i, sapo_buf *b, int normalize);
-int    collect(fctx *c, int32_t root, int tag);           /* into c->list; 0 or -1 */
 int    aggregates_at(fctx *c, int32_t root);              /* 0 or -1 */
 int    aggregates(fctx *c);                               /* whole tree */
 void   unfold_up(fctx *c, int32_t x, int32_t stop);

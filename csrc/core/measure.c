@@ -116,13 +116,6 @@ void inner_text(const dtree *t, int32_t i, sapo_buf *b, int normalize) {
   if (b->data) b->data[b->len] = '\0';
 }
 
-int collect(fctx *c, int32_t root, int tag) {
-  c->list.n = 0;
-  for (int32_t n = c->t->n[root].first; n >= 0; n = dom_next_in(c->t, n, root, 0))
-    if (is_tag(c->t, n, tag) && list_push(&c->list, n)) return -1;
-  return 0;
-}
-
 /* ===== AGGREGATES ===== */
 
 agg measure_text(const char *str, size_t m) {

@@ -342,7 +342,7 @@ int32_t priors_jsonld_node(fctx *c, const char *ld_body) {
   int nh = 0;
   int found[LD_PROBES] = {0};
   for (int32_t i = 0; i < c->orig_count && nh < np; i++) {
-    if (t->n[i].type != DN_TEXT || t->n[i].tlen < 8) continue;
+    if (t->n[i].type != DN_TEXT || t->n[i].tlen < 8 || (t->n[i].flags & DF_BLANK)) continue;
     squeeze(t->n[i].text, t->n[i].tlen, &txt);
     if (txt.failed) goto done;
     for (int k = 0; k < np; k++)

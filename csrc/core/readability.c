@@ -108,10 +108,13 @@ static int near_ancestor(const dtree *t, int32_t i, int tag) {
 
 int rd_replace_brs(fctx *c, int32_t body) {
   dtree *t = c->t;
-  if (collect(c, body, T_BR)) return -1;
+  /* the tree is as built (pre-order: body's subtree is the indices from
+   * body to the node after it), so its <br>s are read off the array */
   nodelist brs = {0};
-  for (int32_t k = 0; k < c->list.n; k++)
-    if (list_push(&brs, c->list.v[k])) { free(brs.v); return -1; }
+  int32_t end = dom_next(t, body, 1);
+  if (end < 0) end = t->count;
+  for (int32_t k = body + 1; k < end; k++)
+    if (t->n[k].type == DN_ELEM && t->n[k].tag == T_BR && list_push(&brs, k)) { free(brs.v); return -1; }
   for (int32_t k = 0; k < brs.n; k++) {
     int32_t br = brs.v[k], next = t->n[br].next;
     int replaced = 0;
