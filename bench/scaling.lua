@@ -91,6 +91,11 @@ local shapes = {
       for i = 1, n do t[#t + 1] = "<p>Paragraph " .. i .. ", with a comma.</p>" end
       return table.concat(t) .. "</article></body></html>"
     end },
+  { "paragraphs of falling lengths", function(n)
+      local t = { "<html><body><article>" }
+      for i = 1, n do t[#t + 1] = "<p>" .. ("word "):rep(8 + (n - i) % 40) .. "</p>" end
+      return table.concat(t) .. "</article></body></html>"
+    end },
   { "stray end tags under 2,000 divs", function(n)
       return "<html><body>" .. ("<div>"):rep(2000) .. ("</span>"):rep(n) .. P:rep(10) .. "</body></html>"
     end },
