@@ -16,6 +16,11 @@
 #include <string.h>
 
 typedef void (*test_fn)(void);
+
+/* A random text for differential tests: up to max_parts pieces drawn from
+ * pieces (n of them) by the LCG in *seed, concatenated into out (cap bytes,
+ * NUL-ended); returns its length. */
+size_t test_random_text(unsigned *seed, const char *const *pieces, size_t n, int max_parts, char *out, size_t cap);
 void test_register(const char *name, test_fn fn);
 void test_fail(const char *file, int line, const char *fmt, ...)
 #if defined(__GNUC__)

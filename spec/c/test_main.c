@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "test.h"
+#include <string.h>
 
 #define MAX_TESTS 512
 
@@ -25,6 +26,20 @@ void test_fail(const char *file, int line, const char *fmt, ...) {
   fputc('\n', stdout);
   va_end(ap);
   current_failed = 1;
+}
+
+size_t test_random_text(unsigned *seed, const char *const *pieces, size_t n, int max_parts, char *out, size_t cap) {
+  size_t len = 0;
+  int parts = (int)((*seed = *seed * 1103515245u + 12345u) >> 16) % max_parts;
+  for (int p = 0; p < parts; p++) {
+    const char *piece = pieces[((*seed = *seed * 1103515245u + 12345u) >> 16) % n];
+    size_t l = strlen(piece);
+    if (len + l >= cap) break;
+    memcpy(out + len, piece, l);
+    len += l;
+  }
+  out[len] = '\0';
+  return len;
 }
 
 int main(int argc, char **argv) {

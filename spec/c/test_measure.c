@@ -44,15 +44,7 @@ TEST(measure_text_counts_as_the_byte_rules_do) {
   unsigned seed = 99;
   char s[128];
   for (int round = 0; round < 50000; round++) {
-    size_t n = 0;
-    int parts = ((seed = seed * 1103515245u + 12345u) >> 16) % 40;
-    for (int p = 0; p < parts; p++) {
-      const char *piece = PIECES[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof PIECES / sizeof *PIECES)];
-      size_t l = strlen(piece);
-      if (n + l >= sizeof s) break;
-      memcpy(s + n, piece, l);
-      n += l;
-    }
+    size_t n = test_random_text(&seed, PIECES, sizeof PIECES / sizeof *PIECES, 40, s, sizeof s);
     agg got = measure_text(s, n), want = reference(s, n);
     if (!same(got, want)) {
       s[n] = '\0';

@@ -95,15 +95,7 @@ TEST(clean_agrees_with_the_byte_rules) {
   unsigned seed = 3;
   char s[200];
   for (int round = 0; round < 30000; round++) {
-    size_t n = 0;
-    int parts = ((seed = seed * 1103515245u + 12345u) >> 16) % 30;
-    for (int p = 0; p < parts; p++) {
-      const char *piece = PIECES[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof PIECES / sizeof *PIECES)];
-      size_t l = strlen(piece);
-      if (n + l >= sizeof s) break;
-      memcpy(s + n, piece, l);
-      n += l;
-    }
+    size_t n = test_random_text(&seed, PIECES, sizeof PIECES / sizeof *PIECES, 30, s, sizeof s);
     int keep = round & 1;
     sapo_buf got = SAPO_BUF_INIT, want = SAPO_BUF_INIT;
     sapo_buf_adds(&got, "prefix|");   /* (cleaned text is appended) */
