@@ -108,6 +108,32 @@ describe("work that could grow with the square of the input", function()
     assert.is_true(t4 < 7 * t1, string.format("%.2f s for 50,000, %.2f s for 200,000", t1, t4))
   end)
 
+  -- every question about an element's ancestors (in the page's chrome? in
+  -- code or a data table? still in the container?) is answered once per
+  -- element: under 4,000 nested elements the same items cost about what
+  -- they cost near the top, not 4,000 steps more each
+  local DEEP = {
+    ["author links"] = function(n) local t = {}
+      for i = 1, n do t[i] = "<a href='/author/x" .. i .. "'>not a name " .. i .. "</a> " end
+      return table.concat(t) end,
+    ["fact labels"] = function(n) local t = {}
+      for i = 1, n do t[i] = "<p><strong>Autor:</strong> 123 " .. i .. "</p>" end
+      return table.concat(t) end,
+    ["share widgets"] = function(n) local t = {}
+      for i = 1, n do t[i] = "<p>Text of the story " .. i .. ".</p><div class='share'><a href='/s'>Share</a></div>" end
+      return table.concat(t) end,
+  }
+  for name, items in pairs(DEEP) do
+    it("answers ancestor questions once per element: " .. name .. " under 4,000 levels #huge", function()
+      local body = LOREM:rep(10) .. items(50000)
+      local function page(depth) return "<html><body>" .. ("<div>"):rep(depth) .. body .. "</body></html>" end
+      local opts = { max_bytes = 1e9, max_nodes = 1e8 }
+      local near = clock(function() return sapo.extract(page(10), opts) end)
+      local deep = clock(function() return sapo.extract(page(4000), opts) end)
+      assert.is_true(deep < 4 * near + 0.2, string.format("%.2f s near the top, %.2f s under 4,000 levels", near, deep))
+    end)
+  end
+
   -- 200,000 of each: linear work takes about a second, the square of it
   -- hours (the slopes themselves are measured by bench/scaling.lua)
   for name, build in pairs(shapes) do

@@ -78,14 +78,14 @@ static char *fact_value(xmlNodePtr label, int tag) {
   if (tag == T_DT || tag == T_TH || tag == T_DIV) {
     xmlNodePtr n = label->next;
     while (n && n->type != XML_ELEMENT_NODE) n = n->next;
-    if (n) node_text(n, &b);
+    if (n) node_text_max(n, &b, FACT_VALUE_MAX);
   } else {
     for (xmlNodePtr n = label->next; n && b.len < FACT_VALUE_MAX; n = n->next) {
       if (n->type == XML_TEXT_NODE && n->content) { sapo_buf_adds(&b, (const char *)n->content); continue; }
       if (n->type != XML_ELEMENT_NODE) continue;
       int t = n->name ? sapo_node_tag(n) : T_UNKNOWN;
       if ((sapo_tag_flags[t] & TF_BLOCK) || t == T_BR) break;
-      node_text(n, &b);
+      node_text_max(n, &b, FACT_VALUE_MAX);
     }
   }
   char *r = b.failed || b.len > FACT_VALUE_MAX ? NULL : dup_clean(sapo_buf_cstr(&b), b.len);
@@ -93,13 +93,22 @@ static char *fact_value(xmlNodePtr label, int tag) {
   return r;
 }
 
-/* rows under a table, counted up to just past FACT_TABLE_ROWS */
+/* the table's own rows (table > tr, table > thead|tbody|tfoot > tr; not
+ * those of tables inside it), counted up to just past FACT_TABLE_ROWS */
 static int table_rows(xmlNodePtr table) {
   int n = 0;
-  for (xmlNodePtr x = table->children; x && n <= FACT_TABLE_ROWS; x = sapo_next_node(x, table, 0))
-    n += x->type == XML_ELEMENT_NODE && x->name && sapo_node_tag(x) == T_TR;
+  for (xmlNodePtr x = table->children; x && n <= FACT_TABLE_ROWS; x = x->next) {
+    if (x->type != XML_ELEMENT_NODE) continue;
+    int t = sapo_node_tag(x);
+    if (t == T_TR) n++;
+    else if (t == T_THEAD || t == T_TBODY || t == T_TFOOT)
+      for (xmlNodePtr r = x->children; r && n <= FACT_TABLE_ROWS; r = r->next)
+        n += r->type == XML_ELEMENT_NODE && sapo_node_tag(r) == T_TR;
+  }
   return n;
 }
+
+int fact_table_of_data(xmlNodePtr table) { return table_rows(table) > FACT_TABLE_ROWS; }
 
 /* A labelled author (names, no digits) or date (one sapo_date_iso reads)
  * outside the page's chrome; the first of each is kept. */
@@ -108,13 +117,9 @@ void labelled_fact(facts *f, xmlNodePtr x, int tag) {
   if (!fact_key(x, key, sizeof key)) return;
   int kind = sapo_fact_label(key);
   if (!kind || (kind == FACT_AUTHOR && f->fact_author) || (kind == FACT_DATE && f->fact_date)) return;
-  if (in_page_chrome(x)) return;
-  for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-    int t = p->name ? sapo_node_tag(p) : -1;
-    if (t == T_PRE || t == T_CODE) return;   /* "GROUP BY a, b" */
-    /* a table of data (fixtures, events) is not the page's fact box */
-    if (t == T_TABLE && table_rows(p) > FACT_TABLE_ROWS) return;
-  }
+  /* not in the page's chrome, not in code ("GROUP BY a, b"), not in a
+   * table of data (fixtures, events): the page's fact box */
+  if (f->up & (ANC_CHROME | ANC_CODE | ANC_DATA_TABLE)) return;
   char *v = fact_value(x, tag);
   if (!v) return;
   int ok = 0;

@@ -129,6 +129,8 @@ typedef struct fctx {
   int pass;                /* 0, 1, 2, 3, 4 */
   int keep_hidden;         /* this pass keeps hidden elements (the body was hidden) */
   uint8_t *mark;           /* NM_* per original node */
+  uint8_t *gone;           /* prep: 1 for each node its removals took out of the container */
+  int32_t gone_n;
   int32_t orig_count;
   char ms[512];            /* className + " " + id, lower case */
   sapo_buf tmp;

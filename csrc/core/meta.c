@@ -198,7 +198,34 @@ static int push_node(xmlNodePtr **arr, int *n, int *cap, xmlNodePtr x) {
   return 0;
 }
 
+/* What x's ancestors are, from the path of elements the visit is on (the
+ * visits come in document order, so the stack holds x's ancestors once the
+ * elements that are not are popped): every question about ancestors is
+ * answered once per element, not by a climb per question. */
+static int enter_element(facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
+  while (f->nanc && f->anc[f->nanc - 1].node != x->parent) f->nanc--;
+  f->up = f->nanc ? f->anc[f->nanc - 1].flags : 0;
+  uint8_t self = 0;
+  if (tag == T_NAV || tag == T_FOOTER || tag == T_ASIDE ||
+      (a->role && (!strcmp(a->role, "navigation") || !strcmp(a->role, "contentinfo") || !strcmp(a->role, "complementary"))))
+    self |= ANC_CHROME;
+  if (tag == T_PRE || tag == T_CODE) self |= ANC_CODE;
+  if (tag == T_TABLE && fact_table_of_data(x)) self |= ANC_DATA_TABLE;
+  if (f->nanc == f->capanc) {
+    int cap = f->capanc ? f->capanc * 2 : 64;
+    void *p = realloc(f->anc, (size_t)cap * sizeof *f->anc);
+    if (!p) return -1;
+    f->anc = p;
+    f->capanc = cap;
+  }
+  f->anc[f->nanc].node = x;
+  f->anc[f->nanc].flags = (uint8_t)(f->up | self);
+  f->nanc++;
+  return 0;
+}
+
 int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
+  if (enter_element(f, x, tag, a)) return -1;
   if (!x->name) return 0;
   {
     const char *ip = a->itemprop;
@@ -209,7 +236,7 @@ int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
       if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
     }
     if (!f->rel_author_el && tag == T_A && a->rel && !strcmp(a->rel, "author")) f->rel_author_el = x;
-    if (!f->author_link && tag == T_A && sapo_author_href(a->href) && !in_page_chrome(x)) {
+    if (!f->author_link && tag == T_A && sapo_author_href(a->href) && !(f->up & ANC_CHROME)) {
       char *t = node_text_clean(x);
       if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
     }
@@ -273,6 +300,7 @@ static int collect_facts(xmlDocPtr doc, facts *f) {
 }
 
 static void facts_free(facts *f) {
+  free(f->anc);
   for (int k = 0; k < f->nvals; k++) free(f->vals[k].val);
   free(f->heads);
   free(f->ld);
@@ -281,11 +309,13 @@ static void facts_free(facts *f) {
   free(f->fact_date);
 }
 
-void node_text(xmlNodePtr top, sapo_buf *b) {
-  for (xmlNodePtr n = top->children; n; n = sapo_next_node(n, top, 0))
+void node_text_max(xmlNodePtr top, sapo_buf *b, size_t max) {
+  for (xmlNodePtr n = top->children; n && b->len <= max; n = sapo_next_node(n, top, 0))
     if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
       sapo_buf_adds(b, (const char *)n->content);
 }
+
+void node_text(xmlNodePtr top, sapo_buf *b) { node_text_max(top, b, SIZE_MAX); }
 
 char *node_text_clean(xmlNodePtr x) {
   sapo_buf b = SAPO_BUF_INIT;

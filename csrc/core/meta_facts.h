@@ -6,6 +6,7 @@
 #ifndef SAPO_META_FACTS_H
 #define SAPO_META_FACTS_H
 
+#include <stdint.h>
 #include <libxml/tree.h>
 #include "buf.h"
 
@@ -28,7 +29,14 @@ struct meta_facts {
   xmlNodePtr rel_author_el;
   char *author_link;                                            /* first name-shaped link to an author page */
   char *fact_author, *fact_date;                                /* values of labelled facts ("Autor", "Datum") */
+  /* the path of elements being visited, each with what it and its
+   * ancestors are (ANC_*); up: what the current element's ancestors are */
+  struct { xmlNodePtr node; uint8_t flags; } *anc; int nanc, capanc;
+  uint8_t up;
 };
+#define ANC_CHROME     1   /* navigation, footer, side column (nav, footer, aside, their roles) */
+#define ANC_CODE       2   /* pre, code */
+#define ANC_DATA_TABLE 4   /* a table of data: more rows than a fact box has */
 typedef struct meta_facts facts;
 
 /* JSON-LD's article fields (jsonld.c) */
@@ -46,12 +54,14 @@ int word_count(const char *s);                     /* str.split(/\s+/).length */
 void set_val(facts *f, const char *key, const char *content);
 const char *get_val(const facts *f, const char *key);
 void node_text(xmlNodePtr top, sapo_buf *b);
+void node_text_max(xmlNodePtr top, sapo_buf *b, size_t max);   /* stops once past max bytes */
 char *node_text_clean(xmlNodePtr x);
 
 /* ===== facts.c ===== */
 int in_page_chrome(xmlNodePtr x);                  /* inside navigation, footer or a side column */
 int fact_label_tag(int tag);
-void labelled_fact(facts *f, xmlNodePtr x, int tag);
+void labelled_fact(facts *f, xmlNodePtr x, int tag);   /* f->up: what x's ancestors are */
+int fact_table_of_data(xmlNodePtr table);           /* more rows than a fact box */
 
 /* ===== jsonld.c ===== */
 void ld_read(facts *f, ldmeta *out);

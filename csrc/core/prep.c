@@ -91,10 +91,26 @@ static void gathered_free(gathered *g) {
 static const nodelist *with_tag(const gathered *g, int tag) { return &g->by[slot_of(tag)]; }
 
 /* still inside the container (nothing above it was removed) */
-static int inside(const dtree *t, int32_t root, int32_t n) {
-  for (int32_t p = t->n[n].parent; p >= 0; p = t->n[p].parent)
+/* A node gathered from the container is still in it unless a removal took
+ * it out: one read (c->gone), not a climb to the container per question
+ * (under thousands of nested elements that climb was the cost). */
+static int inside(const fctx *c, int32_t root, int32_t n) {
+  if (c->gone) return n < c->gone_n && !c->gone[n];
+  for (int32_t p = c->t->n[n].parent; p >= 0; p = c->t->n[p].parent)
     if (p == root) return 1;
   return 0;
+}
+
+/* n and its subtree leave the container */
+static void mark_gone(fctx *c, int32_t n) {
+  if (!c->gone) return;
+  for (int32_t x = n; x >= 0; x = dom_next_in(c->t, x, n, 0))
+    if (x < c->gone_n) c->gone[x] = 1;
+}
+
+static void unlink_from(fctx *c, int32_t n) {
+  mark_gone(c, n);
+  dom_unlink(c->t, n);
 }
 
 /* ===== REMOVAL WITH EXACT AGGREGATES ===== */
@@ -108,8 +124,8 @@ static void note(fctx *c, int32_t n, const char *rule) {
 static void remove_in(fctx *c, int32_t n, int32_t art, const char *rule) {
   note(c, n, rule);
   int32_t parent = c->t->n[n].parent;
-  if (parent >= 0 && (parent == art || dom_is_ancestor(c->t, art, parent))) unfold_up(c, n, art);
-  dom_unlink(c->t, n);
+  if (parent >= 0 && (parent == art || inside(c, art, parent))) unfold_up(c, n, art);
+  unlink_from(c, n);
 }
 
 /* Remove every descendant with tag (embeds keep video players). */
@@ -118,7 +134,7 @@ static void clean_tag(fctx *c, int32_t root, const gathered *g, int tag, const c
   int embed = tag == T_OBJECT || tag == T_EMBED || tag == T_IFRAME;
   for (int32_t k = l->n - 1; k >= 0; k--) {
     int32_t n = l->v[k];
-    if (!inside(c->t, root, n)) continue;
+    if (!inside(c, root, n)) continue;
     if (embed && is_video_embed(c->t, n)) continue;
     remove_in(c, n, root, rule);
   }
@@ -229,7 +245,7 @@ static int clean_conditionally(fctx *c, int32_t root, const gathered *g, int tag
   const nodelist *l = with_tag(g, tag);
   for (int32_t k = l->n - 1; k >= 0; k--) {
     int32_t node = l->v[k];
-    if (!inside(c->t, root, node)) continue;
+    if (!inside(c, root, node)) continue;
     if (should_clean(c, node, tag)) remove_in(c, node, root, "clean-conditionally");
   }
   return c->tmp.failed ? -1 : 0;
@@ -237,66 +253,69 @@ static int clean_conditionally(fctx *c, int32_t root, const gathered *g, int tag
 
 int prep_container(fctx *c, int32_t art, int listings) {
   dtree *t = c->t;
+  gathered g;
+  memset(&g, 0, sizeof g);
+  int rc = 0;
+  c->gone_n = t->count;
+  c->gone = calloc((size_t)(t->count ? t->count : 1), 1);
+  if (!c->gone) return -1;
   mark_data_tables(c, art);
   /* aggregates of the container, kept exact by remove_in() from here on */
-  if (aggregates_at(c, art)) return -1;
-  if (listings && drop_listings(c, art)) return -1;
-  gathered g;
-  if (gather(t, art, &g)) { gathered_free(&g); return -1; }
-  int rc = 0;
+  if (aggregates_at(c, art) || (listings && drop_listings(c, art)) || gather(t, art, &g)) { rc = -1; goto out; }
   if (clean_conditionally(c, art, &g, T_FORM) || clean_conditionally(c, art, &g, T_FIELDSET)) { rc = -1; goto out; }
   static const int junk[] = {T_OBJECT, T_EMBED, T_FOOTER, T_LINK, T_ASIDE};
   for (size_t k = 0; k < sizeof junk / sizeof *junk; k++) clean_tag(c, art, &g, junk[k], "junk-tag");
   /* share widgets under FIND_SHARE_MAX_LEN characters, below each top-level child */
+  /* (no decision below reads the aggregates: they are counted again once,
+   * after the widgets go, instead of once per widget up to the container) */
+  int shared = 0;
   for (int32_t top = dom_first_elem(t, art); top >= 0; top = dom_next_elem(t, top)) {
-    int32_t end = -1;
-    for (int32_t p = top; p >= 0 && p != art; p = t->n[p].parent) {
-      end = dom_next_elem(t, p);
-      if (end >= 0) break;
-    }
-    int32_t n = dom_first_elem(t, top);
-    while (n >= 0 && n != end && dom_is_ancestor(t, top, n)) {
-      if ((vocab_feat(c, n).f & VF_SHARE) && shown_u16len(t, n) < FIND_SHARE_MAX_LEN) {
-        int32_t next = dom_next(t, n, 1);
-        remove_in(c, n, art, "share");
+    int32_t n = t->n[top].first;
+    while (n >= 0) {
+      if (t->n[n].type == DN_ELEM && (vocab_feat(c, n).f & VF_SHARE) && shown_u16len(t, n) < FIND_SHARE_MAX_LEN) {
+        int32_t next = dom_next_in(t, n, top, 1);
+        note(c, n, "share");
+        unlink_from(c, n);
+        shared = 1;
         n = next;
-      } else n = dom_next(t, n, 0);
+      } else n = dom_next_in(t, n, top, 0);
     }
   }
+  if (shared && aggregates_at(c, art)) { rc = -1; goto out; }
   static const int junk2[] = {T_IFRAME, T_INPUT, T_TEXTAREA, T_SELECT, T_BUTTON};
   for (size_t k = 0; k < sizeof junk2 / sizeof *junk2; k++) clean_tag(c, art, &g, junk2[k], "junk-tag");
   /* headers with a negative class weight */
   for (int h = 0; h < 2; h++) {
     const nodelist *l = with_tag(&g, h ? T_H2 : T_H1);
     for (int32_t k = l->n - 1; k >= 0; k--)
-      if (inside(t, art, l->v[k]) && class_weight(c, l->v[k]) < 0) remove_in(c, l->v[k], art, "negative-heading");
+      if (inside(c, art, l->v[k]) && class_weight(c, l->v[k]) < 0) remove_in(c, l->v[k], art, "negative-heading");
   }
   if (clean_conditionally(c, art, &g, T_TABLE) || clean_conditionally(c, art, &g, T_UL) ||
       clean_conditionally(c, art, &g, T_DIV)) { rc = -1; goto out; }
   c->ag_valid = 0;
   {
     const nodelist *l = with_tag(&g, T_H1);
-    for (int32_t k = 0; k < l->n; k++) if (inside(t, art, l->v[k])) t->n[l->v[k]].tag = T_H2;
+    for (int32_t k = 0; k < l->n; k++) if (inside(c, art, l->v[k])) t->n[l->v[k]].tag = T_H2;
   }
   /* empty paragraphs */
   {
     const nodelist *l = with_tag(&g, T_P);
     for (int32_t k = l->n - 1; k >= 0; k--) {
       int32_t p = l->v[k];
-      if (!inside(t, art, p)) continue;
+      if (!inside(c, art, p)) continue;
       if (count_desc(t, p, T_IMG) + count_desc(t, p, T_EMBED) + count_desc(t, p, T_OBJECT) +
           count_desc(t, p, T_IFRAME) == 0 && text_blank(t, p))
-        dom_unlink(t, p);
+        unlink_from(c, p);
     }
   }
   {
     const nodelist *l = with_tag(&g, T_BR);
     for (int32_t k = 0; k < l->n; k++) {
       int32_t br = l->v[k];
-      if (!inside(t, art, br)) continue;
+      if (!inside(c, art, br)) continue;
       int32_t next = t->n[br].next;
       while (next >= 0 && t->n[next].type != DN_ELEM && is_js_ws_text(t, next)) next = t->n[next].next;
-      if (next >= 0 && is_tag(t, next, T_P)) dom_unlink(t, br);
+      if (next >= 0 && is_tag(t, next, T_P)) unlink_from(c, br);
     }
   }
   /* single-cell tables become their cell */
@@ -304,7 +323,7 @@ int prep_container(fctx *c, int32_t art, int listings) {
     const nodelist *l = with_tag(&g, T_TABLE);
     for (int32_t k = 0; k < l->n; k++) {
       int32_t table = l->v[k];
-      if (!inside(t, art, table)) continue;
+      if (!inside(c, art, table)) continue;
       int32_t tbody = rd_single_child(t, table, T_TBODY);
       if (tbody < 0) tbody = table;
       int32_t row = rd_single_child(t, tbody, T_TR);
@@ -315,10 +334,18 @@ int prep_container(fctx *c, int32_t art, int listings) {
       for (int32_t ch = t->n[cell].first; ch >= 0; ch = t->n[ch].next)
         if (!rd_is_phrasing(t, ch)) { all_phrasing = 0; break; }
       t->n[cell].tag = all_phrasing ? T_P : T_DIV;
+      /* the table, its body and its row leave (the cell stays) */
+      if (c->gone) {
+        c->gone[table] = c->gone[row] = 1;
+        if (tbody < c->gone_n) c->gone[tbody] = 1;
+      }
       dom_replace(t, table, cell);
     }
   }
 out:
   gathered_free(&g);
+  free(c->gone);
+  c->gone = NULL;
+  c->gone_n = 0;
   return rc;
 }
