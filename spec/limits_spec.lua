@@ -119,6 +119,9 @@ describe("work that could grow with the square of the input", function()
     ["fact labels"] = function(n) local t = {}
       for i = 1, n do t[i] = "<p><strong>Autor:</strong> 123 " .. i .. "</p>" end
       return table.concat(t) end,
+    ["time elements"] = function(n) local t = {}
+      for i = 1, n do t[i] = "<p><time datetime='2024-01-0" .. (i % 9 + 1) .. "'>day " .. i .. "</time></p>" end
+      return table.concat(t) end,
     ["share widgets"] = function(n) local t = {}
       for i = 1, n do t[i] = "<p>Text of the story " .. i .. ".</p><div class='share'><a href='/s'>Share</a></div>" end
       return table.concat(t) end,

@@ -12,6 +12,14 @@ local function lines_of(cmd)
 end
 
 local ROOT = lines_of("cd " .. H.root .. " && pwd")[1]
+local VERSION = H.read(ROOT .. "/csrc/core/sapo.h"):match('#define SAPO_VERSION "([^"]+)"')
+
+-- make dist and the release tarball need git archive: pending outside a checkout
+local function in_checkout()
+  if H.ok("cd " .. ROOT .. " && git rev-parse --git-dir >/dev/null 2>&1") then return true end
+  pending("not a git checkout: make dist needs git archive")
+  return false
+end
 
 describe("the rockspecs", function()
   local spec = H.read(ROOT .. "/sapo-scm-1.rockspec")
@@ -39,17 +47,14 @@ describe("the rockspecs", function()
     -- (make itself runs without the sanitizer a suite may preload)
     assert(H.ok("cd " .. ROOT .. " && env -u LD_PRELOAD make -s rockspec >/dev/null"))
     assert.equal(H.read(ROOT .. "/" .. name), before)
-    local version = H.read(ROOT .. "/csrc/core/sapo.h"):match('#define SAPO_VERSION "([^"]+)"')
+    local version = VERSION
     assert.equal("rockspecs/sapo-" .. version .. "-1.rockspec", name)
   end)
 
   it("install offline with `luarocks build` of the rockspec make dist writes, whose command runs from its bin/ alone #install", function()
-    if not H.ok("cd " .. ROOT .. " && git rev-parse --git-dir >/dev/null 2>&1") then
-      pending("not a git checkout: make dist needs git archive")
-      return
-    end
+    if not in_checkout() then return end
     local tmp = H.tmpdir()
-    local version = H.read(ROOT .. "/csrc/core/sapo.h"):match('#define SAPO_VERSION "([^"]+)"')
+    local version = VERSION
     -- a copy of the checkout, so dist/ is written there and not in the tree under test
     assert(H.ok("git clone -q " .. ROOT .. " " .. tmp .. "/src"))
     local ok = os.execute("cd " .. tmp .. "/src && env -u LD_PRELOAD make -s dist >" .. tmp .. "/dist.log 2>&1")
@@ -70,12 +75,9 @@ describe("the rockspecs", function()
   end)
 
   it("install from the release tarball with the versioned rockspec #install", function()
-    if not H.ok("cd " .. ROOT .. " && git rev-parse --git-dir >/dev/null 2>&1") then
-      pending("not a git checkout: make dist needs git archive")
-      return
-    end
+    if not in_checkout() then return end
     local tmp = H.tmpdir()
-    local version = H.read(ROOT .. "/csrc/core/sapo.h"):match('#define SAPO_VERSION "([^"]+)"')
+    local version = VERSION
     local ok = os.execute("cd " .. ROOT .. " && git archive --format=tar.gz --prefix=sapo-" .. version .. "/ -o " ..
       tmp .. "/sapo.tar.gz HEAD && cd " .. tmp .. " && tar xzf sapo.tar.gz && cd sapo-" .. version ..
       " && luarocks --lua-version=5.4 --tree=" .. tmp .. "/tree make --deps-mode=none rockspecs/sapo-" .. version ..

@@ -311,7 +311,7 @@ static int stage_read(xctx *x) {
 static int stage_meta(xctx *x) {
   meta_facts *f = x->facts;
   x->facts = NULL;
-  if (meta_read_facts(x->doc, f, &x->m)) return SAPO_ENOMEM;
+  if (meta_read_facts(f, &x->m)) return SAPO_ENOMEM;
   /* links and images resolve against opts.url, else the page's own
    * canonical URL (link rel=canonical, og:url) when it is absolute */
   x->fc.page_url = x->opt->url;

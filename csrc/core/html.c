@@ -58,7 +58,7 @@ static void lim_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
    * every later stage reads it instead of looking the name up */
   if (ctxt->nodeNr == open + 1 && ctxt->node && name)
     ctxt->node->_private = (void *)((uintptr_t)sapo_tag_id((const char *)name) + 1);
-  if (!l->ssr_tag && name && name[0] == 't') l->ssr_tag = sapo_ssr_instruction_tag((const char *)name, (const char *const *)atts);
+  if (!l->ssr_tag && name) l->ssr_tag = sapo_ssr_instruction_tag((const char *)name, (const char *const *)atts);
 }
 
 static void lim_end(void *ctx, const xmlChar *name) {
@@ -181,12 +181,24 @@ static size_t skip_past(const char *s, size_t n, size_t i, const char *lit, size
   return n;
 }
 
+/* The end of the tag name that begins at s[i]. */
+static size_t tag_name_end(const char *s, size_t n, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n && !(TAG_CLASS[u[i]] & (C_BLANK | C_GT | C_SLASH))) i++;
+  return i;
+}
+
+/* script and style hold raw text, which the tokenizer skips whole */
+static int raw_text_tag(const char *name, size_t nl) {
+  return (nl == 6 && !strncasecmp(name, "script", 6)) || (nl == 5 && !strncasecmp(name, "style", 5));
+}
+
 /* Attributes of the start tag whose name begins at s[*i]; *i is moved
  * past the tag (and past the text of script and style). */
 static size_t tag_attributes(const char *s, size_t n, size_t *pos, size_t limit) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = *pos, name = i, count = 0;
-  while (i < n && !(TAG_CLASS[u[i]] & (C_BLANK | C_GT | C_SLASH))) i++;
+  i = tag_name_end(s, n, i);
   size_t nl = i - name;
   while (i < n && count <= limit) {
     while (i < n && (TAG_CLASS[u[i]] & (C_BLANK | C_SLASH))) i++;
@@ -206,8 +218,7 @@ static size_t tag_attributes(const char *s, size_t n, size_t *pos, size_t limit)
       }
     }
   }
-  if ((nl == 6 && !strncasecmp(s + name, "script", 6)) || (nl == 5 && !strncasecmp(s + name, "style", 5)))
-    i = raw_text_end(s, n, i, s + name, nl);
+  if (raw_text_tag(s + name, nl)) i = raw_text_end(s, n, i, s + name, nl);
   *pos = i;
   return count;
 }
@@ -219,11 +230,9 @@ static size_t tag_attributes(const char *s, size_t n, size_t *pos, size_t limit)
  * does not end a tag) and no raw text after it (script, style), has at most
  * limit: most tags are passed over with two memchr calls. */
 static size_t short_tag_end(const char *s, size_t n, size_t i, size_t limit) {
-  const unsigned char *u = (const unsigned char *)s;
   size_t name = i;
-  while (i < n && !(TAG_CLASS[u[i]] & (C_BLANK | C_GT | C_SLASH))) i++;
-  size_t nl = i - name;
-  if ((nl == 6 && !strncasecmp(s + name, "script", 6)) || (nl == 5 && !strncasecmp(s + name, "style", 5))) return 0;
+  i = tag_name_end(s, n, i);
+  if (raw_text_tag(s + name, i - name)) return 0;
   size_t span = n - i < 2 * limit + 1 ? n - i : 2 * limit + 1;
   const char *gt = memchr(s + i, '>', span);
   if (!gt) return 0;

@@ -210,6 +210,7 @@ static int enter_element(facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
       (a->role && (!strcmp(a->role, "navigation") || !strcmp(a->role, "contentinfo") || !strcmp(a->role, "complementary"))))
     self |= ANC_CHROME;
   if (tag == T_PRE || tag == T_CODE) self |= ANC_CODE;
+  if (tag == T_ARTICLE) self |= ANC_ARTICLE;
   if (tag == T_TABLE && fact_table_of_data(x)) self |= ANC_DATA_TABLE;
   if (f->nanc == f->capanc) {
     int cap = f->capanc ? f->capanc * 2 : 64;
@@ -227,19 +228,17 @@ static int enter_element(facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
 int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
   if (enter_element(f, x, tag, a)) return -1;
   if (!x->name) return 0;
-  {
-    const char *ip = a->itemprop;
-    if (ip && tag != T_TIME) {
-      const char *v = xml_attr(x, "content");
-      if (!v) v = xml_attr(x, "datetime");
-      if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
-      if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
-    }
-    if (!f->rel_author_el && tag == T_A && a->rel && !strcmp(a->rel, "author")) f->rel_author_el = x;
-    if (!f->author_link && tag == T_A && sapo_author_href(a->href) && !(f->up & ANC_CHROME)) {
-      char *t = node_text_clean(x);
-      if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
-    }
+  const char *ip = a->itemprop;
+  if (ip && tag != T_TIME) {
+    const char *v = xml_attr(x, "content");
+    if (!v) v = xml_attr(x, "datetime");
+    if (v && *v && strstr(ip, "datePublished") && !f->item_pub) f->item_pub = v;
+    if (v && *v && strstr(ip, "dateModified") && !f->item_mod) f->item_mod = v;
+  }
+  if (!f->rel_author_el && tag == T_A && a->rel && !strcmp(a->rel, "author")) f->rel_author_el = x;
+  if (!f->author_link && tag == T_A && sapo_author_href(a->href) && !(f->up & ANC_CHROME)) {
+    char *t = node_text_clean(x);
+    if (t && sapo_name_shaped(t)) f->author_link = t; else free(t);
   }
   if (fact_label_tag(tag) && (!f->fact_author || !f->fact_date)) labelled_fact(f, x, tag);
   switch (tag) {
@@ -252,11 +251,8 @@ int meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a) {
   case T_TIME: {
     const char *dt = xml_attr(x, "datetime");
     if (!dt || !*dt) break;
-    const char *ip = xml_attr(x, "itemprop");
     if (!f->time_pub && (xml_attr(x, "pubdate") || (ip && strstr(ip, "datePublished")))) f->time_pub = dt;
-    if (!f->time_article)
-      for (xmlNodePtr p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-        if (p->name && !strcmp((const char *)p->name, "article")) { f->time_article = dt; break; }
+    if (!f->time_article && (f->up & ANC_ARTICLE)) f->time_article = dt;
     break;
   }
   case T_META: {
@@ -344,8 +340,7 @@ void meta_facts_free(meta_facts *f) {
   free(f);
 }
 
-int meta_read_facts(xmlDocPtr doc, meta_facts *fp, sapo_meta *m) {
-  (void)doc;
+int meta_read_facts(meta_facts *fp, sapo_meta *m) {
   memset(m, 0, sizeof *m);
   facts f = *fp;   /* the facts are taken over (and freed below) */
   free(fp);

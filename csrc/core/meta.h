@@ -38,9 +38,9 @@ meta_facts *meta_facts_new(void);                          /* NULL when out of m
 int  meta_facts_visit(meta_facts *f, xmlNodePtr x, int tag, const dom_attrs *a);
 void meta_facts_free(meta_facts *f);
 
-/* The fields from the facts of doc (f is consumed: freed here).  Returns
+/* The fields from the facts of a document (f is consumed: freed here).  Returns
  * 0, or -1 when memory runs out (m holds what was found so far). */
-int  meta_read_facts(xmlDocPtr doc, meta_facts *f, sapo_meta *m);
+int  meta_read_facts(meta_facts *f, sapo_meta *m);
 void meta_free(sapo_meta *m);
 
 /* A "By …" line right under the h1 with no byline class (malloc'ed), or

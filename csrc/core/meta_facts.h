@@ -37,6 +37,7 @@ struct meta_facts {
 #define ANC_CHROME     1   /* navigation, footer, side column (nav, footer, aside, their roles) */
 #define ANC_CODE       2   /* pre, code */
 #define ANC_DATA_TABLE 4   /* a table of data: more rows than a fact box has */
+#define ANC_ARTICLE    8   /* article */
 typedef struct meta_facts facts;
 
 /* JSON-LD's article fields (jsonld.c) */

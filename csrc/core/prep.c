@@ -94,16 +94,10 @@ static const nodelist *with_tag(const gathered *g, int tag) { return &g->by[slot
 /* A node gathered from the container is still in it unless a removal took
  * it out: one read (c->gone), not a climb to the container per question
  * (under thousands of nested elements that climb was the cost). */
-static int inside(const fctx *c, int32_t root, int32_t n) {
-  if (c->gone) return n < c->gone_n && !c->gone[n];
-  for (int32_t p = c->t->n[n].parent; p >= 0; p = c->t->n[p].parent)
-    if (p == root) return 1;
-  return 0;
-}
+static int inside(const fctx *c, int32_t n) { return n < c->gone_n && !c->gone[n]; }
 
 /* n and its subtree leave the container */
 static void mark_gone(fctx *c, int32_t n) {
-  if (!c->gone) return;
   for (int32_t x = n; x >= 0; x = dom_next_in(c->t, x, n, 0))
     if (x < c->gone_n) c->gone[x] = 1;
 }
@@ -124,7 +118,7 @@ static void note(fctx *c, int32_t n, const char *rule) {
 static void remove_in(fctx *c, int32_t n, int32_t art, const char *rule) {
   note(c, n, rule);
   int32_t parent = c->t->n[n].parent;
-  if (parent >= 0 && (parent == art || inside(c, art, parent))) unfold_up(c, n, art);
+  if (parent >= 0 && (parent == art || inside(c, parent))) unfold_up(c, n, art);
   unlink_from(c, n);
 }
 
@@ -134,7 +128,7 @@ static void clean_tag(fctx *c, int32_t root, const gathered *g, int tag, const c
   int embed = tag == T_OBJECT || tag == T_EMBED || tag == T_IFRAME;
   for (int32_t k = l->n - 1; k >= 0; k--) {
     int32_t n = l->v[k];
-    if (!inside(c, root, n)) continue;
+    if (!inside(c, n)) continue;
     if (embed && is_video_embed(c->t, n)) continue;
     remove_in(c, n, root, rule);
   }
@@ -245,7 +239,7 @@ static int clean_conditionally(fctx *c, int32_t root, const gathered *g, int tag
   const nodelist *l = with_tag(g, tag);
   for (int32_t k = l->n - 1; k >= 0; k--) {
     int32_t node = l->v[k];
-    if (!inside(c, root, node)) continue;
+    if (!inside(c, node)) continue;
     if (should_clean(c, node, tag)) remove_in(c, node, root, "clean-conditionally");
   }
   return c->tmp.failed ? -1 : 0;
@@ -288,21 +282,21 @@ int prep_container(fctx *c, int32_t art, int listings) {
   for (int h = 0; h < 2; h++) {
     const nodelist *l = with_tag(&g, h ? T_H2 : T_H1);
     for (int32_t k = l->n - 1; k >= 0; k--)
-      if (inside(c, art, l->v[k]) && class_weight(c, l->v[k]) < 0) remove_in(c, l->v[k], art, "negative-heading");
+      if (inside(c, l->v[k]) && class_weight(c, l->v[k]) < 0) remove_in(c, l->v[k], art, "negative-heading");
   }
   if (clean_conditionally(c, art, &g, T_TABLE) || clean_conditionally(c, art, &g, T_UL) ||
       clean_conditionally(c, art, &g, T_DIV)) { rc = -1; goto out; }
   c->ag_valid = 0;
   {
     const nodelist *l = with_tag(&g, T_H1);
-    for (int32_t k = 0; k < l->n; k++) if (inside(c, art, l->v[k])) t->n[l->v[k]].tag = T_H2;
+    for (int32_t k = 0; k < l->n; k++) if (inside(c, l->v[k])) t->n[l->v[k]].tag = T_H2;
   }
   /* empty paragraphs */
   {
     const nodelist *l = with_tag(&g, T_P);
     for (int32_t k = l->n - 1; k >= 0; k--) {
       int32_t p = l->v[k];
-      if (!inside(c, art, p)) continue;
+      if (!inside(c, p)) continue;
       if (count_desc(t, p, T_IMG) + count_desc(t, p, T_EMBED) + count_desc(t, p, T_OBJECT) +
           count_desc(t, p, T_IFRAME) == 0 && text_blank(t, p))
         unlink_from(c, p);
@@ -312,7 +306,7 @@ int prep_container(fctx *c, int32_t art, int listings) {
     const nodelist *l = with_tag(&g, T_BR);
     for (int32_t k = 0; k < l->n; k++) {
       int32_t br = l->v[k];
-      if (!inside(c, art, br)) continue;
+      if (!inside(c, br)) continue;
       int32_t next = t->n[br].next;
       while (next >= 0 && t->n[next].type != DN_ELEM && is_js_ws_text(t, next)) next = t->n[next].next;
       if (next >= 0 && is_tag(t, next, T_P)) unlink_from(c, br);
@@ -323,7 +317,7 @@ int prep_container(fctx *c, int32_t art, int listings) {
     const nodelist *l = with_tag(&g, T_TABLE);
     for (int32_t k = 0; k < l->n; k++) {
       int32_t table = l->v[k];
-      if (!inside(c, art, table)) continue;
+      if (!inside(c, table)) continue;
       int32_t tbody = rd_single_child(t, table, T_TBODY);
       if (tbody < 0) tbody = table;
       int32_t row = rd_single_child(t, tbody, T_TR);
@@ -335,10 +329,7 @@ int prep_container(fctx *c, int32_t art, int listings) {
         if (!rd_is_phrasing(t, ch)) { all_phrasing = 0; break; }
       t->n[cell].tag = all_phrasing ? T_P : T_DIV;
       /* the table, its body and its row leave (the cell stays) */
-      if (c->gone) {
-        c->gone[table] = c->gone[row] = 1;
-        if (tbody < c->gone_n) c->gone[tbody] = 1;
-      }
+      c->gone[table] = c->gone[tbody] = c->gone[row] = 1;
       dom_replace(t, table, cell);
     }
   }

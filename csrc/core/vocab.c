@@ -239,13 +239,9 @@ static int ad_token(const char *s, size_t n) {
   return 0;
 }
 
-/* an element's attributes, read in one walk of its list (dom.h) */
-typedef dom_attrs chrome_attrs;
-static void read_chrome_attrs(xmlNodePtr x, chrome_attrs *a) { dom_read_attrs(x, a); }
-
 /* maybe_hidden_class: 0 when the caller knows no class token can be a
  * hidden one (none holds a HIDDEN_PIECES piece) */
-static int visible_attrs_ex(const chrome_attrs *a, int maybe_hidden_class) {
+static int visible_attrs_ex(const dom_attrs *a, int maybe_hidden_class) {
   if (a->hidden) return 0;
   if (a->cls && maybe_hidden_class && hidden_class(a->cls)) return 0;
   if (a->style && (style_has(a->style, "display", "none") || style_has(a->style, "visibility", "hidden"))) return 0;
@@ -253,7 +249,7 @@ static int visible_attrs_ex(const chrome_attrs *a, int maybe_hidden_class) {
   return 1;
 }
 
-static int visible_attrs(const chrome_attrs *a) { return visible_attrs_ex(a, 1); }
+static int visible_attrs(const dom_attrs *a) { return visible_attrs_ex(a, 1); }
 
 static int any_ad_token(const char *p) {
   while (p && *p) {
@@ -268,16 +264,16 @@ static int any_ad_token(const char *p) {
 int is_probably_visible(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
   if (!x) return 1;
-  chrome_attrs a;
-  read_chrome_attrs(x, &a);
+  dom_attrs a;
+  dom_read_attrs(x, &a);
   return visible_attrs(&a);
 }
 
 const char *chrome_kind(const dtree *t, int32_t i) {
   xmlNodePtr x = t->n[i].x;
   if (!x) return NULL;
-  chrome_attrs a;
-  read_chrome_attrs(x, &a);
+  dom_attrs a;
+  dom_read_attrs(x, &a);
   if (!visible_attrs(&a)) return "hidden";
   int tag = t->n[i].tag;
   if (tag == T_BODY || tag == T_HTML) return NULL;
@@ -303,9 +299,9 @@ static void scan_with(const vocab_sets *v, const dtree *t, int32_t i, const dom_
   /* every feature below is read from an attribute: an element with none
    * (most of an article's) has none */
   if (!x || t->n[i].type != DN_ELEM || !x->properties) return;
-  chrome_attrs a;
+  dom_attrs a;
   if (pre) a = *pre;
-  else read_chrome_attrs(x, &a);
+  else dom_read_attrs(x, &a);
   const char *rel = a.rel, *itemprop = a.itemprop;
   int tag = t->n[i].tag;
   char ms[512];
